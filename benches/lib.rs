@@ -1,0 +1,1 @@
+//! Shared helpers for the benchmarks: inputs from `seeds/` and the shared corpus.

@@ -1,0 +1,209 @@
+//! Metrics: every counted or measured figure, with its indicator, qualifier,
+//! period, comparison, target flag and subject.
+//!
+//! Works sentence by sentence over the quantities of the language layer.
+//! A quantity that serves as another's comparison is not a metric of its own.
+
+mod comparison;
+mod cues;
+mod period;
+
+use super::Context;
+use crate::lang::Quantity;
+use crate::records::{Direction, Indicator, Metric, Period, Qualifier, Unit};
+use cues::{find_word, has_cue, Scope, INDICATORS};
+use std::ops::Range;
+
+/// Characters that end a clause inside a sentence.
+fn is_clause_break(c: char) -> bool {
+    matches!(c, ',' | ';' | ':' | '(' | ')' | '"')
+}
+
+/// The clause of `sentence` holding `pos`.
+fn clause(text: &str, sentence: &Range<usize>, pos: Range<usize>) -> Range<usize> {
+    let start = text[sentence.start..pos.start].rfind(is_clause_break).map_or(sentence.start, |i| sentence.start + i + 1);
+    let end = text[pos.end..sentence.end].find(is_clause_break).map_or(sentence.end, |i| pos.end + i);
+    start..end
+}
+
+/// Words after the number that say what is counted, up to a clause break.
+fn counted_after(text: &str, lower: &str, from: usize, limit: usize) -> Option<Range<usize>> {
+    const STOP: &[&str] = &["và", "so", "tăng", "giảm", "gấp", "trong", "tại", "với", "là", "đạt", "nhằm", "để", "thì", "nhưng", "bằng", "từ", "đến", "trên", "vào"];
+    let mut end = from;
+    let mut words = 0;
+    let mut pos = from;
+    for w in text[from..limit].split(' ') {
+        let wstart = pos;
+        pos += w.len() + 1;
+        if w.is_empty() {
+            continue;
+        }
+        let lw = &lower[wstart..wstart + w.len()];
+        let cut = w.find(is_clause_break).or_else(|| w.find(['.', '!', '?', '…']));
+        if words > 0 && STOP.contains(&lw) || words >= 12 {
+            break;
+        }
+        if let Some(c) = cut {
+            if c > 0 {
+                end = wstart + c;
+            }
+            break;
+        }
+        end = wstart + w.len();
+        words += 1;
+    }
+    (end > from).then(|| from + (text[from..end].len() - text[from..end].trim_start().len())..end)
+}
+
+/// Is the number part of a document reference ("Nghị quyết 57, 59, 66")?
+fn in_document_reference(lower: &str, start: usize) -> bool {
+    let mut before = lower[..start].trim_end();
+    // Walk back over a list of numbers: "57, 59, 66 và 68".
+    loop {
+        let t = before.trim_end_matches([',', ' ']).trim_end_matches(" và");
+        let digits = t.trim_end_matches(|c: char| c.is_ascii_digit() || c == '/' || c == '-');
+        if digits.len() < t.len() && digits.ends_with([' ', ',']) {
+            before = digits.trim_end();
+            continue;
+        }
+        before = t;
+        break;
+    }
+    let before = before.trim_end().trim_end_matches(" số").trim_end_matches(" các");
+    cues::cues("document").iter().any(|c| before.ends_with(c.as_str()))
+}
+
+fn indicator_for(lower: &str, unit: &Unit, counted: Option<&Range<usize>>, before: &str) -> (Indicator, Option<Range<usize>>) {
+    let counted_text = counted.map_or("", |r| &lower[r.clone()]);
+    for rule in INDICATORS.iter() {
+        let hit = match rule.scope {
+            Scope::Counted => find_word(counted_text, &rule.keyword).map(|_| None),
+            Scope::Verb if *unit == Unit::Count => find_word(before, &rule.keyword).map(|_| None),
+            Scope::Amount if *unit != Unit::Count => {
+                find_word(before, &rule.keyword).map(|i| Some(i..i + rule.keyword.len()))
+            }
+            _ => None,
+        };
+        if let Some(r) = hit {
+            return (rule.indicator, r);
+        }
+    }
+    (Indicator::Other, None)
+}
+
+/// Extracts every metric of the document.
+pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
+    let text = ctx.text();
+    let lower = ctx.lower.as_str();
+    let qs = &ctx.quantities;
+    let mut consumed = vec![false; qs.len()];
+    let mut out: Vec<Metric> = Vec::new();
+    for sentence in &ctx.sentences {
+        let s = sentence.range.clone();
+        let first_in_sentence = out.len();
+        let sentence_periods = period::candidates(ctx, s.clone());
+        for (qi, q) in qs.iter().enumerate() {
+            if q.range.start < s.start || q.range.end > s.end || consumed[qi] {
+                continue;
+            }
+            if q.unit == Unit::Times || in_document_reference(lower, q.range.start) {
+                continue;
+            }
+            let cl = clause(text, &s, q.qualifier_start..q.range.end);
+            let before = &lower[cl.start..q.qualifier_start];
+            // A percent change right after a figure is that figure's comparison,
+            // handled when the figure is read; alone it is a metric with a direction.
+            let direction = if q.unit != Unit::Count {
+                let b = before.trim_end();
+                let ends = |kind: &str| cues::cues(kind).iter().any(|c| b.ends_with(c.as_str()));
+                if ends("decrease") { Some(Direction::Decrease) } else if ends("increase") && !b.ends_with("tăng trưởng") { Some(Direction::Increase) } else { None }
+            } else {
+                None
+            };
+            let counted = if q.unit == Unit::Count { counted_after(text, lower, q.range.end, cl.end.max(q.range.end)) } else { None };
+            let (mut indicator, amount_kw) = indicator_for(lower, &q.unit, counted.as_ref(), before);
+            let is_growth_words = q.unit == Unit::Percent && q.qualifier == Qualifier::AtLeast && q.value == 10.0 && lower[q.range.clone()].contains("con số");
+            if is_growth_words {
+                indicator = Indicator::GdpGrowth;
+            }
+            // "(cả năm 2024 là 59 hoạt động)": same head noun as an earlier metric → same indicator.
+            if indicator == Indicator::Other {
+                if let Some(c) = counted.as_ref().and_then(|r| text[r.clone()].split(' ').next()) {
+                    if let Some(prev) = out[first_in_sentence..].iter().rev().find(|m| m.counted.as_deref().and_then(|x| x.split(' ').next()) == Some(c)) {
+                        indicator = prev.indicator;
+                    }
+                }
+            }
+            let period = choose_period(ctx, &cl, &s, &sentence_periods, q);
+            let found = comparison::find(ctx, qs, qi, &s, period.as_ref());
+            let mut end = counted.as_ref().map_or(q.range.end, |r| r.end.max(q.range.end));
+            let mut comparison = None;
+            if let Some(f) = found {
+                consumed[f.quantity] = true;
+                end = end.max(f.range.end.min(s.end)).max(end);
+                comparison = Some(f.comparison);
+            }
+            let target = has_cue(before, "target") || (is_growth_words && has_cue(&lower[cl.start..cl.end], "target"));
+            let counted_text = counted.map(|r| text[r].to_string()).or_else(|| amount_kw.map(|r| text[cl.start + r.start..cl.start + r.end].to_string()));
+            let evidence_end = if comparison.is_some() { end } else { counted_end(q, end) };
+            out.push(Metric {
+                value: q.value,
+                unit: if is_growth_words { Unit::Percent } else { q.unit.clone() },
+                counted: counted_text.or_else(|| is_growth_words.then(|| "tăng trưởng".to_string())),
+                of_total: q.of_total,
+                qualifier: q.qualifier,
+                direction,
+                indicator,
+                period,
+                comparison,
+                target,
+                subject: subject(text, &s, q.qualifier_start),
+                source: sentence.source,
+                evidence: ctx.evidence(q.qualifier_start..evidence_end),
+            });
+        }
+    }
+    out
+}
+
+fn counted_end(q: &Quantity, end: usize) -> usize {
+    end.max(q.range.end)
+}
+
+/// The governing period: the clause's own (nearest to the number), else the
+/// sentence's first one outside comparisons and asides.
+fn choose_period(ctx: &Context<'_>, cl: &Range<usize>, s: &Range<usize>, sentence_periods: &[period::Candidate], q: &Quantity) -> Option<Period> {
+    let in_clause = |c: &&period::Candidate| c.range.start >= cl.start && c.range.end <= cl.end && !is_baseline(ctx, c);
+    if let Some(c) = sentence_periods.iter().filter(in_clause).min_by_key(|c| if c.range.start >= q.range.end { c.range.start - q.range.end } else { q.qualifier_start.saturating_sub(c.range.end) }) {
+        return Some(c.period.clone());
+    }
+    let in_aside = |r: &Range<usize>| {
+        let open = ctx.text()[s.start..r.start].matches('(').count();
+        let close = ctx.text()[s.start..r.start].matches(')').count();
+        open > close
+    };
+    let metric_in_aside = in_aside(&q.range);
+    sentence_periods
+        .iter()
+        .find(|c| !is_baseline(ctx, c) && (metric_in_aside || !in_aside(&c.range)))
+        .map(|c| c.period.clone())
+}
+
+/// Is this period the baseline of a comparison ("gấp 2 lần năm 2024", "so với năm trước")?
+fn is_baseline(ctx: &Context<'_>, c: &period::Candidate) -> bool {
+    let before = ctx.lower[..c.range.start].trim_end();
+    before.ends_with("so với") || before.ends_with("lần") || before.ends_with("gấp đôi") || before.ends_with("gấp ba") || before.ends_with("bằng") || before.ends_with('%')
+}
+
+/// "Các cơ quan đại diện Việt Nam ở nước ngoài đã triển khai …": a short
+/// sentence-initial noun phrase before "đã"/"đạt" is the figure's subject.
+fn subject(text: &str, s: &Range<usize>, at: usize) -> Option<String> {
+    let head = &text[s.start..at];
+    let cut = [" đã ", " đạt ", " tiếp tục "].iter().filter_map(|v| head.find(v)).min()?;
+    let np = head[..cut].trim();
+    let words = np.split_whitespace().count();
+    (np.chars().next().is_some_and(char::is_uppercase) && (2..=9).contains(&words) && !np.contains(',')).then(|| np.to_string())
+}
+
+#[allow(dead_code)]
+fn unused(_: Period) {}

@@ -1,0 +1,1 @@
+//! People (filled in by the meetings stage).

@@ -1,0 +1,15 @@
+//! The Vietnamese language layer: sentences, quantities, dates and periods.
+//!
+//! Each parser works on normalised text (see [`crate::text::normalize`]) and
+//! returns byte ranges into it. They are public so analysts can use them alone.
+
+mod date;
+mod quantity;
+mod sentences;
+mod temporal;
+mod words;
+
+pub use date::{day_month_valid, days_in_month, Date};
+pub use quantity::{find_quantities, find_quantities_with, parse_digits, words_value, Quantity};
+pub use sentences::{split_sentences, split_sentences_in, Sentence};
+pub use temporal::{find_temporals, find_temporals_lower, Relative, Temporal};

@@ -1,0 +1,359 @@
+//! Quantities: "hơn 16 tỷ USD", "1.700 đại biểu", "42,5%", "10/13",
+//! "từ 5 đến 7%", "gấp 2,5 lần", "hàng nghìn", "hai con số".
+//!
+//! Digits are read Vietnamese-style first (1.700 = 1700, 205,2 = 205.2) and
+//! English-style where that is the only sensible reading (18.6; 400,000).
+//! Dates, clock times, codes, ordinals and numbers inside names are skipped.
+
+use super::temporal::{find_temporals_lower, Temporal};
+use super::words::{ends_with_word, numword_at, starts_with_word, WORDS};
+use crate::records::{Qualifier, Unit};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A number with its scale, unit and qualifier.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// The number with its scale and unit ("16 tỷ USD"), without the qualifier.
+    pub range: Range<usize>,
+    /// Where the qualifier word starts ("hơn"), or `range.start`.
+    pub qualifier_start: usize,
+    /// The value with scale applied.
+    pub value: f64,
+    pub unit: Unit,
+    pub qualifier: Qualifier,
+    /// Upper end of a range ("5-7%" → 7).
+    pub range_end: Option<f64>,
+    /// Denominator of a fraction ("10/13" → 13).
+    pub of_total: Option<f64>,
+    /// Rate denominator ("USD/năm" → "year").
+    pub per: Option<String>,
+}
+
+static DIGITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+(?:[.,]\d+)*").expect("static regex"));
+static WORD_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:hàng|vài|mấy)\s+(?:chục|trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ)\b|\bgấp\s+(?:đôi|ba|bốn|năm|mười|rưỡi)\b|\b(?:hai|2)\s+con\s+số\b|\b(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|mốt|lăm|tư|trăm|lẻ|linh)(?:\s+(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|mốt|lăm|tư|trăm|lẻ|linh|nghìn|ngàn|triệu|tỷ|tỉ|rưỡi))*\s+(?:nghìn|ngàn|triệu|tỷ|tỉ|trăm)(?:\s+rưỡi)?\b")
+        .expect("static regex")
+});
+
+/// Words before a number that make it an ordinal, an edition or an identifier.
+const NOT_A_COUNT_BEFORE: &[&str] = &[
+    "thứ", "số", "khóa", "khoá", "kỳ", "lần", "điều", "khoản", "mục", "chương", "phiên", "tập", "trang", "top", "hạng",
+    "lúc", "tuổi", "phòng", "đường", "quận", "phường", "tầng", "km", "hotline", "mã", "đợt", "vòng", "bảng", "hình", "họp",
+];
+/// Words after a bare number that make it a duration, a time or an age.
+const NOT_A_COUNT_AFTER: &[&str] = &["năm", "tháng", "ngày", "tuần", "giờ", "phút", "giây", "thập", "thế", "tuổi", "h", "g"];
+
+/// Does `rest` start with a scale or unit word?
+pub fn starts_with_unit_or_scale(rest: &str) -> bool {
+    WORDS.scales.iter().any(|(w, _)| starts_with_word(rest, w)) || WORDS.units.iter().any(|(w, _)| starts_with_word(rest, w) || (w == "%" && rest.starts_with('%')))
+}
+
+/// Reads a digit group: Vietnamese style first, English style when unambiguous.
+pub fn parse_digits(s: &str) -> Option<f64> {
+    let dots = s.matches('.').count();
+    let commas = s.matches(',').count();
+    let groups_of_three = |sep: char| s.split(sep).skip(1).all(|g| g.len() == 3) && s.split(sep).next().is_some_and(|g| (1..=3).contains(&g.len()));
+    let plain = |t: &str| t.parse::<f64>().ok();
+    match (dots, commas) {
+        (0, 0) => plain(s),
+        // 1.700 / 1.234.567 (VN thousands) or 18.6 (EN decimal)
+        (_, 0) if groups_of_three('.') => plain(&s.replace('.', "")),
+        (1, 0) => plain(s),
+        // 205,2 (VN decimal); 400,000 and 1,234,567 (EN thousands) unless "0,125"
+        (0, 1) if groups_of_three(',') && !s.starts_with("0,") => plain(&s.replace(',', "")),
+        (0, 1) => plain(&s.replace(',', ".")),
+        (0, _) if groups_of_three(',') => plain(&s.replace(',', "")),
+        // 1.234,5 (VN) or 1,234.5 (EN): the last separator is the decimal point.
+        _ => {
+            let last_dot = s.rfind('.')?;
+            let last_comma = s.rfind(',')?;
+            if last_comma > last_dot && s[..last_comma].split('.').skip(1).all(|g| g.len() == 3) && s.matches(',').count() == 1 {
+                plain(&s.replace('.', "").replace(',', "."))
+            } else if last_dot > last_comma && s[..last_dot].split(',').skip(1).all(|g| g.len() == 3) && dots == 1 {
+                plain(&s.replace(',', ""))
+            } else {
+                None
+            }
+        }
+    }
+}
+
+fn skip_spaces(text: &str, pos: usize) -> usize {
+    pos + (text[pos..].len() - text[pos..].trim_start_matches(' ').len())
+}
+
+/// Scale word at `pos` (after spaces); returns (end, factor).
+fn scale_at(lower: &str, pos: usize) -> Option<(usize, f64)> {
+    let p = skip_spaces(lower, pos);
+    WORDS.scales.iter().find(|(w, _)| starts_with_word(&lower[p..], w)).map(|(w, f)| (p + w.len(), *f))
+}
+
+/// Unit word at `pos` (after spaces); returns (end, unit).
+fn unit_at(text: &str, lower: &str, pos: usize) -> Option<(usize, Unit)> {
+    if text[pos..].starts_with('%') {
+        return Some((pos + 1, Unit::Percent));
+    }
+    let p = skip_spaces(lower, pos);
+    WORDS.units.iter().find_map(|(w, u)| {
+        // Currency codes are matched as written; words case-insensitively.
+        let hay = if w.chars().all(|c| c.is_ascii_uppercase() || c == '$') { &text[p..] } else { &lower[p..] };
+        let w_l = if w.chars().all(|c| c.is_ascii_uppercase() || c == '$') { w.clone() } else { w.to_lowercase() };
+        (starts_with_word(hay, &w_l) || (w == "%" && hay.starts_with('%'))).then(|| (p + w.len(), u.clone()))
+    })
+}
+
+fn per_at(lower: &str, pos: usize) -> Option<(usize, String)> {
+    let rest = &lower[pos..];
+    let after = rest.strip_prefix('/').map(|r| (1, r)).or_else(|| rest.strip_prefix(" mỗi ").map(|r| (6, r)).or_else(|| rest.strip_prefix(" một ").map(|r| (6, r))))?;
+    WORDS.pers.iter().find(|(w, _)| starts_with_word(after.1, w)).map(|(w, p)| (pos + after.0 + w.len(), p.clone()))
+}
+
+/// The qualifier that ends right before `pos`, and where it starts.
+fn qualifier_before(lower: &str, pos: usize) -> Option<(usize, Qualifier)> {
+    let before = lower[..pos].trim_end_matches(' ');
+    WORDS.qualifiers.iter().find(|(w, _)| ends_with_word(before, w)).map(|(w, q)| (before.len() - w.len(), *q))
+}
+
+fn prev_word(lower: &str, pos: usize) -> &str {
+    let before = lower[..pos].trim_end();
+    let start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    &before[start..]
+}
+
+fn next_word(lower: &str, pos: usize) -> &str {
+    let after = lower[pos..].trim_start();
+    let end = after.find(|c: char| !c.is_alphanumeric()).unwrap_or(after.len());
+    &after[..end]
+}
+
+/// Finds every quantity in `text` (dates and periods are found first and skipped).
+pub fn find_quantities(text: &str) -> Vec<Quantity> {
+    let lower = crate::text::lowercase_same_len(text);
+    let temporals = find_temporals_lower(&lower, None);
+    find_quantities_with(text, &lower, &temporals)
+}
+
+/// As [`find_quantities`], with the lower-cased text and temporals at hand.
+pub fn find_quantities_with(text: &str, lower: &str, temporals: &[Temporal]) -> Vec<Quantity> {
+    let mut out: Vec<Quantity> = Vec::new();
+    let in_temporal = |r: &Range<usize>| temporals.iter().any(|t| t.range.start < r.end && r.start < t.range.end);
+    let mut skip_until = 0;
+    for m in DIGITS.find_iter(text) {
+        if m.start() < skip_until {
+            continue;
+        }
+        if let Some(q) = read_digits(text, lower, m.range(), &in_temporal) {
+            skip_until = q.range.end;
+            out.push(q);
+        }
+    }
+    for m in WORD_NUMBER.find_iter(lower) {
+        if out.iter().any(|q| q.range.start < m.end() && m.start() < q.range.end) || in_temporal(&m.range()) {
+            continue;
+        }
+        if let Some(q) = read_words(text, lower, m.range()) {
+            out.push(q);
+        }
+    }
+    out.sort_by_key(|q| q.range.start);
+    out
+}
+
+fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&Range<usize>) -> bool) -> Option<Quantity> {
+    let before = text[..r.start].chars().next_back();
+    let after = text[r.end..].chars().next();
+    // Glued to a word or code: G20, COP28, Covid-19, 5G, 10h30, A80.
+    if before.is_some_and(|c| c.is_alphabetic() || matches!(c, '-' | '/' | '_' | '#' | '@' | '.' | ':' | '+'))
+        || after.is_some_and(|c| c.is_alphabetic() || c == ':')
+    {
+        return None;
+    }
+    // Document numbers "59-NQ/TW", "21/NQ-CP", "13/2023/NĐ-CP".
+    let rest = &text[r.end..];
+    if rest.starts_with(['-', '/']) && rest[1..].starts_with(|c: char| c.is_alphabetic()) {
+        return None;
+    }
+    if rest.starts_with('/') && rest[1..].starts_with(|c: char| c.is_ascii_digit()) && DIGITS.find(&rest[1..]).is_some_and(|d| rest[1 + d.end()..].starts_with('/')) {
+        return None;
+    }
+    if in_temporal(&r) {
+        return None;
+    }
+    let mut value = parse_digits(&text[r.clone()])?;
+    // "2 con số": growth of at least ten percent.
+    if value == 2.0 && lower[r.end..].starts_with(" con số") {
+        let (qualifier_start, range) = (r.start, r.start..r.end + " con số".len());
+        return Some(Quantity { range, qualifier_start, value: 10.0, unit: Unit::Percent, qualifier: Qualifier::AtLeast, range_end: None, of_total: None, per: None });
+    }
+    let prev = prev_word(lower, r.start);
+    if NOT_A_COUNT_BEFORE.contains(&prev) {
+        return None;
+    }
+    let mut end = r.end;
+    let mut of_total = None;
+    let mut range_end = None;
+    // Fraction "10/13".
+    if let Some(den) = rest.strip_prefix('/').and_then(|d| DIGITS.find(d).filter(|m| m.start() == 0)) {
+        of_total = parse_digits(den.as_str());
+        end = r.end + 1 + den.end();
+    }
+    let mut scale = 1.0;
+    if let Some((e, f)) = scale_at(lower, end) {
+        scale = f;
+        end = e;
+        if let Some(e2) = Some(skip_spaces(lower, end)).filter(|&p| starts_with_word(&lower[p..], "rưỡi")) {
+            value += 0.5;
+            end = e2 + "rưỡi".len();
+        }
+    }
+    // Range "5-7%", "8 - 10 tỷ", "từ 5 đến 7%".
+    let after_num = skip_spaces(lower, end);
+    let sep_len = ["-", "đến", "tới", "–"].iter().find(|s| lower[after_num..].starts_with(**s)).map(|s| s.len());
+    if let (Some(sl), None) = (sep_len, of_total) {
+        let p = skip_spaces(lower, after_num + sl);
+        if let Some(m2) = DIGITS.find(&text[p..]).filter(|m| m.start() == 0) {
+            if let Some(v2) = parse_digits(m2.as_str()) {
+                let mut e2 = p + m2.end();
+                let mut s2 = scale;
+                if let Some((e, f)) = scale_at(lower, e2) {
+                    s2 = f;
+                    e2 = e;
+                    if scale == 1.0 {
+                        scale = f;
+                    }
+                }
+                let unit_follows = unit_at(text, lower, e2).is_some() || s2 != 1.0;
+                if v2 > value && (unit_follows || lower[after_num..].starts_with("đến") || lower[after_num..].starts_with("tới")) && !text[p + m2.end()..].starts_with(['/', '.']) {
+                    range_end = Some(v2 * s2);
+                    end = e2;
+                }
+            }
+        }
+    }
+    let mut unit = Unit::Count;
+    if let Some((e, u)) = unit_at(text, lower, end) {
+        unit = u;
+        end = e;
+    }
+    let mut per = None;
+    if unit != Unit::Count {
+        if let Some((e, p)) = per_at(lower, end) {
+            per = Some(p);
+            end = e;
+        }
+    }
+    let raw = &text[r.clone()];
+    let is_year_like = raw.len() == 4 && !raw.contains(['.', ',']) && (1900.0..=2100.0).contains(&value);
+    if unit == Unit::Count && scale == 1.0 && of_total.is_none() {
+        let next = next_word(lower, end);
+        if NOT_A_COUNT_AFTER.contains(&next) || is_year_like {
+            return None;
+        }
+        // A phone number or a code: many separators.
+        if raw.matches(['.', ',']).count() >= 2 && raw.len() >= 10 {
+            return None;
+        }
+    }
+    let (mut qualifier_start, mut qualifier) = (r.start, Qualifier::Exact);
+    if let Some((qs, q)) = qualifier_before(lower, r.start) {
+        qualifier_start = qs;
+        qualifier = q;
+        // "từ 5 đến 7%" is a range, not "at least 5".
+        if range_end.is_some() && lower[qs..].starts_with("từ") {
+            qualifier = Qualifier::Exact;
+        }
+    }
+    if range_end.is_none() && lower[qualifier_start..].starts_with("từ") && qualifier_start != r.start {
+        // A bare "từ 5 …" without "đến" is a lower bound only with units ("từ 8%").
+        if unit == Unit::Count {
+            qualifier = Qualifier::Exact;
+            qualifier_start = r.start;
+        }
+    }
+    Some(Quantity { range: r.start..end, qualifier_start, value: value * scale, unit, qualifier, range_end, of_total, per })
+}
+
+fn read_words(text: &str, lower: &str, r: Range<usize>) -> Option<Quantity> {
+    let s = &lower[r.clone()];
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let mut end = r.end;
+    let (value, mut unit, mut qualifier);
+    (unit, qualifier) = (Unit::Count, Qualifier::Exact);
+    match words.as_slice() {
+        ["hàng" | "vài" | "mấy", scale] => {
+            value = WORDS.scales.iter().find(|(w, _)| w == scale)?.1;
+            qualifier = Qualifier::About;
+        }
+        ["gấp", n] => {
+            unit = Unit::Times;
+            value = match *n {
+                "đôi" => 2.0,
+                "rưỡi" => 1.5,
+                w => numword_at(w)?.1,
+            };
+        }
+        [_, "con", "số"] => {
+            value = 10.0;
+            unit = Unit::Percent;
+            qualifier = Qualifier::AtLeast;
+        }
+        _ => value = words_value(&words)?,
+    }
+    if unit == Unit::Count {
+        if let Some((e, u)) = unit_at(text, lower, end) {
+            unit = u;
+            end = e;
+        }
+    }
+    let (mut qualifier_start, start) = (r.start, r.start);
+    if qualifier == Qualifier::Exact {
+        if let Some((qs, q)) = qualifier_before(lower, r.start) {
+            qualifier_start = qs;
+            qualifier = q;
+        }
+    }
+    Some(Quantity { range: start..end, qualifier_start, value, unit, qualifier, range_end: None, of_total: None, per: None })
+}
+
+/// The value of a run of Vietnamese number words ("hai mươi lăm nghìn").
+pub fn words_value(words: &[&str]) -> Option<f64> {
+    let (mut total, mut group, mut last) = (0.0_f64, 0.0_f64, 0.0_f64);
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        let two = words.get(i + 1).map(|n| format!("{w} {n}"));
+        if let Some((_, f)) = two.as_deref().and_then(|t| WORDS.scales.iter().find(|(s, _)| s == t)) {
+            total += if group == 0.0 { 1.0 } else { group } * f;
+            group = 0.0;
+            last = *f;
+            i += 2;
+            continue;
+        }
+        match w {
+            "mươi" => group += last * 9.0,
+            "mười" => {
+                group += 10.0;
+                last = 10.0;
+            }
+            "trăm" => group = if group == 0.0 { 100.0 } else { group * 100.0 },
+            "rưỡi" => total += last * 0.5,
+            "lẻ" | "linh" => {}
+            w if WORDS.scales.iter().any(|(s, _)| s == w) => {
+                let f = WORDS.scales.iter().find(|(s, _)| s == w)?.1;
+                total += if group == 0.0 { 1.0 } else { group } * f;
+                group = 0.0;
+                last = f;
+            }
+            w => {
+                let v = numword_at(w)?.1;
+                group += v;
+                last = v;
+            }
+        }
+        i += 1;
+    }
+    let v = total + group;
+    (v > 0.0).then_some(v)
+}

@@ -1,0 +1,103 @@
+//! Sentence splitting that respects Vietnamese numbers, abbreviations,
+//! dates, URLs and ellipses inside lists.
+
+use crate::records::Source;
+use std::ops::Range;
+
+/// A sentence of the normalised text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub range: Range<usize>,
+    pub source: Source,
+}
+
+/// Tokens that end with a period without ending a sentence (lower-cased).
+const ABBREVIATIONS: &[&str] = &[
+    "tp", "tp.hcm", "ts", "pgs", "gs", "ths", "th.s", "bs", "ks", "pgs.ts", "gs.ts", "gs.tskh", "tskh", "v.v", "vv",
+    "mr", "mrs", "ms", "dr", "st", "no", "tr", "q", "p", "ng", "ông", "bà", "u.s", "e.g", "i.e", "vs", "etc", "co",
+    "ltd", "inc", "jr", "sr", "tt", "nxb", "cn", "sđd",
+];
+
+fn is_abbreviation(token: &str) -> bool {
+    let t = token.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    if ABBREVIATIONS.contains(&t.as_str()) {
+        return true;
+    }
+    // Initials: "J." in "Donald J. Trump", "A.B." chains.
+    let letters: Vec<char> = t.chars().filter(|c| *c != '.').collect();
+    letters.len() == 1 && letters[0].is_alphabetic() && token.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Can `c` open a new sentence?
+fn opens_sentence(c: char) -> bool {
+    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\'' | '(' | '[' | '-' | '•')
+}
+
+/// Splits `text[range]` into sentences; `range` is one line of the document.
+pub fn split_sentences_in(text: &str, range: Range<usize>, source: Source) -> Vec<Sentence> {
+    let line = &text[range.clone()];
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        let is_end = matches!(c, '.' | '!' | '?' | '…');
+        if !is_end {
+            i += 1;
+            continue;
+        }
+        // Take the whole run of terminators and closing quotes/brackets.
+        let mut j = i + 1;
+        while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…' | '"' | '\'' | ')' | ']') {
+            j += 1;
+        }
+        let end = chars.get(j).map_or(line.len(), |&(p, _)| p);
+        let mut k = j;
+        while k < chars.len() && chars[k].1 == ' ' {
+            k += 1;
+        }
+        let spaced = k > j;
+        let next = chars.get(k).map(|&(_, c)| c);
+        let ellipsis = c == '…' || line[pos..end].starts_with("..");
+        let token_start = line[..pos].rfind(' ').map_or(0, |p| p + 1);
+        let token = &line[token_start..end];
+        let split = match next {
+            None => true,
+            Some(n) if !opens_sentence(n) => false,
+            // "95%.Chủ trì": a paragraph glued to the next one.
+            Some(n) if !spaced => c == '.' && n.is_uppercase() && !token.contains("://") && !is_abbreviation(&line[token_start..pos]) && !line[token_start..pos].contains('.') && !line[token_start..pos].chars().all(char::is_uppercase),
+            Some(_) if c == '.' && !ellipsis && is_abbreviation(&line[token_start..pos]) => false,
+            Some(_) => true,
+        };
+        if split {
+            push(&mut out, text, range.start + start, range.start + end, source);
+            start = chars.get(k).map_or(line.len(), |&(p, _)| p);
+            i = k;
+        } else {
+            i = j;
+        }
+    }
+    push(&mut out, text, range.start + start, range.end, source);
+    out
+}
+
+fn push(out: &mut Vec<Sentence>, text: &str, start: usize, end: usize, source: Source) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if start + lead < end - trail {
+        out.push(Sentence { range: start + lead..end - trail, source });
+    }
+}
+
+/// Splits a whole text (every line) into sentences.
+pub fn split_sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for line in text.split('\n') {
+        out.extend(split_sentences_in(text, pos..pos + line.len(), Source::Body));
+        pos += line.len() + 1;
+    }
+    out
+}

@@ -1,0 +1,529 @@
+//! Dates and periods: "22/7", "Chiều ngày 22/7/2025", "quý I/2025",
+//! "6 tháng đầu năm 2025", "từ ngày 25-28/6/2023", "năm qua" …
+//!
+//! Every pattern runs over the lower-cased text; candidates are merged
+//! leftmost-longest. Missing years come from the document date (the nearest
+//! year that does not put the date far in the future) or, without one, from
+//! the year the document mentions most; such dates are `year_inferred`.
+
+use super::date::{day_month_valid, Date};
+use crate::records::TimeOfDay;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A date or period found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Temporal {
+    /// Span in the text, including a leading time of day and "ngày".
+    pub range: Range<usize>,
+    /// ISO text of the point: `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, `--MM-DD`.
+    pub date: Option<String>,
+    /// ISO end of a range of days.
+    pub end_date: Option<String>,
+    /// First day of the period covered.
+    pub start: Option<Date>,
+    /// Last day of the period covered.
+    pub end: Option<Date>,
+    pub year_inferred: bool,
+    pub time_of_day: Option<TimeOfDay>,
+    /// A period relative to the document ("năm qua", "năm trước").
+    pub relative: Option<Relative>,
+    /// A single day or range of days (as opposed to a month, year or period).
+    pub is_day: bool,
+}
+
+/// Relative periods whose meaning depends on what they are compared with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relative {
+    /// năm nay
+    ThisYear,
+    /// năm qua, năm vừa qua
+    PastYear,
+    /// năm trước, năm ngoái
+    PreviousYear,
+    /// năm tới, năm sau
+    NextYear,
+    /// hôm nay, sáng nay …
+    Today,
+    /// hôm qua
+    Yesterday,
+    /// từ đầu năm
+    YearToDate,
+}
+
+struct Resolver {
+    doc: Option<Date>,
+    context_year: Option<i32>,
+}
+
+impl Resolver {
+    /// The year of a day/month without a year, and whether it was inferred.
+    fn year_for(&self, month: u32, day: u32) -> Option<i32> {
+        if let Some(doc) = self.doc {
+            let mut best: Option<(i64, i32)> = None;
+            for y in [doc.year - 1, doc.year, doc.year + 1] {
+                let Some(d) = Date::new(y, month, day.min(super::date::days_in_month(y, month))) else { continue };
+                let delta = d.ordinal() - doc.ordinal();
+                if (-300..=92).contains(&delta) && best.is_none_or(|(b, _)| delta.abs() < b) {
+                    best = Some((delta.abs(), y));
+                }
+            }
+            return best.map(|(_, y)| y).or(Some(doc.year));
+        }
+        self.context_year
+    }
+
+    fn year_for_month(&self, month: u32) -> Option<i32> {
+        self.year_for(month, 1)
+    }
+
+    fn current_year(&self) -> Option<i32> {
+        self.doc.map(|d| d.year).or(self.context_year)
+    }
+}
+
+fn re(p: &str) -> Regex {
+    Regex::new(p).expect("static regex")
+}
+
+const TOD: &str = r"(?:(?P<tod>rạng sáng|sáng sớm|sáng|trưa|chiều tối|chiều|tối|đêm|khuya)\s+(?:nay\s+)?)?";
+
+static DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:từ\s+)?(?:ngày\s+)?(?P<d1>\d{1,2})\s*(?:-|đến|tới)\s*(?:ngày\s+)?(?P<d2>\d{1,2})\s*(?P<s>[/.-])\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?")
+});
+static CROSS_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:từ\s+)?(?:ngày\s+)?(?P<d1>\d{1,2})[/.](?P<m1>\d{1,2})(?:[/.](?P<y1>\d{4}))?\s*(?:-|đến|tới)\s*(?:ngày\s+)?(?P<d2>\d{1,2})[/.](?P<m2>\d{1,2})(?:[/.](?P<y2>\d{4}))?")
+});
+static FULL_DATE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:ngày\s+)?(?P<d>\d{1,2})\s*(?P<s1>[/.-])\s*(?P<m>\d{1,2})\s*(?P<s2>[/.-])\s*(?P<y>\d{4})"));
+static WORDY_DATE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:ngày\s+)?(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm\s+|[/,]\s*)(?P<y>\d{4}))?"));
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| re(r"(?P<ngay>ngày\s+)?(?P<d>\d{1,2})(?P<s>[/.-])(?P<m>\d{1,2})"));
+static MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:(?P<edge>đầu|cuối|giữa)\s+)?tháng\s+(?P<m>\d{1,2}|giêng|chạp)(?:\s*[/.-]\s*(?P<y>\d{4})|\s+năm\s+(?P<y2>\d{4}))?")
+});
+static QUARTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"quý\s+(?P<q>iv|iii|ii|i|[1-4])(?:\s*[/.-]\s*(?P<y>\d{4})|\s+năm\s+(?P<y2>\d{4}))?"));
+static MONTHS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?P<n>\d{1,2}|ba|sáu|chín)\s+tháng(?:\s+(?P<edge>đầu|cuối))?(?:\s+(?:của\s+)?năm(?:\s+(?P<y>\d{4})|\s+(?P<rel>nay|qua|trước|ngoái))?)?(?P<comma>\s*,)?")
+});
+static HALF: LazyLock<Regex> =
+    LazyLock::new(|| re(r"nửa\s+(?P<edge>đầu|cuối)\s+năm(?:\s+(?P<y>\d{4})|\s+(?P<rel>nay|qua|trước|ngoái))?"));
+static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?P<edge>đầu|cuối|giữa)?\s*(?:cả\s+)?năm\s+(?P<y>\d{4})"));
+static YEAR_RANGE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:giai đoạn|thời kỳ|nhiệm kỳ|từ năm|từ)\s+(?P<y1>\d{4})\s*(?:-|đến|tới)\s*(?:năm\s+)?(?P<y2>\d{4})"));
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:cả\s+|trong\s+)?năm\s+(?P<year>nay|vừa qua|qua|trước|ngoái|tới|sau)\b|hôm\s+(?P<day>nay|qua)\b|{TOD}(?P<todrel>nay|qua)\b|từ\s+đầu\s+năm(?:\s+(?P<ytd>\d{{4}}|nay))?(?:\s+(?:đến|tới)\s+nay)?"
+    ))
+});
+static BARE_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?P<y>19[4-9]\d|20\d\d)\b"));
+static TOD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:(?:\d{1,2})\s*(?:h|giờ)(?:\s*\d{1,2}\s*(?:p|phút)?)?\s+)?(?P<tod>rạng sáng|sáng sớm|sáng|trưa|chiều tối|chiều|tối|đêm|khuya)\s+(?:ngày\s+|hôm\s+)?$")
+});
+
+/// Words after "d/m" that make it a fraction ("10/13 đối tác") are ordinary
+/// lowercase words; these ones still go with dates.
+const DATE_FOLLOWERS: &[&str] = &[
+    "tại", "ở", "vừa", "qua", "tới", "này", "năm", "và", "đến", "hoặc", "của", "sẽ", "đã", "là", "với", "theo", "trong",
+    "khi", "lúc", "thì", "tháng", "ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hằng", "hàng", "giờ", "diễn", "ra", "cho",
+    "trên", "để", "nhằm", "nhân", "do", "trước", "sau", "tuần", "cùng", "hôm", "bắt",
+];
+/// Words before "d/m" that make it a date.
+const DATE_CUES: &[&str] = &["ngày", "hôm", "sáng", "chiều", "tối", "trưa", "đêm", "từ", "đến", "tới", "qua", "đầu", "cuối", "vào", "lúc", "khuya", "rạng"];
+
+fn tod(s: &str) -> Option<TimeOfDay> {
+    Some(match s {
+        "rạng sáng" | "sáng sớm" | "sáng" => TimeOfDay::Morning,
+        "trưa" => TimeOfDay::Noon,
+        "chiều" => TimeOfDay::Afternoon,
+        "chiều tối" => TimeOfDay::LateAfternoon,
+        "tối" => TimeOfDay::Evening,
+        "đêm" | "khuya" => TimeOfDay::Night,
+        _ => return None,
+    })
+}
+
+fn num(s: Option<regex::Match<'_>>) -> Option<u32> {
+    s.and_then(|m| m.as_str().parse().ok())
+}
+
+fn year_ok(y: u32) -> bool {
+    (1900..=2100).contains(&y)
+}
+
+fn prev_word(text: &str, pos: usize) -> &str {
+    let before = text[..pos].trim_end();
+    let start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    &before[start..]
+}
+
+fn next_word(text: &str, pos: usize) -> &str {
+    let after = text[pos..].trim_start();
+    let end = after.find(|c: char| !c.is_alphanumeric()).unwrap_or(after.len());
+    &after[..end]
+}
+
+/// Is `r` a whole token: not glued to a word, a code or another number?
+fn boundary_ok(text: &str, r: &Range<usize>) -> bool {
+    let mut before = text[..r.start].chars().rev();
+    let b1 = before.next();
+    if b1.is_some_and(char::is_alphanumeric) {
+        return false;
+    }
+    if b1.is_some_and(|c| matches!(c, '/' | '-' | '.' | ',')) && before.next().is_some_and(|c| c.is_alphanumeric()) {
+        return false;
+    }
+    let rest = &text[r.end..];
+    if rest.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '%') {
+        return false;
+    }
+    !(rest.starts_with(['/', '-', '.']) && rest[1..].starts_with(|c: char| c.is_alphanumeric()))
+}
+
+fn day_point(r: &Resolver, d: u32, m: u32, y: Option<u32>) -> Option<(Option<Date>, String, bool)> {
+    if !day_month_valid(d, m) {
+        return None;
+    }
+    match y {
+        Some(y) if year_ok(y) => Date::new(y as i32, m, d).map(|date| (Some(date), date.iso(), false)),
+        Some(_) => None,
+        None => match r.year_for(m, d) {
+            Some(y) => Date::new(y, m, d).map(|date| (Some(date), date.iso(), true)),
+            None => Some((None, format!("--{m:02}-{d:02}"), false)),
+        },
+    }
+}
+
+fn blank(range: Range<usize>) -> Temporal {
+    Temporal { range, date: None, end_date: None, start: None, end: None, year_inferred: false, time_of_day: None, relative: None, is_day: false }
+}
+
+fn year_period(mut t: Temporal, y: i32) -> Temporal {
+    t.start = Date::new(y, 1, 1);
+    t.end = Date::new(y, 12, 31);
+    t.date = Some(format!("{y:04}"));
+    t
+}
+
+fn roman_quarter(q: &str) -> u32 {
+    match q {
+        "i" | "1" => 1,
+        "ii" | "2" => 2,
+        "iii" | "3" => 3,
+        _ => 4,
+    }
+}
+
+/// Finds every date and period in `text`, resolving missing years against
+/// the document date `doc` (or the year the text mentions most).
+pub fn find_temporals(text: &str, doc: Option<Date>) -> Vec<Temporal> {
+    let lower = crate::text::lowercase_same_len(text);
+    find_temporals_lower(&lower, doc)
+}
+
+/// As [`find_temporals`] on text already lower-cased with
+/// [`crate::text::lowercase_same_len`].
+pub fn find_temporals_lower(text: &str, doc: Option<Date>) -> Vec<Temporal> {
+    let r = Resolver { doc, context_year: if doc.is_none() { context_year(text) } else { None } };
+    let mut cands: Vec<Temporal> = Vec::new();
+    collect_days(text, &r, &mut cands);
+    collect_periods(text, &r, &mut cands);
+    // Leftmost-longest, no overlaps.
+    cands.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
+    let mut out: Vec<Temporal> = Vec::new();
+    for c in cands {
+        if out.last().is_some_and(|l| c.range.start < l.range.end) {
+            continue;
+        }
+        out.push(c);
+    }
+    for t in &mut out {
+        attach_time_of_day(text, t);
+    }
+    out
+}
+
+fn attach_time_of_day(text: &str, t: &mut Temporal) {
+    let from = t.range.start.saturating_sub(48);
+    let from = (from..=t.range.start).find(|&i| text.is_char_boundary(i)).unwrap_or(t.range.start);
+    if let Some(c) = TOD_BEFORE.captures(&text[from..t.range.start]) {
+        if t.time_of_day.is_none() {
+            t.time_of_day = c.name("tod").and_then(|m| tod(m.as_str()));
+        }
+        if let Some(m) = c.get(0) {
+            t.range.start = from + m.start();
+        }
+    }
+}
+
+/// The year a text mentions most often ("năm 2025", "22/7/2025"); ties go to the later year.
+fn context_year(text: &str) -> Option<i32> {
+    let mut counts: Vec<(i32, usize)> = Vec::new();
+    for c in YEAR.captures_iter(text).chain(FULL_DATE.captures_iter(text)) {
+        if let Some(y) = num(c.name("y")).filter(|&y| year_ok(y)) {
+            match counts.iter_mut().find(|(yy, _)| *yy == y as i32) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((y as i32, 1)),
+            }
+        }
+    }
+    counts.into_iter().max_by_key(|&(y, n)| (n, y)).map(|(y, _)| y)
+}
+
+fn collect_days(text: &str, r: &Resolver, out: &mut Vec<Temporal>) {
+    for c in DAY_RANGE.captures_iter(text) {
+        let m0 = c.get(0).map_or(0..0, |m| m.range());
+        let (Some(d1), Some(d2), Some(m)) = (num(c.name("d1")), num(c.name("d2")), num(c.name("m"))) else { continue };
+        if d1 >= d2 || !boundary_ok(text, &m0) || text[m0.end..].starts_with('%') {
+            continue;
+        }
+        let has_cue = text[m0.clone()].starts_with("từ") || text[m0.clone()].starts_with("ngày") || DATE_CUES.contains(&prev_word(text, m0.start));
+        if c.name("y").is_none() && !has_cue {
+            continue;
+        }
+        let (Some((s, siso, inf)), Some((e, eiso, _))) = (day_point(r, d1, m, num(c.name("y"))), day_point(r, d2, m, num(c.name("y")))) else { continue };
+        out.push(Temporal { date: Some(siso), end_date: Some(eiso), start: s, end: e, year_inferred: inf, is_day: true, ..blank(m0) });
+    }
+    for c in CROSS_RANGE.captures_iter(text) {
+        let m0 = c.get(0).map_or(0..0, |m| m.range());
+        let (Some(d1), Some(m1), Some(d2), Some(m2)) = (num(c.name("d1")), num(c.name("m1")), num(c.name("d2")), num(c.name("m2"))) else { continue };
+        if !boundary_ok(text, &m0) {
+            continue;
+        }
+        let y2 = num(c.name("y2"));
+        let y1 = num(c.name("y1")).or_else(|| y2.map(|y| if m1 > m2 { y - 1 } else { y }));
+        let (Some((s, siso, inf)), Some((e, eiso, _))) = (day_point(r, d1, m1, y1), day_point(r, d2, m2, y2.or(y1))) else { continue };
+        out.push(Temporal { date: Some(siso), end_date: Some(eiso), start: s, end: e, year_inferred: inf, is_day: true, ..blank(m0) });
+    }
+    for c in FULL_DATE.captures_iter(text) {
+        let m0 = c.get(0).map_or(0..0, |m| m.range());
+        if c.name("s1").map(|m| m.as_str()) != c.name("s2").map(|m| m.as_str()) || !boundary_ok(text, &m0) {
+            continue;
+        }
+        let Some((date, iso, _)) = day_point(r, num(c.name("d")).unwrap_or(0), num(c.name("m")).unwrap_or(0), num(c.name("y"))) else { continue };
+        out.push(Temporal { date: Some(iso), start: date, end: date, is_day: true, ..blank(m0) });
+    }
+    for c in WORDY_DATE.captures_iter(text) {
+        let m0 = c.get(0).map_or(0..0, |m| m.range());
+        let Some((date, iso, inf)) = day_point(r, num(c.name("d")).unwrap_or(0), num(c.name("m")).unwrap_or(0), num(c.name("y"))) else { continue };
+        out.push(Temporal { date: Some(iso), start: date, end: date, year_inferred: inf, is_day: true, ..blank(m0) });
+    }
+    for c in DAY_MONTH.captures_iter(text) {
+        let m0 = c.get(0).map_or(0..0, |m| m.range());
+        let (Some(d), Some(m)) = (num(c.name("d")), num(c.name("m"))) else { continue };
+        if !boundary_ok(text, &m0) || text[m0.end..].starts_with(['/', '.']) && text[m0.end + 1..].starts_with(|ch: char| ch.is_ascii_digit()) {
+            continue;
+        }
+        let sep = c.name("s").map_or("", |m| m.as_str());
+        let prev = prev_word(text, m0.start);
+        let cue = c.name("ngay").is_some() || DATE_CUES.contains(&prev);
+        let in_parens = text[..m0.start].ends_with('(') && text[m0.end..].starts_with(')');
+        let ok = match sep {
+            "/" => {
+                let next = next_word(text, m0.end);
+                let immediately_word = text[m0.end..].starts_with(' ') && next.chars().next().is_some_and(char::is_alphabetic);
+                cue || !immediately_word || DATE_FOLLOWERS.contains(&next)
+            }
+            "." => cue || in_parens,
+            _ => cue,
+        };
+        if !ok {
+            continue;
+        }
+        let Some((date, iso, inf)) = day_point(r, d, m, None) else { continue };
+        out.push(Temporal { date: Some(iso), start: date, end: date, year_inferred: inf, is_day: true, ..blank(m0) });
+    }
+}
+
+fn collect_periods(text: &str, r: &Resolver, out: &mut Vec<Temporal>) {
+    for c in MONTH.captures_iter(text) {
+        let m0 = c.get(0).map_or(0..0, |m| m.range());
+        let m = match c.name("m").map(|m| m.as_str()) {
+            Some("giêng") => 1,
+            Some("chạp") => 12,
+            s => s.and_then(|s| s.parse().ok()).unwrap_or(0),
+        };
+        if !(1..=12).contains(&m) || !boundary_ok(text, &m0) || prev_word(text, m0.start).chars().all(|c| c.is_ascii_digit()) && !prev_word(text, m0.start).is_empty() {
+            continue;
+        }
+        let stated = num(c.name("y")).or(num(c.name("y2"))).filter(|&y| year_ok(y)).map(|y| y as i32);
+        let year = stated.or_else(|| r.year_for_month(m));
+        let mut t = blank(m0);
+        t.year_inferred = stated.is_none() && year.is_some();
+        if let Some(y) = year {
+            t.start = Date::new(y, m, 1);
+            t.end = Some(Date::month_end(y, m));
+            t.date = Some(format!("{y:04}-{m:02}"));
+        } else {
+            t.date = Some(format!("--{m:02}"));
+        }
+        out.push(t);
+    }
+    for c in QUARTER.captures_iter(text) {
+        let m0 = c.get(0).map_or(0..0, |m| m.range());
+        if !boundary_ok(text, &m0) {
+            continue;
+        }
+        let q = roman_quarter(c.name("q").map_or("1", |m| m.as_str()));
+        let stated = num(c.name("y")).or(num(c.name("y2"))).filter(|&y| year_ok(y)).map(|y| y as i32);
+        let mut t = blank(m0);
+        if let Some(y) = stated.or_else(|| r.current_year()) {
+            t.year_inferred = stated.is_none();
+            t.start = Date::new(y, 3 * q - 2, 1);
+            t.end = Some(Date::month_end(y, 3 * q));
+        }
+        out.push(t);
+    }
+    for c in MONTHS.captures_iter(text) {
+        let m0 = c.get(0).map_or(0..0, |m| m.range());
+        let n = match c.name("n").map(|m| m.as_str()) {
+            Some("ba") => 3,
+            Some("sáu") => 6,
+            Some("chín") => 9,
+            s => s.and_then(|s| s.parse().ok()).unwrap_or(0),
+        };
+        let said_year = c.name("y").is_some() || c.name("rel").is_some() || text[m0.clone()].contains("năm");
+        let framed = c.name("edge").is_some() || said_year || c.name("comma").is_some();
+        let end = m0.start + text[m0.clone()].trim_end_matches([',', ' ']).len();
+        if !(1..=11).contains(&n) || !framed || !boundary_ok(text, &(m0.start..end)) {
+            continue;
+        }
+        let mut t = blank(m0.start..end);
+        let year = match (num(c.name("y")), c.name("rel").map(|m| m.as_str())) {
+            (Some(y), _) => Some(y as i32),
+            (None, Some(rel)) => relative_year(r, rel),
+            _ => {
+                t.year_inferred = true;
+                r.current_year()
+            }
+        };
+        if let Some(y) = year {
+            let last = c.name("edge").map(|m| m.as_str()) == Some("cuối");
+            let (m1, m2) = if last { (13 - n, 12) } else { (1, n) };
+            t.start = Date::new(y, m1, 1);
+            t.end = Some(Date::month_end(y, m2));
+        }
+        out.push(t);
+    }
+    for c in HALF.captures_iter(text) {
+        let m0 = c.get(0).map_or(0..0, |m| m.range());
+        let mut t = blank(m0);
+        let year = match (num(c.name("y")), c.name("rel").map(|m| m.as_str())) {
+            (Some(y), _) => Some(y as i32),
+            (None, Some(rel)) => relative_year(r, rel),
+            _ => {
+                t.year_inferred = true;
+                r.current_year()
+            }
+        };
+        if let Some(y) = year {
+            let first = c.name("edge").map(|m| m.as_str()) == Some("đầu");
+            t.start = Date::new(y, if first { 1 } else { 7 }, 1);
+            t.end = Some(Date::month_end(y, if first { 6 } else { 12 }));
+        }
+        out.push(t);
+    }
+    for c in YEAR.captures_iter(text) {
+        let Some(ym) = c.name("y") else { continue };
+        let Some(y) = num(Some(ym)).filter(|&y| year_ok(y)) else { continue };
+        let start = c.name("edge").map_or_else(|| c.get(0).map_or(0, |m| m.start() + m.as_str().len() - m.as_str().trim_start().len()), |m| m.start());
+        let m0 = start..ym.end();
+        if !boundary_ok(text, &m0) {
+            continue;
+        }
+        let t = year_period(blank(m0), y as i32);
+        // "đầu năm 2025" names the year but not a precise period.
+        out.push(if c.name("edge").is_some() { Temporal { start: None, end: None, ..t } } else { t });
+    }
+    for c in YEAR_RANGE.captures_iter(text) {
+        let m0 = c.get(0).map_or(0..0, |m| m.range());
+        let (Some(y1), Some(y2)) = (num(c.name("y1")), num(c.name("y2"))) else { continue };
+        if !year_ok(y1) || !year_ok(y2) || y1 > y2 {
+            continue;
+        }
+        let mut t = blank(m0);
+        t.start = Date::new(y1 as i32, 1, 1);
+        t.end = Date::new(y2 as i32, 12, 31);
+        t.date = Some(format!("{y1:04}"));
+        t.end_date = Some(format!("{y2:04}"));
+        out.push(t);
+    }
+    for c in RELATIVE.captures_iter(text) {
+        let m0 = c.get(0).map_or(0..0, |m| m.range());
+        let mut t = blank(m0);
+        if let Some(rel) = c.name("year").map(|m| m.as_str()) {
+            t.relative = Some(match rel {
+                "nay" => Relative::ThisYear,
+                "qua" | "vừa qua" => Relative::PastYear,
+                "trước" | "ngoái" => Relative::PreviousYear,
+                _ => Relative::NextYear,
+            });
+            if let Some(y) = relative_year(r, rel) {
+                t = year_period(t, y);
+                t.year_inferred = true;
+            }
+        } else if c.name("ytd").is_some() || text[t.range.clone()].starts_with("từ") {
+            t.relative = Some(Relative::YearToDate);
+            let stated = c.name("ytd").and_then(|m| m.as_str().parse::<i32>().ok());
+            if let Some(y) = stated.or_else(|| r.current_year()) {
+                t.start = Date::new(y, 1, 1);
+                t.end = r.doc.filter(|d| d.year == y);
+            }
+        } else {
+            let yesterday = c.name("day").or(c.name("todrel")).is_some_and(|m| m.as_str() == "qua");
+            t.relative = Some(if yesterday { Relative::Yesterday } else { Relative::Today });
+            t.time_of_day = c.name("tod").and_then(|m| tod(m.as_str()));
+            if let Some(doc) = r.doc {
+                let day = if yesterday { prev_day(doc) } else { doc };
+                t.start = Some(day);
+                t.end = Some(day);
+                t.date = Some(day.iso());
+                t.is_day = true;
+            }
+        }
+        out.push(t);
+    }
+    for c in BARE_YEAR.captures_iter(text) {
+        let Some(m) = c.get(0) else { continue };
+        let m0 = m.range();
+        let prev = text[..m0.start].chars().next_back();
+        let next = text[m0.end..].trim_start().chars().next();
+        if prev.is_some_and(|p| matches!(p, '/' | '-' | '.' | ',')) || text[m0.end..].starts_with(['/', '-', '.', ',']) && text[m0.end + 1..].starts_with(|ch: char| ch.is_ascii_digit()) {
+            continue;
+        }
+        if next == Some('%') || super::quantity::starts_with_unit_or_scale(text[m0.end..].trim_start()) {
+            continue;
+        }
+        let y: i32 = m.as_str().parse().unwrap_or(0);
+        out.push(year_period(blank(m0), y));
+    }
+}
+
+fn relative_year(r: &Resolver, rel: &str) -> Option<i32> {
+    let doc = r.doc?;
+    Some(match rel {
+        "nay" => doc.year,
+        // "năm qua" early in a year is the year just ended.
+        "qua" | "vừa qua" => {
+            if doc.month <= 3 {
+                doc.year - 1
+            } else {
+                doc.year
+            }
+        }
+        "trước" | "ngoái" => doc.year - 1,
+        _ => doc.year + 1,
+    })
+}
+
+fn prev_day(d: Date) -> Date {
+    if d.day > 1 {
+        return Date { day: d.day - 1, ..d };
+    }
+    if d.month > 1 {
+        return Date::month_end(d.year, d.month - 1);
+    }
+    Date::month_end(d.year - 1, 12)
+}

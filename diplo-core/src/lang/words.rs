@@ -1,0 +1,69 @@
+//! The table of words around numbers (`data/quantity_words.tsv`).
+
+use crate::records::{Qualifier, Unit};
+use std::sync::LazyLock;
+
+/// The words, grouped by kind, longest surface first within each kind.
+pub struct QuantityWords {
+    pub scales: Vec<(String, f64)>,
+    pub units: Vec<(String, Unit)>,
+    pub qualifiers: Vec<(String, Qualifier)>,
+    pub pers: Vec<(String, String)>,
+    pub numwords: Vec<(String, f64)>,
+}
+
+fn qualifier(key: &str) -> Option<Qualifier> {
+    Some(match key {
+        "exact" => Qualifier::Exact,
+        "more_than" => Qualifier::MoreThan,
+        "less_than" => Qualifier::LessThan,
+        "nearly" => Qualifier::Nearly,
+        "about" => Qualifier::About,
+        "at_least" => Qualifier::AtLeast,
+        "at_most" => Qualifier::AtMost,
+        _ => return None,
+    })
+}
+
+pub static WORDS: LazyLock<QuantityWords> = LazyLock::new(|| {
+    let mut w = QuantityWords { scales: vec![], units: vec![], qualifiers: vec![], pers: vec![], numwords: vec![] };
+    for row in crate::lexicon::rows(include_str!("../../data/quantity_words.tsv")) {
+        let [kind, surface, value] = row[..] else { continue };
+        let surface = surface.to_string();
+        match kind {
+            "scale" => w.scales.push((surface, value.parse().unwrap_or(1.0))),
+            "currency" => w.units.push((surface, Unit::Currency(value.to_string()))),
+            "percent" => w.units.push((surface, Unit::Percent)),
+            "times" => w.units.push((surface, Unit::Times)),
+            "qualifier" => w.qualifiers.extend(qualifier(value).map(|q| (surface, q))),
+            "per" => w.pers.push((surface, value.to_string())),
+            "numword" => w.numwords.push((surface, value.parse().unwrap_or(0.0))),
+            _ => {}
+        }
+    }
+    for list in [&mut w.scales] {
+        list.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+    }
+    w.units.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+    w.qualifiers.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+    w.pers.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+    w
+});
+
+/// Does `rest` start with `word` followed by a word boundary?
+pub fn starts_with_word(rest: &str, word: &str) -> bool {
+    rest.starts_with(word) && !rest[word.len()..].chars().next().is_some_and(|c| c.is_alphanumeric())
+}
+
+/// Does `before` end with `word` preceded by a word boundary?
+pub fn ends_with_word(before: &str, word: &str) -> bool {
+    before.ends_with(word) && !before[..before.len() - word.len()].chars().next_back().is_some_and(|c| c.is_alphanumeric())
+}
+
+/// The number word at the start of `rest` (case-insensitive), with its length.
+pub fn numword_at(rest: &str) -> Option<(usize, f64)> {
+    WORDS.numwords.iter().find_map(|(w, v)| {
+        let head = rest.get(..w.len())?;
+        (head.to_lowercase() == *w && !rest[w.len()..].chars().next().is_some_and(char::is_alphanumeric)).then_some((w.len(), *v))
+    })
+}

@@ -1,0 +1,14 @@
+//! The text layer: decoding bytes, normalising with an offset map back to the
+//! caller's text, code point offsets, and an accent-folded form for lookups.
+
+mod chars;
+mod decode;
+mod fold;
+mod normalize;
+mod offsets;
+
+pub use chars::CharIndex;
+pub use decode::decode;
+pub use fold::fold;
+pub use normalize::{lowercase_same_len, normalize, Normalized};
+pub use offsets::OffsetMap;

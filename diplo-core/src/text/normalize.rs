@@ -1,0 +1,261 @@
+//! Normalisation: one canonical spelling for matching, with a map back.
+//!
+//! The extractors read the normalised text; every span they find is mapped
+//! back to the caller's text, so evidence always quotes the input exactly.
+//! What changes: NFC composition, CR line ends, Unicode spaces, zero-width
+//! characters and soft hyphens, control characters, curly quotes and dashes,
+//! HTML entities and stray tags, and old tone-mark placement (hoà → hòa).
+
+use super::offsets::{Edit, OffsetMap};
+use std::borrow::Cow;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// A normalised text and the way back to the caller's offsets.
+#[derive(Debug, Clone)]
+pub struct Normalized<'a> {
+    /// The caller's text.
+    pub original: &'a str,
+    /// The normalised text (borrowed when nothing had to change).
+    pub text: Cow<'a, str>,
+    /// Normalised byte offsets → original byte offsets.
+    pub map: OffsetMap,
+}
+
+/// Old-style tone placement on the second vowel of oa/oe/uy at the end of a
+/// syllable, and its modern equivalent. Same byte length on both sides, so
+/// the swap needs no offset edit.
+const TONE_PLACEMENT: &[(&str, &str)] = &[
+    ("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"),
+    ("oè", "òe"), ("oé", "óe"), ("oẻ", "ỏe"), ("oẽ", "õe"), ("oẹ", "ọe"),
+    ("uỳ", "ùy"), ("uý", "úy"), ("uỷ", "ủy"), ("uỹ", "ũy"), ("uỵ", "ụy"),
+    ("Oà", "Òa"), ("Oá", "Óa"), ("Oả", "Ỏa"), ("Oã", "Õa"), ("Oạ", "Ọa"),
+    ("Oè", "Òe"), ("Oé", "Óe"), ("Oẻ", "Ỏe"), ("Oẽ", "Õe"), ("Oẹ", "Ọe"),
+    ("Uỳ", "Ùy"), ("Uý", "Úy"), ("Uỷ", "Ủy"), ("Uỹ", "Ũy"), ("Uỵ", "Ụy"),
+    ("OÀ", "ÒA"), ("OÁ", "ÓA"), ("OẢ", "ỎA"), ("OÃ", "ÕA"), ("OẠ", "ỌA"),
+    ("UỲ", "ÙY"), ("UÝ", "ÚY"), ("UỶ", "ỦY"), ("UỸ", "ŨY"), ("UỴ", "ỤY"),
+];
+
+/// HTML entities worth decoding by name; numeric ones are decoded generally.
+const ENTITIES: &[(&str, &str)] = &[
+    ("&nbsp;", " "), ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""),
+    ("&apos;", "'"), ("&ndash;", "-"), ("&mdash;", "-"), ("&hellip;", "…"),
+    ("&lsquo;", "'"), ("&rsquo;", "'"), ("&ldquo;", "\""), ("&rdquo;", "\""), ("&shy;", ""),
+];
+
+/// Tags that end a paragraph when left in scraped text.
+const BLOCK_TAGS: &[&str] = &["p", "br", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "blockquote"];
+
+/// What one character (or entity, or tag) of the input becomes.
+fn simple_replacement(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\r' => "\n",
+        '\t' | '\u{0B}' | '\u{0C}' => " ",
+        '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{1680}' => " ",
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}' => "",
+        '\u{2028}' | '\u{2029}' | '\u{85}' => "\n",
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{AB}' | '\u{BB}' => "\"",
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' => "'",
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => "-",
+        c if c.is_control() && c != '\n' => "",
+        _ => return None,
+    })
+}
+
+/// Could this byte start a character that needs attention?
+#[inline]
+fn may_need_work(b: u8) -> bool {
+    // ASCII: CR, controls, '&', '<'. Non-ASCII lead bytes are checked per char.
+    b == b'&' || b == b'<' || b >= 0x80 || (b < 0x20 && b != b'\n') || b == 0x7F
+}
+
+/// Decodes an HTML entity at the start of `s`; returns (length, replacement).
+fn entity(s: &str) -> Option<(usize, String)> {
+    for (name, rep) in ENTITIES {
+        if s.get(..name.len()).is_some_and(|head| head.eq_ignore_ascii_case(name)) {
+            return Some((name.len(), (*rep).to_string()));
+        }
+    }
+    let rest = s.strip_prefix("&#")?;
+    let end = rest.find(';').filter(|&e| e > 0 && e <= 8)?;
+    let num = &rest[..end];
+    let code = if let Some(hex) = num.strip_prefix('x').or_else(|| num.strip_prefix('X')) {
+        u32::from_str_radix(hex, 16).ok()?
+    } else {
+        num.parse::<u32>().ok()?
+    };
+    let c = char::from_u32(code)?;
+    let rep = simple_replacement(c).map(str::to_string).unwrap_or_else(|| c.to_string());
+    Some((end + 3, rep))
+}
+
+/// Recognises an HTML tag or comment at the start of `s`; returns (length, replacement).
+fn tag(s: &str) -> Option<(usize, &'static str)> {
+    if let Some(rest) = s.strip_prefix("<!--") {
+        let end = rest.find("-->")?;
+        return Some((end + 7, ""));
+    }
+    let b = s.as_bytes();
+    let name_start = if b.get(1) == Some(&b'/') { 2 } else { 1 };
+    if !b.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let window = s.char_indices().take_while(|(i, _)| *i < 512).last().map_or(0, |(i, c)| i + c.len_utf8());
+    let close = s[..window].find('>')?;
+    if s[1..close].contains('<') || s[1..close].contains('\n') {
+        return None;
+    }
+    let name_end = s[name_start..close]
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .map_or(close, |e| name_start + e);
+    let name = s[name_start..name_end].to_ascii_lowercase();
+    let is_block = BLOCK_TAGS.contains(&name.as_str());
+    Some((close + 1, if is_block { "\n" } else { "" }))
+}
+
+/// True when the text has no combining mark at all (checked on bytes).
+fn has_combining_marks(bytes: &[u8]) -> bool {
+    // U+0300..U+036F start with 0xCC/0xCD; rarer blocks start with 0xE1 0xAA/0xB7,
+    // 0xE2 0x83, 0xEF 0xB8.
+    bytes.windows(2).any(|w| {
+        matches!(w[0], 0xCC | 0xCD)
+            || (w[0] == 0xE1 && matches!(w[1], 0xAA | 0xB7))
+            || (w[0] == 0xE2 && w[1] == 0x83)
+            || (w[0] == 0xEF && w[1] == 0xB8)
+    })
+}
+
+/// Normalises `original` (see the module docs) and keeps the offset map.
+pub fn normalize(original: &str) -> Normalized<'_> {
+    let bytes = original.as_bytes();
+    let compose = has_combining_marks(bytes);
+    let mut out = String::new();
+    let mut edits: Vec<Edit> = Vec::new();
+    let mut copied = 0;
+    let mut i = 0;
+
+    let mut replace = |out: &mut String, copied: &mut usize, from: usize, to: usize, rep: &str| {
+        out.push_str(&original[*copied..from]);
+        let ns = out.len();
+        out.push_str(rep);
+        edits.push(Edit { norm_start: ns, norm_end: out.len(), orig_start: from, orig_end: to });
+        *copied = to;
+    };
+
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !may_need_work(b) {
+            i += 1;
+            continue;
+        }
+        let rest = &original[i..];
+        if b == b'&' {
+            if let Some((len, rep)) = entity(rest) {
+                replace(&mut out, &mut copied, i, i + len, &rep);
+                i += len;
+                continue;
+            }
+            i += 1;
+            continue;
+        }
+        if b == b'<' {
+            if let Some((len, rep)) = tag(rest) {
+                replace(&mut out, &mut copied, i, i + len, rep);
+                i += len;
+                continue;
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = rest.chars().next() else { break };
+        let clen = c.len_utf8();
+        if c == '\r' && rest.as_bytes().get(1) == Some(&b'\n') {
+            replace(&mut out, &mut copied, i, i + 2, "\n");
+            i += 2;
+            continue;
+        }
+        if let Some(rep) = simple_replacement(c) {
+            replace(&mut out, &mut copied, i, i + clen, rep);
+            i += clen;
+            continue;
+        }
+        if compose {
+            // A base character followed by combining marks: compose the cluster.
+            let mut end = i + clen;
+            while let Some(m) = original[end..].chars().next().filter(|&m| is_combining_mark(m)) {
+                end += m.len_utf8();
+            }
+            if end > i + clen || is_combining_mark(c) {
+                let cluster = &original[i..end];
+                let composed: String = cluster.nfc().collect();
+                if composed != cluster {
+                    replace(&mut out, &mut copied, i, end, &composed);
+                }
+                i = end;
+                continue;
+            }
+        }
+        i += clen;
+    }
+
+    let mut text: Cow<'_, str> = if edits.is_empty() {
+        Cow::Borrowed(original)
+    } else {
+        out.push_str(&original[copied..]);
+        Cow::Owned(out)
+    };
+    modernise_tone_marks(&mut text);
+    Normalized { original, text, map: OffsetMap::new(edits) }
+}
+
+/// Rewrites old tone placement (hoà, thuỷ) to the modern one (hòa, thủy)
+/// where the pair ends a syllable and "uy" is not the "qu" onset.
+fn modernise_tone_marks(text: &mut Cow<'_, str>) {
+    // Every old-style pair has 'o'/'O'/'u'/'U' followed by a toned vowel of
+    // two or three bytes; look for the cheap part first.
+    let mut fixes: Vec<(usize, &'static str)> = Vec::new();
+    let s: &str = text;
+    let bytes = s.as_bytes();
+    for (pos, _) in s.match_indices(['o', 'O', 'u', 'U']) {
+        if bytes.get(pos + 1).is_none_or(|b| *b < 0x80) {
+            continue;
+        }
+        for (old, new) in TONE_PLACEMENT {
+            if s[pos..].starts_with(old) {
+                let after = s[pos + old.len()..].chars().next();
+                let before = s[..pos].chars().next_back();
+                let ends_syllable = !after.is_some_and(char::is_alphabetic);
+                let is_qu = old.starts_with(['u', 'U']) && before.is_some_and(|c| c == 'q' || c == 'Q');
+                if ends_syllable && !is_qu {
+                    fixes.push((pos, new));
+                }
+                break;
+            }
+        }
+    }
+    if fixes.is_empty() {
+        return;
+    }
+    let owned = text.to_mut();
+    for (pos, new) in fixes {
+        owned.replace_range(pos..pos + new.len(), new);
+    }
+}
+
+/// Lower-cases `s` character by character, keeping every character's byte
+/// length, so offsets into the result are offsets into `s`.
+pub fn lowercase_same_len(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => out.push(c),
+        }
+    }
+    out
+}
