@@ -1,1 +1,180 @@
-//! People (filled in by the meetings stage).
+//! People: titles (from `data/titles.tsv`), Vietnamese names (a known family
+//! name and two to four syllables, `data/surnames.tsv`), foreign names after
+//! foreign titles, appositions in both orders, "đồng chí", and mentions by
+//! title alone ("Thủ tướng nhấn mạnh") linked to the named holder.
+
+use super::Context;
+use crate::records::Person;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A person found in the normalised text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonHit {
+    /// Whole mention: titles, name and appositions.
+    pub range: Range<usize>,
+    pub title: Option<String>,
+    pub name: Option<String>,
+    pub roles: Vec<String>,
+}
+
+struct Titles {
+    ac: AhoCorasick,
+    /// (title as written in the table, scope, alias target)
+    rows: Vec<(String, String, Option<String>)>,
+}
+
+static TITLES: LazyLock<Titles> = LazyLock::new(|| {
+    let mut rows = Vec::new();
+    for row in crate::lexicon::rows(include_str!("../../data/titles.tsv")) {
+        let [title, scope] = row[..] else { continue };
+        let alias = scope.strip_prefix("alias:").map(str::to_string);
+        rows.push((title.to_string(), scope.to_string(), alias));
+    }
+    let pats: Vec<String> = rows.iter().map(|(t, _, _)| crate::text::lowercase_same_len(t)).collect();
+    let ac = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&pats).expect("titles table builds");
+    Titles { ac, rows }
+});
+
+static SURNAMES: LazyLock<Vec<String>> =
+    LazyLock::new(|| crate::lexicon::rows(include_str!("../../data/surnames.tsv")).filter_map(|r| r.first().map(|s| s.to_string())).collect());
+
+fn is_name_word(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase) && cs.all(|c| c.is_alphabetic() || c == '-' || c == '\'') && !w.chars().all(char::is_uppercase)
+}
+
+/// The capitalised run at `pos` (up to `max` words): its end and word count.
+fn name_run(text: &str, pos: usize, max: usize) -> (usize, usize) {
+    let mut end = pos;
+    let mut n = 0;
+    let mut p = pos;
+    while n < max {
+        let rest = &text[p..];
+        let w_end = rest.find(|c: char| c == ' ' || c == ',' || c == '.' || c == ';' || c == ':' || c == ')' || c == '(' || c == '"' || c == '\n').unwrap_or(rest.len());
+        let w = &rest[..w_end];
+        if w.is_empty() || !is_name_word(w) {
+            break;
+        }
+        n += 1;
+        end = p + w_end;
+        if !rest[w_end..].starts_with(' ') {
+            break;
+        }
+        p = end + 1;
+    }
+    (end, n)
+}
+
+/// A Vietnamese name at `pos`: family name first, two to four syllables.
+fn vietnamese_name(text: &str, pos: usize) -> Option<Range<usize>> {
+    let (end, n) = name_run(text, pos, 4);
+    let first = text[pos..].split(' ').next().unwrap_or("");
+    (n >= 2 && SURNAMES.iter().any(|s| s == first)).then_some(pos..end)
+}
+
+/// Title rows matching at `pos` (case-insensitive, first letter as written).
+fn title_at(ctx: &Context<'_>, pos: usize) -> Option<(Range<usize>, usize)> {
+    let lower = &ctx.lower;
+    let m = TITLES.ac.find(&lower[pos..]).filter(|m| m.start() == 0)?;
+    let end = pos + m.end();
+    let next = ctx.text()[end..].chars().next();
+    (!next.is_some_and(char::is_alphanumeric)).then_some((pos..end, m.pattern().as_usize()))
+}
+
+fn skip_comrade(text: &str, pos: usize) -> usize {
+    ["đồng chí ", "Đồng chí ", "ông ", "bà ", "Ông ", "Bà ", "ngài ", "Ngài "].iter().find(|p| text[pos..].starts_with(**p)).map_or(pos, |p| pos + p.len())
+}
+
+/// Titles chained with ", " or " kiêm " from `pos`: their ranges.
+fn title_chain(ctx: &Context<'_>, mut pos: usize) -> Vec<(Range<usize>, usize)> {
+    let text = ctx.text();
+    let mut out = Vec::new();
+    while let Some((r, row)) = title_at(ctx, pos) {
+        out.push((r.clone(), row));
+        let after = &text[r.end..];
+        let sep = [", ", " kiêm ", " - ", ", kiêm "].iter().find(|s| after.starts_with(**s)).map(|s| s.len());
+        match sep {
+            Some(l) if title_at(ctx, r.end + l).is_some() => pos = r.end + l,
+            _ => break,
+        }
+    }
+    out
+}
+
+fn make_hit(ctx: &Context<'_>, range: Range<usize>, titles: &[(Range<usize>, usize)], name: Option<Range<usize>>) -> PersonHit {
+    let text = ctx.text();
+    let label = |(r, row): &(Range<usize>, usize)| TITLES.rows[*row].2.clone().unwrap_or_else(|| text[r.clone()].to_string());
+    let is_role = |(_, row): &&(Range<usize>, usize)| TITLES.rows[*row].1 == "role";
+    let main = titles.iter().find(|t| !is_role(t)).or(titles.first());
+    PersonHit {
+        range,
+        title: main.map(label),
+        name: name.map(|r| text[r].to_string()),
+        roles: titles.iter().filter(|t| Some(*t) != main).map(label).collect(),
+    }
+}
+
+/// Every person mentioned in `range` of the normalised text.
+pub fn find_people(ctx: &Context<'_>, range: Range<usize>) -> Vec<PersonHit> {
+    let text = ctx.text();
+    let mut out: Vec<PersonHit> = Vec::new();
+    let mut pos = range.start;
+    while pos < range.end {
+        let at_word = pos == 0 || !text[..pos].chars().next_back().is_some_and(char::is_alphanumeric);
+        let start = skip_comrade(text, pos);
+        let c0 = text[start..].chars().next();
+        if at_word && c0.is_some_and(char::is_uppercase) {
+            // Title(s) first: "Tổng Bí thư, Chủ tịch nước Tô Lâm", "Tổng thống Mỹ Donald Trump".
+            let chain = title_chain(ctx, start);
+            if let Some(last) = chain.last().map(|(r, _)| r.end) {
+                let foreign = chain.iter().any(|(_, row)| TITLES.rows[*row].1 == "foreign");
+                let name_pos = last + 1;
+                let name = if text[last..].starts_with(' ') && name_pos < range.end {
+                    vietnamese_name(text, name_pos).or_else(|| {
+                        let (e, n) = name_run(text, name_pos, 4);
+                        (foreign && n >= 1).then_some(name_pos..e)
+                    })
+                } else {
+                    None
+                };
+                let end = name.as_ref().map_or(last, |r| r.end);
+                out.push(make_hit(ctx, pos..end, &chain, name));
+                pos = end.max(pos + 1);
+                continue;
+            }
+            // Name first: "Lê Hoài Trung, Bí thư Trung ương Đảng, Bộ trưởng Bộ Ngoại giao".
+            if let Some(name) = vietnamese_name(text, start) {
+                let after = &text[name.end..];
+                let sep = [", ", " - "].iter().find(|s| after.starts_with(**s)).map(|s| s.len());
+                let chain = sep.map(|l| title_chain(ctx, name.end + l)).unwrap_or_default();
+                let end = chain.last().map_or(name.end, |(r, _)| r.end);
+                out.push(make_hit(ctx, pos..end, &chain, Some(name)));
+                pos = end.max(pos + 1);
+                continue;
+            }
+        }
+        pos += text[pos..].chars().next().map_or(1, char::len_utf8);
+    }
+    out.retain(|h| h.range.end <= range.end);
+    out
+}
+
+/// Links title-only mentions to the latest named person with that title.
+pub fn resolve(hits: &mut [PersonHit], known: &[PersonHit]) {
+    for h in hits.iter_mut().filter(|h| h.name.is_none()) {
+        let Some(t) = h.title.clone() else { continue };
+        let holder = known.iter().rev().find(|k| {
+            k.name.is_some() && (k.title.as_deref().is_some_and(|kt| kt.starts_with(t.as_str()) || t.starts_with(kt)) || k.roles.iter().any(|r| r.starts_with(t.as_str())))
+        });
+        if let Some(k) = holder {
+            h.name.clone_from(&k.name);
+        }
+    }
+}
+
+/// A record for a person hit.
+pub fn to_person(ctx: &Context<'_>, h: &PersonHit) -> Person {
+    Person { title: h.title.clone(), name: h.name.clone(), roles: h.roles.clone(), evidence: ctx.evidence(h.range.clone()), ..Person::default() }
+}

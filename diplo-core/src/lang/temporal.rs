@@ -87,7 +87,7 @@ fn re(p: &str) -> Regex {
     Regex::new(p).expect("static regex")
 }
 
-const TOD: &str = r"(?:(?P<tod>rạng sáng|sáng sớm|sáng|trưa|chiều tối|chiều|tối|đêm|khuya)\s+(?:nay\s+)?)?";
+const TOD: &str = r"(?P<tod>rạng sáng|sáng sớm|sáng|trưa|chiều tối|chiều|tối|đêm|khuya)\s+";
 
 static DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?:từ\s+)?(?:ngày\s+)?(?P<d1>\d{1,2})\s*(?:-|đến|tới)\s*(?:ngày\s+)?(?P<d2>\d{1,2})\s*(?P<s>[/.-])\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?")

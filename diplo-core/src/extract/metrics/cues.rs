@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
     Counted,
+    Head,
     Verb,
     Amount,
 }
@@ -25,6 +26,7 @@ pub static INDICATORS: LazyLock<Vec<IndicatorRule>> = LazyLock::new(|| {
                 indicator: Indicator::from_key(ind)?,
                 scope: match scope {
                     "counted" => Scope::Counted,
+                    "head" => Scope::Head,
                     "verb" => Scope::Verb,
                     _ => Scope::Amount,
                 },

@@ -78,6 +78,7 @@ fn indicator_for(lower: &str, unit: &Unit, counted: Option<&Range<usize>>, befor
     for rule in INDICATORS.iter() {
         let hit = match rule.scope {
             Scope::Counted => find_word(counted_text, &rule.keyword).map(|_| None),
+            Scope::Head => (find_word(counted_text, &rule.keyword) == Some(0)).then_some(None),
             Scope::Verb if *unit == Unit::Count => find_word(before, &rule.keyword).map(|_| None),
             Scope::Amount if *unit != Unit::Count => {
                 find_word(before, &rule.keyword).map(|i| Some(i..i + rule.keyword.len()))
@@ -176,6 +177,14 @@ fn choose_period(ctx: &Context<'_>, cl: &Range<usize>, s: &Range<usize>, sentenc
     let in_clause = |c: &&period::Candidate| c.range.start >= cl.start && c.range.end <= cl.end && !is_baseline(ctx, c);
     if let Some(c) = sentence_periods.iter().filter(in_clause).min_by_key(|c| if c.range.start >= q.range.end { c.range.start - q.range.end } else { q.qualifier_start.saturating_sub(c.range.end) }) {
         return Some(c.period.clone());
+    }
+    // The ';'-separated part of the sentence: "tính từ đầu nhiệm kỳ tới nay, đã nâng cấp 10/13 …".
+    let seg_start = ctx.text()[s.start..q.qualifier_start].rfind(';').map_or(s.start, |i| s.start + i + 1);
+    let seg_end = ctx.text()[q.range.end..s.end].find(';').map_or(s.end, |i| q.range.end + i);
+    if seg_start > s.start || seg_end < s.end {
+        if let Some(c) = sentence_periods.iter().filter(|c| c.range.start >= seg_start && c.range.end <= q.qualifier_start && !is_baseline(ctx, c)).last() {
+            return Some(c.period.clone());
+        }
     }
     let in_aside = |r: &Range<usize>| {
         let open = ctx.text()[s.start..r.start].matches('(').count();

@@ -1,0 +1,273 @@
+//! The fields of a meeting, read from the sentences that mention it.
+
+use super::lexicon::cues;
+use super::Group;
+use crate::extract::people::{to_person, PersonHit};
+use crate::extract::Context;
+use crate::lang::Temporal;
+use crate::records::{BridgePoint, Format, Meeting, Person};
+use std::ops::Range;
+
+fn has(lower: &str, phrase: &str) -> bool {
+    lower.contains(phrase)
+}
+
+/// The article's main event: the first group with a chair, else the one named in the title or lead.
+pub fn main_group(ctx: &Context<'_>, groups: &[Group], _people: &[PersonHit]) -> Option<usize> {
+    let chaired = groups.iter().position(|g| g.mentions.iter().any(|m| chair_in(ctx, &m.sentence).is_some()));
+    chaired.or_else(|| {
+        let lead = ctx.sentences.iter().take(3).map(|s| s.range.clone()).collect::<Vec<_>>();
+        groups.iter().position(|g| !g.proper && g.mentions.iter().any(|m| lead.contains(&m.sentence)))
+    })
+}
+
+/// The position of a chair cue in a sentence, if any.
+fn chair_in(ctx: &Context<'_>, s: &Range<usize>) -> Option<usize> {
+    let lower = &ctx.lower[s.clone()];
+    cues("chair").iter().filter_map(|c| lower.find(c.as_str())).min().map(|i| s.start + i)
+}
+
+fn people_in<'a>(people: &'a [PersonHit], r: &Range<usize>) -> impl Iterator<Item = &'a PersonHit> {
+    let r = r.clone();
+    people.iter().filter(move |p| p.range.start >= r.start && p.range.end <= r.end)
+}
+
+fn push_unique(list: &mut Vec<Person>, p: Person) {
+    if p.name.is_some() && !list.iter().any(|x| x.name == p.name) {
+        list.push(p);
+    }
+}
+
+/// The date of the event: a day in one of its sentences (nearest the event
+/// word), else a month ("hồi tháng 10"), else a year inside its name.
+fn date(ctx: &Context<'_>, g: &Group) -> Option<Temporal> {
+    let in_sentence = |m: &super::mentions::EventMention, day: bool| {
+        ctx.temporals
+            .iter()
+            .filter(move |t| t.range.start >= m.sentence.start && t.range.end <= m.sentence.end && t.is_day == day && t.date.is_some())
+            .min_by_key(move |t| t.range.start.abs_diff(m.trigger.start))
+    };
+    if let Some(t) = g.mentions.iter().find_map(|m| in_sentence(m, true)) {
+        return Some(t.clone());
+    }
+    let month = g.mentions.iter().find_map(|m| {
+        ctx.temporals.iter().find(|t| {
+            t.range.start >= m.sentence.start && t.range.end <= m.sentence.end && t.date.as_deref().is_some_and(|d| d.len() == 7)
+                && ["hồi", "vào", "trong"].iter().any(|w| ctx.lower[..t.range.start].trim_end().ends_with(w))
+        })
+    });
+    month.cloned().or_else(|| {
+        g.mentions.iter().find_map(|m| {
+            let name_end = m.sentence.end.min(m.name.end + 24);
+            ctx.temporals.iter().find(|t| t.range.start >= m.name.start && t.range.end <= name_end && t.date.as_deref().is_some_and(|d| d.len() == 4)).cloned()
+        })
+    })
+}
+
+fn format(ctx: &Context<'_>, g: &Group) -> Option<Format> {
+    let mut online = false;
+    let mut in_person = false;
+    for m in &g.mentions {
+        let l = &ctx.lower[m.sentence.clone()];
+        online |= has(l, "trực tuyến") || has(l, "online");
+        in_person |= has(l, "trực tiếp") && !has(l, "đầu tư trực tiếp");
+    }
+    match (online, in_person) {
+        (true, true) => Some(Format::Hybrid),
+        (true, false) => Some(Format::Online),
+        (false, true) => Some(Format::InPerson),
+        _ => None,
+    }
+}
+
+/// "tại Trụ sở Chính phủ", "từ điểm cầu trụ sở Chính phủ", "tại TPHCM".
+fn venue(ctx: &Context<'_>, g: &Group) -> Option<String> {
+    let text = ctx.text();
+    for m in &g.mentions {
+        let l = &ctx.lower[m.sentence.clone()];
+        for lead in ["tại điểm cầu ", "từ điểm cầu ", "tại "] {
+            let mut from = 0;
+            while let Some(i) = l[from..].find(lead).map(|i| from + i) {
+                let at = i + lead.len();
+                if let Some(v) = cues("venue").iter().find(|v| l[at..].starts_with(v.as_str())) {
+                    let start = m.sentence.start + at;
+                    let rest = &text[start..m.sentence.end];
+                    let end = rest.find([',', ';', '.', '(']).unwrap_or(rest.len());
+                    let stop = [" và ", " kết nối", " đến ", " tới ", " với "].iter().filter_map(|s| rest[..end].find(s)).min().unwrap_or(end);
+                    let name = rest[..stop.max(v.len().min(rest.len()))].trim();
+                    return Some(name.to_string());
+                }
+                from = at;
+            }
+        }
+    }
+    None
+}
+
+/// Bridge points "điểm cầu tỉnh Cao Bằng": place names that are provinces or cities.
+fn bridge_points(ctx: &Context<'_>, people: &[PersonHit], main: bool, g: &Group) -> Vec<BridgePoint> {
+    let text = ctx.text();
+    let mut out: Vec<BridgePoint> = Vec::new();
+    let sentences: Vec<Range<usize>> = if main { ctx.sentences.iter().map(|s| s.range.clone()).collect() } else { g.mentions.iter().map(|m| m.sentence.clone()).collect() };
+    for s in sentences {
+        let l = &ctx.lower[s.clone()];
+        let mut from = 0;
+        while let Some(i) = l[from..].find("điểm cầu ").map(|i| from + i) {
+            let at = s.start + i + "điểm cầu ".len();
+            from = i + "điểm cầu ".len();
+            let rest = &text[at..s.end];
+            let unit = ["tỉnh ", "thành phố ", "TP. ", "TP "].iter().find(|u| rest.starts_with(**u)).map_or(0, |u| u.len());
+            let name_start = at + unit;
+            let (name_end, words) = place_run(text, name_start, s.end);
+            if words == 0 || unit == 0 && cues("venue").iter().any(|v| ctx.lower[name_start..].starts_with(v.as_str())) {
+                continue;
+            }
+            let place = text[at..name_end].to_string();
+            let key = text[name_start..name_end].to_string();
+            // "Điểm cầu tỉnh X do … chủ trì"; "Dự tại điểm cầu X có …".
+            let after = &ctx.lower[name_end..s.end];
+            let chair = if after.trim_start().starts_with("do ") {
+                people_in(people, &(name_end..s.end)).next().filter(|p| p.name.is_some()).map(|p| to_person(ctx, p))
+            } else {
+                None
+            };
+            let attendees: Vec<Person> = if after.trim_start().starts_with("có ") || ctx.lower[s.start..at].trim_end().ends_with("dự tại điểm cầu") {
+                people_in(people, &(name_end..s.end)).filter(|p| p.name.is_some()).map(|p| to_person(ctx, p)).collect()
+            } else {
+                Vec::new()
+            };
+            match out.iter_mut().find(|b| crate::text::fold(&b.place).ends_with(&crate::text::fold(&key))) {
+                Some(b) => {
+                    if b.chair.is_none() {
+                        b.chair = chair;
+                    }
+                    for a in attendees {
+                        if !b.attendees.iter().any(|x| x.name == a.name) {
+                            b.attendees.push(a);
+                        }
+                    }
+                }
+                None => out.push(BridgePoint { place, chair, attendees, evidence: ctx.evidence(at - "điểm cầu ".len()..name_end) }),
+            }
+        }
+    }
+    out
+}
+
+/// A run of capitalised words (a place name) at `pos`.
+fn place_run(text: &str, pos: usize, limit: usize) -> (usize, usize) {
+    let mut end = pos;
+    let mut n = 0;
+    for w in text[pos..limit].split(' ') {
+        let w = w.trim_end_matches([',', '.', ';', ':', ')']);
+        if w.is_empty() || !w.chars().next().is_some_and(char::is_uppercase) || n >= 4 {
+            break;
+        }
+        end = pos + text[pos..].find(w).map_or(0, |i| i + w.len());
+        n += 1;
+        if text[end..].starts_with([',', '.', ';', ':', ')']) {
+            break;
+        }
+    }
+    (end, n)
+}
+
+/// The person right before a cue ("Thủ tướng Phạm Minh Chính chủ trì").
+fn person_before<'a>(people: &'a [PersonHit], text: &str, pos: usize) -> Option<&'a PersonHit> {
+    people.iter().rev().find(|p| p.range.end <= pos && {
+        let gap = text[p.range.end..pos].trim();
+        gap.is_empty() || matches!(gap, "đã" | "cũng" | "đồng" | "sẽ" | "đã đồng")
+    })
+}
+
+pub fn fill(ctx: &Context<'_>, g: &Group, m: &mut Meeting, people: &[PersonHit], main: bool) {
+    let text = ctx.text();
+    if let Some(t) = date(ctx, g) {
+        m.date.clone_from(&t.date);
+        m.end_date.clone_from(&t.end_date);
+        m.year_inferred = t.year_inferred;
+        m.time_of_day = t.time_of_day;
+        m.date_text = Some(text[t.range.clone()].to_string());
+    }
+    m.format = format(ctx, g);
+    m.venue = venue(ctx, g);
+    for mention in &g.mentions {
+        let s = &mention.sentence;
+        let l = &ctx.lower[s.clone()];
+        // Chairs: "X chủ trì", "do X chủ trì" — unless X chairs a bridge point.
+        for c in cues("chair") {
+            let mut from = 0;
+            while let Some(i) = l[from..].find(c.as_str()).map(|i| from + i) {
+                from = i + c.len();
+                let pos = s.start + i;
+                let after = ctx.lower[pos + c.len()..s.end].trim_start();
+                let bridge = after.starts_with("tại điểm cầu") || ctx.lower[s.start..pos].contains("điểm cầu") && ctx.lower[s.start..pos].contains(" do ");
+                if bridge {
+                    continue;
+                }
+                if let Some(p) = person_before(people, text, pos) {
+                    push_unique(&mut m.chairs, to_person(ctx, p));
+                }
+            }
+        }
+        // Attendees: "Cùng dự có …", "với sự tham dự của …".
+        for c in cues("attend") {
+            if let Some(i) = l.find(c.as_str()) {
+                let r = s.start + i + c.len()..s.end;
+                for p in people_in(people, &r) {
+                    if !m.chairs.iter().any(|x| x.name == p.name) {
+                        push_unique(&mut m.attendees, to_person(ctx, p));
+                    }
+                }
+                break;
+            }
+        }
+        if mention.proper || !main {
+            for p in people_in(people, s).filter(|p| is_speaker(ctx, p, s)) {
+                push_unique(&mut m.speakers, to_person(ctx, p));
+            }
+        }
+    }
+    if main {
+        // "Cùng dự có …" opening a sentence of its own refers to the main event.
+        for s in &ctx.sentences {
+            let l = &ctx.lower[s.range.clone()];
+            if let Some(c) = cues("attend").iter().find(|c| l.starts_with(c.as_str())) {
+                for p in people_in(people, &(s.range.start + c.len()..s.range.end)) {
+                    if !m.chairs.iter().any(|x| x.name == p.name) {
+                        push_unique(&mut m.attendees, to_person(ctx, p));
+                    }
+                }
+            }
+        }
+        for s in &ctx.sentences {
+            for p in people_in(people, &s.range).filter(|p| is_speaker(ctx, p, &s.range)) {
+                push_unique(&mut m.speakers, to_person(ctx, p));
+            }
+        }
+        m.bridge_points = bridge_points(ctx, people, true, g);
+        for b in &m.bridge_points {
+            for a in &b.attendees {
+                push_unique(&mut m.attendees, a.clone());
+            }
+        }
+    }
+    // Passing mentions (a forum Vietnam hosted) have no speakers of their own.
+    if !main && g.proper {
+        m.speakers.clear();
+    }
+}
+
+/// "X phát biểu", "Phát biểu …, X nêu rõ", "Theo X, …".
+fn is_speaker(ctx: &Context<'_>, p: &PersonHit, s: &Range<usize>) -> bool {
+    if p.name.is_none() {
+        return false;
+    }
+    let after = ctx.lower[p.range.end..s.end].trim_start();
+    let after = after.strip_prefix("cũng ").or_else(|| after.strip_prefix("đã ")).unwrap_or(after);
+    let verb_after = cues("speak").iter().any(|v| after.starts_with(v.as_str()));
+    let before = ctx.lower[s.start..p.range.start].trim();
+    let theo = before == "theo";
+    let phat_bieu_lead = before.starts_with("phát biểu") && before.ends_with(',');
+    verb_after || theo || phat_bieu_lead
+}
