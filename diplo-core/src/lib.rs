@@ -10,7 +10,7 @@
 //! 3. [`lang`]: sentences, quantities, dates and periods;
 //! 4. [`lexicon`]: partners, titles, indicators and other tables as data;
 //! 5. `extract`: records;
-//! 6. corpus: many documents reconciled (planned).
+//! 6. [`corpus`]: many documents reconciled.
 //!
 //! ```
 //! use diplo_core::{extract, Options};
@@ -23,6 +23,7 @@
 //! ```
 
 
+pub mod corpus;
 mod error;
 mod extract;
 pub mod lang;

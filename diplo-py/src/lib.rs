@@ -5,6 +5,7 @@
 //! GIL while Rust works, and no panic reaches Python: it becomes a
 //! `DiploError` with code `internal`.
 
+mod corpus;
 mod errors;
 mod extract;
 mod lang;
@@ -14,6 +15,7 @@ use pyo3::prelude::*;
 #[pymodule]
 fn _diplo(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_class::<corpus::PyCorpus>()?;
     m.add_function(wrap_pyfunction!(extract::extract_json, m)?)?;
     m.add_function(wrap_pyfunction!(extract::extract_batch_json, m)?)?;
     m.add_function(wrap_pyfunction!(lang::find_quantities, m)?)?;

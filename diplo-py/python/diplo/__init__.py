@@ -13,6 +13,7 @@ import json
 from typing import Iterable, List, Optional, Sequence, Tuple, Union
 
 from . import _diplo
+from .corpus import Corpus
 from .errors import DiploError
 from .records import (BridgePoint, Commitment, Comparison, Document, DocumentRef, Evidence, Meeting, Mention,
                       Metric, Paragraph, Partner, Period, Person, Warning)
@@ -85,7 +86,7 @@ def fold(text: str) -> str:
     return _diplo.fold(text)
 
 
-__all__ = ["extract", "extract_json", "extract_batch", "find_quantities", "find_temporals", "split_sentences",
+__all__ = ["Corpus", "extract", "extract_json", "extract_batch", "find_quantities", "find_temporals", "split_sentences",
            "normalize", "fold", "DiploError", "Document", "Meeting", "Metric", "Commitment", "Person", "Partner",
            "Period", "Comparison", "DocumentRef", "BridgePoint", "Mention", "Evidence", "Warning", "Paragraph",
            "__version__"]

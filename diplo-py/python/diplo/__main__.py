@@ -1,7 +1,12 @@
-"""Command line: ``python -m diplo extract [--date YYYY-MM-DD] FILE...``.
+"""Command line.
 
-Prints one JSON Document per file (JSONL), the same as
-``cargo run --release --example extract``.
+``python -m diplo extract [--date YYYY-MM-DD] FILE...`` prints one JSON
+Document per file (JSONL), the same as ``cargo run --release --example extract``.
+
+``python -m diplo report [--json] [--out DIR] [FILE|DIR ...]`` reads many
+articles (default: ./seeds) and prints the corpus report, the same as
+``cargo run --release --example report``; ``--out`` also writes Parquet
+when pyarrow is installed.
 """
 
 from __future__ import annotations
@@ -31,6 +36,22 @@ def _extract(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    from .corpus import Corpus, iter_files
+    inputs = args.inputs or ["seeds"]
+    files = list(iter_files(inputs))
+    c = Corpus()
+    c.add_files(inputs, date=args.date, lossy=args.lossy, progress=len(files) > 200)
+    if args.out:
+        written = c.write(args.out)
+        print(f"wrote {len(written)} files to {args.out}", file=sys.stderr)
+    if args.json:
+        sys.stdout.write(c._inner.report_json() + "\n")
+    elif not args.out:
+        sys.stdout.write(c.report_text())
+    return 0
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m diplo", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -39,9 +60,17 @@ def main(argv: Optional[List[str]] = None) -> int:
     ex.add_argument("files", nargs="+")
     ex.add_argument("--date", help="publication date hint, YYYY-MM-DD")
     ex.add_argument("--lossy", action="store_true", help="replace invalid UTF-8 instead of failing")
+    rp = sub.add_parser("report", help="reconcile many articles: meetings, claims, implied baselines, commitments")
+    rp.add_argument("inputs", nargs="*", help="files or folders (*.txt, *.jsonl); default ./seeds")
+    rp.add_argument("--json", action="store_true", help="print the corpus as one JSON object")
+    rp.add_argument("--out", help="write CSV, JSONL (and Parquet with pyarrow) tables to this folder")
+    rp.add_argument("--date", help="publication date hint for every article, YYYY-MM-DD")
+    rp.add_argument("--lossy", action="store_true")
     args = ap.parse_args(argv)
     if args.command == "extract":
         return _extract(args)
+    if args.command == "report":
+        return _report(args)
     return 2
 
 

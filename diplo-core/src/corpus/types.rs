@@ -1,0 +1,166 @@
+//! The corpus view's records (JSON: `CorpusReport`).
+
+use crate::records::{Comparison, CommitmentKind, Document, DocumentRef, Format, Indicator, MeetingKind, Partner, PartnershipLevel, Period, Qualifier, Source, Status, TimeOfDay, Unit};
+use serde::{Deserialize, Serialize};
+
+/// A mention of something in one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceRef {
+    pub document: String,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub source: Source,
+}
+
+/// One value a field takes, and the documents that give it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FieldValue {
+    pub value: String,
+    pub documents: Vec<String>,
+}
+
+/// A field on which the sources of one meeting disagree.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Conflict {
+    pub field: String,
+    pub values: Vec<FieldValue>,
+}
+
+/// One real-world event reported by one or more documents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CorpusMeeting {
+    pub kind: MeetingKind,
+    pub name: String,
+    pub date: Option<String>,
+    pub time_of_day: Option<TimeOfDay>,
+    pub format: Option<Format>,
+    pub venue: Option<String>,
+    pub chairs: Vec<String>,
+    pub attendees: Vec<String>,
+    pub documents: Vec<String>,
+    pub sources: Vec<SourceRef>,
+    pub conflicts: Vec<Conflict>,
+}
+
+/// One stated value of a claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClaimValue {
+    pub value: f64,
+    pub qualifier: Qualifier,
+    pub document: String,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub comparison: Option<Comparison>,
+}
+
+/// Whether the values of a claim agree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Consistent,
+    Conflicting,
+    Single,
+}
+
+/// Every value reported for one indicator and period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    pub indicator: Indicator,
+    pub period: Period,
+    pub unit: Unit,
+    pub target: bool,
+    pub values: Vec<ClaimValue>,
+    pub documents: Vec<String>,
+    pub verdict: Verdict,
+}
+
+/// What a comparison implies about its baseline, checked against what other sources state.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Implied {
+    pub indicator: Indicator,
+    pub baseline: Period,
+    pub unit: Unit,
+    /// The implied baseline value ("350 … gấp 2,5 lần" → 140).
+    pub value: f64,
+    /// The range the qualifier and the rounding of the comparison allow
+    /// (null: unbounded, as for "hơn 200").
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    /// The metric and comparison it comes from.
+    pub from: ClaimValue,
+    /// Values other sources state for the baseline period.
+    pub stated: Vec<ClaimValue>,
+    /// `consistent`, `conflicting`, or `single` when nobody states the baseline.
+    pub verdict: Verdict,
+}
+
+/// One commitment, deduplicated by kind, partners and document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CorpusCommitment {
+    pub kind: CommitmentKind,
+    pub name: Option<String>,
+    pub status: Option<Status>,
+    pub partners: Vec<Partner>,
+    pub level: Option<PartnershipLevel>,
+    pub document: Option<DocumentRef>,
+    pub actor: Option<String>,
+    pub documents: Vec<String>,
+    pub sources: Vec<SourceRef>,
+}
+
+/// One document in the corpus, summarised.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentSummary {
+    pub id: String,
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub source_url: Option<String>,
+    pub author: Option<String>,
+    pub meetings: usize,
+    pub metrics: usize,
+    pub commitments: usize,
+    pub warnings: usize,
+}
+
+impl DocumentSummary {
+    pub fn of(d: &Document) -> Self {
+        DocumentSummary {
+            id: d.id.clone().unwrap_or_default(),
+            title: d.title.clone(),
+            date: d.date.clone(),
+            source_url: d.source_url.clone(),
+            author: d.author.clone(),
+            meetings: d.meetings.len(),
+            metrics: d.metrics.len(),
+            commitments: d.commitments.len(),
+            warnings: d.warnings.len(),
+        }
+    }
+}
+
+/// A document that could not be read; the rest of the corpus still is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentError {
+    pub id: Option<String>,
+    pub code: String,
+    pub message: String,
+}
+
+/// The whole corpus view.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CorpusReport {
+    pub documents: Vec<DocumentSummary>,
+    pub errors: Vec<DocumentError>,
+    pub meetings: Vec<CorpusMeeting>,
+    pub claims: Vec<Claim>,
+    pub implied: Vec<Implied>,
+    pub commitments: Vec<CorpusCommitment>,
+}
+
+impl CorpusReport {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|_| "{}".into())
+    }
+}
