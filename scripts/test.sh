@@ -9,7 +9,7 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 . .venv/bin/activate
-python -m pip install -q --disable-pip-version-check "maturin>=1.5,<2" "pytest>=7" "tomli>=2; python_version<'3.11'"
+python -m pip install -q --disable-pip-version-check "maturin>=1.5,<2" "pytest>=7" "pandas>=1.5"
 
 echo "== Rust tests"
 cargo test --release --workspace --exclude diplo-py

@@ -5,7 +5,7 @@
 
 use super::Context;
 use crate::records::Person;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -33,7 +33,11 @@ static TITLES: LazyLock<Titles> = LazyLock::new(|| {
         rows.push((title.to_string(), scope.to_string(), alias));
     }
     let pats: Vec<String> = rows.iter().map(|(t, _, _)| crate::text::lowercase_same_len(t)).collect();
-    let ac = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&pats).expect("titles table builds");
+    let ac = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
+        .build(&pats)
+        .expect("titles table builds");
     Titles { ac, rows }
 });
 
@@ -77,7 +81,8 @@ fn vietnamese_name(text: &str, pos: usize) -> Option<Range<usize>> {
 /// Title rows matching at `pos` (case-insensitive, first letter as written).
 fn title_at(ctx: &Context<'_>, pos: usize) -> Option<(Range<usize>, usize)> {
     let lower = &ctx.lower;
-    let m = TITLES.ac.find(&lower[pos..]).filter(|m| m.start() == 0)?;
+    // Anchored: a title must start exactly here; never scan the rest of the text.
+    let m = TITLES.ac.find(Input::new(&lower[pos..]).anchored(Anchored::Yes))?;
     let end = pos + m.end();
     let next = ctx.text()[end..].chars().next();
     (!next.is_some_and(char::is_alphanumeric)).then_some((pos..end, m.pattern().as_usize()))

@@ -4,12 +4,14 @@
 //! returns byte ranges into it. They are public so analysts can use them alone.
 
 mod date;
+mod numwords;
 mod quantity;
 mod sentences;
 mod temporal;
 mod words;
 
 pub use date::{day_month_valid, days_in_month, Date};
-pub use quantity::{find_quantities, find_quantities_with, parse_digits, words_value, Quantity};
+pub use numwords::words_value;
+pub use quantity::{find_quantities, find_quantities_with, parse_digits, Quantity};
 pub use sentences::{split_sentences, split_sentences_in, Sentence};
 pub use temporal::{find_temporals, find_temporals_lower, Relative, Temporal};

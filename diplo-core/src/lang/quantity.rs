@@ -6,7 +6,8 @@
 //! Dates, clock times, codes, ordinals and numbers inside names are skipped.
 
 use super::temporal::{find_temporals_lower, Temporal};
-use super::words::{ends_with_word, numword_at, starts_with_word, WORDS};
+use super::numwords::{read_words, WORD_NUMBER};
+use super::words::{ends_with_word, starts_with_word, WORDS};
 use crate::records::{Qualifier, Unit};
 use regex::Regex;
 use std::ops::Range;
@@ -32,18 +33,14 @@ pub struct Quantity {
 }
 
 static DIGITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+(?:[.,]\d+)*").expect("static regex"));
-static WORD_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:hàng|vài|mấy)\s+(?:chục|trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ)\b|\bgấp\s+(?:đôi|ba|bốn|năm|mười|rưỡi)\b|\b(?:hai|2)\s+con\s+số\b|\b(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|mốt|lăm|tư|trăm|lẻ|linh)(?:\s+(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|mốt|lăm|tư|trăm|lẻ|linh|nghìn|ngàn|triệu|tỷ|tỉ|rưỡi))*\s+(?:nghìn|ngàn|triệu|tỷ|tỉ|trăm)(?:\s+rưỡi)?\b")
-        .expect("static regex")
-});
 
 /// Words before a number that make it an ordinal, an edition or an identifier.
-const NOT_A_COUNT_BEFORE: &[&str] = &[
+pub(super) const NOT_A_COUNT_BEFORE: &[&str] = &[
     "thứ", "số", "khóa", "khoá", "kỳ", "lần", "điều", "khoản", "mục", "chương", "phiên", "tập", "trang", "top", "hạng",
     "lúc", "tuổi", "phòng", "đường", "quận", "phường", "tầng", "km", "hotline", "mã", "đợt", "vòng", "bảng", "hình", "họp",
 ];
 /// Words after a bare number that make it a duration, a time or an age.
-const NOT_A_COUNT_AFTER: &[&str] = &["năm", "tháng", "ngày", "tuần", "giờ", "phút", "giây", "thập", "thế", "tuổi", "h", "g"];
+pub(super) const NOT_A_COUNT_AFTER: &[&str] = &["năm", "tháng", "ngày", "tuần", "giờ", "phút", "giây", "thập", "thế", "tuổi", "h", "g"];
 
 /// Does `rest` start with a scale or unit word?
 pub fn starts_with_unit_or_scale(rest: &str) -> bool {
@@ -91,7 +88,7 @@ fn scale_at(lower: &str, pos: usize) -> Option<(usize, f64)> {
 }
 
 /// Unit word at `pos` (after spaces); returns (end, unit).
-fn unit_at(text: &str, lower: &str, pos: usize) -> Option<(usize, Unit)> {
+pub(super) fn unit_at(text: &str, lower: &str, pos: usize) -> Option<(usize, Unit)> {
     if text[pos..].starts_with('%') {
         return Some((pos + 1, Unit::Percent));
     }
@@ -111,18 +108,18 @@ fn per_at(lower: &str, pos: usize) -> Option<(usize, String)> {
 }
 
 /// The qualifier that ends right before `pos`, and where it starts.
-fn qualifier_before(lower: &str, pos: usize) -> Option<(usize, Qualifier)> {
+pub(super) fn qualifier_before(lower: &str, pos: usize) -> Option<(usize, Qualifier)> {
     let before = lower[..pos].trim_end_matches(' ');
     WORDS.qualifiers.iter().find(|(w, _)| ends_with_word(before, w)).map(|(w, q)| (before.len() - w.len(), *q))
 }
 
-fn prev_word(lower: &str, pos: usize) -> &str {
+pub(super) fn prev_word(lower: &str, pos: usize) -> &str {
     let before = lower[..pos].trim_end();
     let start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
     &before[start..]
 }
 
-fn next_word(lower: &str, pos: usize) -> &str {
+pub(super) fn next_word(lower: &str, pos: usize) -> &str {
     let after = lower[pos..].trim_start();
     let end = after.find(|c: char| !c.is_alphanumeric()).unwrap_or(after.len());
     &after[..end]
@@ -138,10 +135,20 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
 /// As [`find_quantities`], with the lower-cased text and temporals at hand.
 pub fn find_quantities_with(text: &str, lower: &str, temporals: &[Temporal]) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::new();
-    let in_temporal = |r: &Range<usize>| temporals.iter().any(|t| t.range.start < r.end && r.start < t.range.end);
+    // Temporals are sorted and do not overlap: look only at the one before `r.end`.
+    let in_temporal = |r: &Range<usize>| {
+        let i = temporals.partition_point(|t| t.range.start < r.end);
+        i > 0 && temporals[i - 1].range.end > r.start
+    };
     let mut skip_until = 0;
     for m in DIGITS.find_iter(text) {
         if m.start() < skip_until {
+            continue;
+        }
+        // Phone numbers and codes with a leading zero ("0981 234 567", "mã HS 0901"),
+        // with the digit groups that continue them.
+        if m.as_str().len() >= 3 && m.as_str().starts_with('0') && m.as_str().as_bytes().get(1).is_some_and(u8::is_ascii_digit) {
+            skip_until = code_end(text, m.end());
             continue;
         }
         if let Some(q) = read_digits(text, lower, m.range(), &in_temporal) {
@@ -150,15 +157,63 @@ pub fn find_quantities_with(text: &str, lower: &str, temporals: &[Temporal]) -> 
         }
     }
     for m in WORD_NUMBER.find_iter(lower) {
-        if out.iter().any(|q| q.range.start < m.end() && m.start() < q.range.end) || in_temporal(&m.range()) {
+        let Some(q) = read_words(text, lower, m.range()) else { continue };
+        let number = q.range.start..q.range.end;
+        if out.iter().any(|o| o.range.start < number.end && number.start < o.range.end) || in_temporal(&number) {
             continue;
         }
-        if let Some(q) = read_words(text, lower, m.range()) {
-            out.push(q);
-        }
+        out.push(q);
     }
     out.sort_by_key(|q| q.range.start);
     out
+}
+
+/// The end of a code's run of digit groups separated by single spaces,
+/// dots or hyphens.
+fn code_end(text: &str, mut end: usize) -> usize {
+    while let Some(rest) = text.get(end..) {
+        let after_sep = rest.strip_prefix([' ', '.', '-']).unwrap_or("");
+        match DIGITS.find(after_sep).filter(|d| d.start() == 0 && !d.as_str().contains(',')) {
+            Some(d) => end += 1 + d.end(),
+            None => break,
+        }
+    }
+    end
+}
+
+/// Is the number at `start` an identifier: after "Nghị quyết", "Trung ương",
+/// possibly within a list ("các nghị quyết 57, 59, 66 và 68")?
+fn after_identifier_word(lower: &str, start: usize) -> bool {
+    let mut before = lower[..start].trim_end();
+    loop {
+        let t = before.trim_end_matches([',', ' ']);
+        let t = t.strip_suffix(" và").or_else(|| t.strip_suffix(" hoặc")).unwrap_or(t).trim_end();
+        let digits = t.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '/' | '-' | '.'));
+        if digits.len() < t.len() && (digits.is_empty() || digits.ends_with([' ', ','])) && t.len() < before.len() {
+            before = digits.trim_end();
+            continue;
+        }
+        break;
+    }
+    let before = before.strip_suffix(" số").unwrap_or(before);
+    WORDS.identifiers.iter().any(|w| ends_with_word(before, w))
+}
+
+/// The second figure of a range whose unit is written twice: after the
+/// first unit at `pos`, "đến 7%" / "- 7%" → (7, end).
+fn second_of_range(text: &str, lower: &str, pos: usize, unit: &Unit) -> Option<(f64, usize)> {
+    let p = skip_spaces(lower, pos);
+    let sep = ["đến", "tới", "-", "–"].into_iter().find(|s| lower[p..].starts_with(s))?;
+    let q = skip_spaces(lower, p + sep.len());
+    let m = DIGITS.find(&text[q..]).filter(|m| m.start() == 0)?;
+    let v = parse_digits(m.as_str())?;
+    let mut e = q + m.end();
+    let mut f = 1.0;
+    if let Some((e2, f2)) = scale_at(lower, e) {
+        (e, f) = (e2, f2);
+    }
+    let (e, u) = unit_at(text, lower, e)?;
+    (u == *unit).then_some((v * f, e))
 }
 
 fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&Range<usize>) -> bool) -> Option<Quantity> {
@@ -183,12 +238,13 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
     }
     let mut value = parse_digits(&text[r.clone()])?;
     // "2 con số": growth of at least ten percent.
-    if value == 2.0 && lower[r.end..].starts_with(" con số") {
-        let (qualifier_start, range) = (r.start, r.start..r.end + " con số".len());
+    let digits_phrase = [" con số", " chữ số"].into_iter().find(|p| lower[r.end..].starts_with(p));
+    if let (2.0, Some(p)) = (value, digits_phrase) {
+        let (qualifier_start, range) = (r.start, r.start..r.end + p.len());
         return Some(Quantity { range, qualifier_start, value: 10.0, unit: Unit::Percent, qualifier: Qualifier::AtLeast, range_end: None, of_total: None, per: None });
     }
     let prev = prev_word(lower, r.start);
-    if NOT_A_COUNT_BEFORE.contains(&prev) {
+    if NOT_A_COUNT_BEFORE.contains(&prev) || after_identifier_word(lower, r.start) {
         return None;
     }
     let mut end = r.end;
@@ -225,17 +281,35 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
                     }
                 }
                 let unit_follows = unit_at(text, lower, e2).is_some() || s2 != 1.0;
-                if v2 > value && (unit_follows || lower[after_num..].starts_with("đến") || lower[after_num..].starts_with("tới")) && !text[p + m2.end()..].starts_with(['/', '.']) {
+                // "10-15 doanh nghiệp": a hyphen glued to both numbers.
+                let glued = after_num == end && sl == 1 && p == after_num + 1 && !text[e2..].starts_with(|c: char| c.is_alphanumeric());
+                if v2 > value && (unit_follows || glued || lower[after_num..].starts_with("đến") || lower[after_num..].starts_with("tới")) && !text[p + m2.end()..].starts_with(['/', '.', '-']) {
                     range_end = Some(v2 * s2);
                     end = e2;
                 }
             }
+        }
+        // "Boeing 787-9", "1-2-3": a hyphenated code, not a range.
+        if range_end.is_none() && scale == 1.0 && after_num == end && lower[end..].starts_with('-') && lower[end + 1..].starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
         }
     }
     let mut unit = Unit::Count;
     if let Some((e, u)) = unit_at(text, lower, end) {
         unit = u;
         end = e;
+        // "từ 6,5% đến 7%", "5 tỷ USD - 7 tỷ USD": the unit written twice.
+        if range_end.is_none() && of_total.is_none() {
+            if let Some((v2, e2)) = second_of_range(text, lower, e, &unit) {
+                if v2 > value * scale {
+                    range_end = Some(v2);
+                    end = e2;
+                }
+            }
+        }
+    } else if prev == "gấp" && scale == 1.0 && of_total.is_none() {
+        // "cao gấp 3 so với năm trước".
+        unit = Unit::Times;
     }
     let mut per = None;
     if unit != Unit::Count {
@@ -255,6 +329,10 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
         if raw.matches(['.', ',']).count() >= 2 && raw.len() >= 10 {
             return None;
         }
+        // A version: "công nghiệp 4.0", "Web 3.0".
+        if raw.ends_with(".0") && raw.matches('.').count() == 1 {
+            return None;
+        }
     }
     let (mut qualifier_start, mut qualifier) = (r.start, Qualifier::Exact);
     if let Some((qs, q)) = qualifier_before(lower, r.start) {
@@ -272,88 +350,13 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
             qualifier_start = r.start;
         }
     }
-    Some(Quantity { range: r.start..end, qualifier_start, value: value * scale, unit, qualifier, range_end, of_total, per })
-}
-
-fn read_words(text: &str, lower: &str, r: Range<usize>) -> Option<Quantity> {
-    let s = &lower[r.clone()];
-    let words: Vec<&str> = s.split_whitespace().collect();
-    let mut end = r.end;
-    let (value, mut unit, mut qualifier);
-    (unit, qualifier) = (Unit::Count, Qualifier::Exact);
-    match words.as_slice() {
-        ["hàng" | "vài" | "mấy", scale] => {
-            value = WORDS.scales.iter().find(|(w, _)| w == scale)?.1;
-            qualifier = Qualifier::About;
-        }
-        ["gấp", n] => {
-            unit = Unit::Times;
-            value = match *n {
-                "đôi" => 2.0,
-                "rưỡi" => 1.5,
-                w => numword_at(w)?.1,
-            };
-        }
-        [_, "con", "số"] => {
-            value = 10.0;
-            unit = Unit::Percent;
+    // A bound written after the figure: "8% trở lên", "5 tỷ USD trở xuống".
+    if qualifier == Qualifier::Exact || lower[qualifier_start..].starts_with("từ") {
+        if starts_with_word(&lower[end..], " trở lên") {
             qualifier = Qualifier::AtLeast;
-        }
-        _ => value = words_value(&words)?,
-    }
-    if unit == Unit::Count {
-        if let Some((e, u)) = unit_at(text, lower, end) {
-            unit = u;
-            end = e;
+        } else if starts_with_word(&lower[end..], " trở xuống") {
+            qualifier = Qualifier::AtMost;
         }
     }
-    let (mut qualifier_start, start) = (r.start, r.start);
-    if qualifier == Qualifier::Exact {
-        if let Some((qs, q)) = qualifier_before(lower, r.start) {
-            qualifier_start = qs;
-            qualifier = q;
-        }
-    }
-    Some(Quantity { range: start..end, qualifier_start, value, unit, qualifier, range_end: None, of_total: None, per: None })
-}
-
-/// The value of a run of Vietnamese number words ("hai mươi lăm nghìn").
-pub fn words_value(words: &[&str]) -> Option<f64> {
-    let (mut total, mut group, mut last) = (0.0_f64, 0.0_f64, 0.0_f64);
-    let mut i = 0;
-    while i < words.len() {
-        let w = words[i];
-        let two = words.get(i + 1).map(|n| format!("{w} {n}"));
-        if let Some((_, f)) = two.as_deref().and_then(|t| WORDS.scales.iter().find(|(s, _)| s == t)) {
-            total += if group == 0.0 { 1.0 } else { group } * f;
-            group = 0.0;
-            last = *f;
-            i += 2;
-            continue;
-        }
-        match w {
-            "mươi" => group += last * 9.0,
-            "mười" => {
-                group += 10.0;
-                last = 10.0;
-            }
-            "trăm" => group = if group == 0.0 { 100.0 } else { group * 100.0 },
-            "rưỡi" => total += last * 0.5,
-            "lẻ" | "linh" => {}
-            w if WORDS.scales.iter().any(|(s, _)| s == w) => {
-                let f = WORDS.scales.iter().find(|(s, _)| s == w)?.1;
-                total += if group == 0.0 { 1.0 } else { group } * f;
-                group = 0.0;
-                last = f;
-            }
-            w => {
-                let v = numword_at(w)?.1;
-                group += v;
-                last = v;
-            }
-        }
-        i += 1;
-    }
-    let v = total + group;
-    (v > 0.0).then_some(v)
+    Some(Quantity { range: r.start..end, qualifier_start, value: value * scale, unit, qualifier, range_end, of_total, per })
 }

@@ -13,14 +13,22 @@ pub struct Sentence {
 
 /// Tokens that end with a period without ending a sentence (lower-cased).
 const ABBREVIATIONS: &[&str] = &[
-    "tp", "tp.hcm", "ts", "pgs", "gs", "ths", "th.s", "bs", "ks", "pgs.ts", "gs.ts", "gs.tskh", "tskh", "v.v", "vv",
+    "tp", "ts", "pgs", "gs", "ths", "th.s", "bs", "ks", "pgs.ts", "gs.ts", "gs.tskh", "tskh", "v.v", "vv",
     "mr", "mrs", "ms", "dr", "st", "no", "tr", "q", "p", "ng", "ông", "bà", "u.s", "e.g", "i.e", "vs", "etc", "co",
-    "ltd", "inc", "jr", "sr", "tt", "nxb", "cn", "sđd",
+    "ltd", "inc", "jr", "sr", "tt", "nxb", "cn", "sđd", "bs", "ls", "ncs", "kts",
 ];
+
+/// Abbreviations that close a list ("v.v.", "etc."): they end the sentence
+/// when an uppercase word follows.
+const LIST_ENDINGS: &[&str] = &["v.v", "vv", "etc"];
 
 fn is_abbreviation(token: &str) -> bool {
     let t = token.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     if ABBREVIATIONS.contains(&t.as_str()) {
+        return true;
+    }
+    // Chained titles: "PGS.TS", "TS.BS", "GS.TSKH" (but not "TP.HCM").
+    if t.contains('.') && t.split('.').all(|p| !p.is_empty() && ABBREVIATIONS.contains(&p)) {
         return true;
     }
     // Initials: "J." in "Donald J. Trump", "A.B." chains.
@@ -62,12 +70,19 @@ pub fn split_sentences_in(text: &str, range: Range<usize>, source: Source) -> Ve
         let ellipsis = c == '…' || line[pos..end].starts_with("..");
         let token_start = line[..pos].rfind(' ').map_or(0, |p| p + 1);
         let token = &line[token_start..end];
+        let word = &line[token_start..pos];
         let split = match next {
             None => true,
             Some(n) if !opens_sentence(n) => false,
-            // "95%.Chủ trì": a paragraph glued to the next one.
-            Some(n) if !spaced => c == '.' && n.is_uppercase() && !token.contains("://") && !is_abbreviation(&line[token_start..pos]) && !line[token_start..pos].contains('.') && !line[token_start..pos].chars().all(char::is_uppercase),
-            Some(_) if c == '.' && !ellipsis && is_abbreviation(&line[token_start..pos]) => false,
+            // "95%.Chủ trì": a paragraph glued to the next one; not "Th.S", "H.Củ Chi".
+            Some(n) if !spaced => {
+                let glued_end = line[pos..].find(' ').map_or(line.len(), |p| pos + p);
+                let whole = line[token_start..glued_end].trim_end_matches(|c: char| !c.is_alphanumeric());
+                c == '.' && n.is_uppercase() && !token.contains("://") && !is_abbreviation(word) && !is_abbreviation(whole) && !word.contains('.') && !word.chars().all(char::is_uppercase)
+            }
+            Some(_) if c == '.' && is_list_marker(line, token_start, pos) => false,
+            Some(n) if c == '.' && LIST_ENDINGS.contains(&word.to_lowercase().as_str()) => n.is_uppercase(),
+            Some(_) if c == '.' && !ellipsis && is_abbreviation(word) => false,
             Some(_) => true,
         };
         if split {
@@ -80,6 +95,16 @@ pub fn split_sentences_in(text: &str, range: Range<usize>, source: Source) -> Ve
     }
     push(&mut out, text, range.start + start, range.end, source);
     out
+}
+
+/// "1." / "10." opening a line, or after ":" / ";": a list marker.
+fn is_list_marker(line: &str, token_start: usize, dot: usize) -> bool {
+    let word = &line[token_start..dot];
+    if word.is_empty() || word.len() > 2 || !word.chars().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let before = line[..token_start].trim_end();
+    before.is_empty() || before.ends_with([':', ';'])
 }
 
 fn push(out: &mut Vec<Sentence>, text: &str, start: usize, end: usize, source: Source) {

@@ -48,8 +48,16 @@ pub enum Relative {
     Today,
     /// hôm qua
     Yesterday,
+    /// ngày mai, sáng mai …
+    Tomorrow,
     /// từ đầu năm
     YearToDate,
+    /// tháng này
+    ThisMonth,
+    /// tháng trước
+    PreviousMonth,
+    /// tháng tới, tháng sau
+    NextMonth,
 }
 
 struct Resolver {
@@ -90,7 +98,7 @@ fn re(p: &str) -> Regex {
 const TOD: &str = r"(?P<tod>rạng sáng|sáng sớm|sáng|trưa|chiều tối|chiều|tối|đêm|khuya)\s+";
 
 static DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:từ\s+)?(?:ngày\s+)?(?P<d1>\d{1,2})\s*(?:-|đến|tới)\s*(?:ngày\s+)?(?P<d2>\d{1,2})\s*(?P<s>[/.-])\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?")
+    re(r"(?:từ\s+)?(?:ngày\s+)?(?P<d1>\d{1,2})\s*(?P<sep>-|đến|tới|và)\s*(?:ngày\s+)?(?P<d2>\d{1,2})\s*(?P<s>[/.-])\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?")
 });
 static CROSS_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?:từ\s+)?(?:ngày\s+)?(?P<d1>\d{1,2})[/.](?P<m1>\d{1,2})(?:[/.](?P<y1>\d{4}))?\s*(?:-|đến|tới)\s*(?:ngày\s+)?(?P<d2>\d{1,2})[/.](?P<m2>\d{1,2})(?:[/.](?P<y2>\d{4}))?")
@@ -101,7 +109,11 @@ static WORDY_DATE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:ngày\s+)?(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm\s+|[/,]\s*)(?P<y>\d{4}))?"));
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| re(r"(?P<ngay>ngày\s+)?(?P<d>\d{1,2})(?P<s>[/.-])(?P<m>\d{1,2})"));
 static MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:(?P<edge>đầu|cuối|giữa)\s+)?tháng\s+(?P<m>\d{1,2}|giêng|chạp)(?:\s*[/.-]\s*(?P<y>\d{4})|\s+năm\s+(?P<y2>\d{4}))?")
+    re(r"(?:(?P<edge>đầu|cuối|giữa)\s+)?tháng\s+(?P<m>\d{1,2}|giêng|chạp)(?:\s*[/.-]\s*(?P<y>\d{4})|\s+năm\s+(?P<y2>\d{4})|\s+năm\s+(?P<rel>nay|vừa qua|qua|trước|ngoái|tới|sau)\b)?")
+});
+/// "từ tháng 1 đến tháng 6/2025", "tháng 1-6/2025".
+static MONTH_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:từ\s+)?tháng\s+(?P<m1>\d{1,2})(?:\s*[/.-]\s*(?P<y1>\d{4}))?\s*(?:-|đến|tới)\s*(?:hết\s+)?(?:tháng\s+)?(?P<m2>\d{1,2})(?:\s*[/.-]\s*(?P<y2>\d{4})|\s+năm\s+(?P<y3>\d{4}))?")
 });
 static QUARTER: LazyLock<Regex> =
     LazyLock::new(|| re(r"quý\s+(?P<q>iv|iii|ii|i|[1-4])(?:\s*[/.-]\s*(?P<y>\d{4})|\s+năm\s+(?P<y2>\d{4}))?"));
@@ -112,15 +124,15 @@ static HALF: LazyLock<Regex> =
     LazyLock::new(|| re(r"nửa\s+(?P<edge>đầu|cuối)\s+năm(?:\s+(?P<y>\d{4})|\s+(?P<rel>nay|qua|trước|ngoái))?"));
 static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?P<edge>đầu|cuối|giữa)?\s*(?:cả\s+)?năm\s+(?P<y>\d{4})"));
 static YEAR_RANGE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?:giai đoạn|thời kỳ|nhiệm kỳ|từ năm|từ)\s+(?P<y1>\d{4})\s*(?:-|đến|tới)\s*(?:năm\s+)?(?P<y2>\d{4})"));
+    LazyLock::new(|| re(r"(?:(?:giai đoạn|thời kỳ|nhiệm kỳ|từ năm|từ|năm)\s+)?(?P<y1>\d{4})\s*(?:-|đến|tới)\s*(?:năm\s+)?(?P<y2>\d{4})"));
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:cả\s+|trong\s+)?năm\s+(?P<year>nay|vừa qua|qua|trước|ngoái|tới|sau)\b|hôm\s+(?P<day>nay|qua)\b|{TOD}(?P<todrel>nay|qua)\b|từ\s+đầu\s+năm(?:\s+(?P<ytd>\d{{4}}|nay))?(?:\s+(?:đến|tới)\s+nay)?"
+        r"(?:cả\s+|trong\s+)?năm\s+(?P<year>nay|vừa qua|qua|trước|ngoái|tới|sau)\b|tháng\s+(?P<month>này|trước|tới|sau)\b|hôm\s+(?P<day>nay|qua)\b|ngày\s+(?P<tomorrow>mai)\b|{TOD}(?P<todrel>nay|qua|mai)\b|từ\s+đầu\s+năm(?:\s+(?P<ytd>\d{{4}}|nay))?(?:\s+(?:đến|tới)\s+nay)?|\bcả\s+(?P<whole>năm)\b"
     ))
 });
 static BARE_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?P<y>19[4-9]\d|20\d\d)\b"));
 static TOD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:(?:\d{1,2})\s*(?:h|giờ)(?:\s*\d{1,2}\s*(?:p|phút)?)?\s+)?(?P<tod>rạng sáng|sáng sớm|sáng|trưa|chiều tối|chiều|tối|đêm|khuya)\s+(?:ngày\s+|hôm\s+)?$")
+    re(r"(?:(?:\d{1,2})\s*(?:h|giờ)(?:\s*\d{1,2}\s*(?:p|phút)?)?\s+)?(?P<tod>rạng sáng|sáng sớm|sáng|trưa|chiều tối|chiều|tối|đêm|khuya)\s+(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|nay|qua|mai)\s*,?\s*)?(?:\(\s*)?(?:ngày\s+|hôm\s+)?$")
 });
 
 /// Words after "d/m" that make it a fraction ("10/13 đối tác") are ordinary
@@ -130,6 +142,8 @@ const DATE_FOLLOWERS: &[&str] = &[
     "khi", "lúc", "thì", "tháng", "ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hằng", "hàng", "giờ", "diễn", "ra", "cho",
     "trên", "để", "nhằm", "nhân", "do", "trước", "sau", "tuần", "cùng", "hôm", "bắt",
 ];
+/// Words after a bare "cả năm" that make it the whole year.
+const WHOLE_YEAR_FOLLOWERS: &[&str] = &["đạt", "ước", "tăng", "giảm", "là", "có", "vượt", "sẽ", "đã", "dự", "xuất", "nhập", "thu", "chỉ", "mới", "ghi"];
 /// Words before "d/m" that make it a date.
 const DATE_CUES: &[&str] = &["ngày", "hôm", "sáng", "chiều", "tối", "trưa", "đêm", "từ", "đến", "tới", "qua", "đầu", "cuối", "vào", "lúc", "khuya", "rạng"];
 
@@ -239,10 +253,59 @@ pub fn find_temporals_lower(text: &str, doc: Option<Date>) -> Vec<Temporal> {
         }
         out.push(c);
     }
+    merge_relative_day_with_date(text, &mut out);
     for t in &mut out {
         attach_time_of_day(text, t);
     }
+    previous_year_of_stated_year(text, &mut out);
     out
+}
+
+/// "Sáng nay (6.12)", "Tối qua (21/7)": the relative day and the bracketed
+/// date are one expression, dated by the date.
+fn merge_relative_day_with_date(text: &str, out: &mut Vec<Temporal>) {
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let (a, b) = (&out[i], &out[i + 1]);
+        let between = text.get(a.range.end..b.range.start).unwrap_or("x");
+        let relative_day = matches!(a.relative, Some(Relative::Today | Relative::Yesterday | Relative::Tomorrow));
+        if relative_day && b.is_day && b.relative.is_none() && between.trim() == "(" {
+            let (start, tod) = (a.range.start, a.time_of_day);
+            let b = &mut out[i + 1];
+            b.range.start = start;
+            b.time_of_day = b.time_of_day.or(tod);
+            out.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// "Năm 2025 … tăng 20% so với năm trước": "năm trước" is the year before
+/// the year stated earlier in the same sentence, not before the document's.
+fn previous_year_of_stated_year(text: &str, out: &mut [Temporal]) {
+    for i in 0..out.len() {
+        let span = text.get(out[i].range.clone()).unwrap_or("");
+        let previous = out[i].relative == Some(Relative::PreviousYear) && span.ends_with("trước");
+        let whole = out[i].relative == Some(Relative::ThisYear) && span.ends_with("cả năm");
+        if !previous && !whole {
+            continue;
+        }
+        let here = out[i].range.start;
+        let stated = out[..i].iter().rev().take_while(|t| !crosses_sentence(text, t.range.end, here)).find_map(|t| {
+            (t.relative.is_none() && !t.year_inferred).then_some(t.start).flatten().map(|d| d.year)
+        });
+        if let Some(y) = stated {
+            let t = std::mem::replace(&mut out[i], blank(0..0));
+            out[i] = Temporal { year_inferred: true, ..year_period(t, if previous { y - 1 } else { y }) };
+        }
+    }
+}
+
+/// Does a sentence end between `from` and `to`?
+fn crosses_sentence(text: &str, from: usize, to: usize) -> bool {
+    let between = text.get(from..to).unwrap_or("");
+    between.contains('\n') || [". ", "! ", "? ", "; "].iter().any(|p| between.contains(p))
 }
 
 fn attach_time_of_day(text: &str, t: &mut Temporal) {
@@ -277,6 +340,10 @@ fn collect_days(text: &str, r: &Resolver, out: &mut Vec<Temporal>) {
         let m0 = c.get(0).map_or(0..0, |m| m.range());
         let (Some(d1), Some(d2), Some(m)) = (num(c.name("d1")), num(c.name("d2")), num(c.name("m"))) else { continue };
         if d1 >= d2 || !boundary_ok(text, &m0) || text[m0.end..].starts_with('%') {
+            continue;
+        }
+        // "15 và 16/3": two consecutive days.
+        if c.name("sep").is_some_and(|s| s.as_str() == "và") && d2 != d1 + 1 {
             continue;
         }
         let has_cue = text[m0.clone()].starts_with("từ") || text[m0.clone()].starts_with("ngày") || DATE_CUES.contains(&prev_word(text, m0.start));
@@ -320,6 +387,10 @@ fn collect_days(text: &str, r: &Resolver, out: &mut Vec<Temporal>) {
         let prev = prev_word(text, m0.start);
         let cue = c.name("ngay").is_some() || DATE_CUES.contains(&prev);
         let in_parens = text[..m0.start].ends_with('(') && text[m0.end..].starts_with(')');
+        // "trực 24/7", "hoạt động 24/7": round the clock, not 24 July.
+        if d == 24 && m == 7 && sep == "/" && !cue && !in_parens && prev.chars().next().is_some_and(char::is_alphabetic) {
+            continue;
+        }
         let ok = match sep {
             "/" => {
                 let next = next_word(text, m0.end);
@@ -349,7 +420,10 @@ fn collect_periods(text: &str, r: &Resolver, out: &mut Vec<Temporal>) {
             continue;
         }
         let stated = num(c.name("y")).or(num(c.name("y2"))).filter(|&y| year_ok(y)).map(|y| y as i32);
-        let year = stated.or_else(|| r.year_for_month(m));
+        let year = match c.name("rel") {
+            Some(rel) => relative_year(r, rel.as_str()),
+            None => stated.or_else(|| r.year_for_month(m)),
+        };
         let mut t = blank(m0);
         t.year_inferred = stated.is_none() && year.is_some();
         if let Some(y) = year {
@@ -359,6 +433,34 @@ fn collect_periods(text: &str, r: &Resolver, out: &mut Vec<Temporal>) {
         } else {
             t.date = Some(format!("--{m:02}"));
         }
+        out.push(t);
+    }
+    for c in MONTH_RANGE.captures_iter(text) {
+        let m0 = c.get(0).map_or(0..0, |m| m.range());
+        let (Some(m1), Some(m2)) = (num(c.name("m1")), num(c.name("m2"))) else { continue };
+        if !(1..=12).contains(&m1) || !(1..=12).contains(&m2) || !boundary_ok(text, &m0) || text[m0.end..].starts_with(['/', '.']) {
+            continue;
+        }
+        let y2 = num(c.name("y2")).or(num(c.name("y3"))).filter(|&y| year_ok(y)).map(|y| y as i32);
+        let y1 = num(c.name("y1")).filter(|&y| year_ok(y)).map(|y| y as i32).or_else(|| y2.map(|y| if m1 > m2 { y - 1 } else { y }));
+        let mut t = blank(m0);
+        let (y1, y2) = match (y1, y2.or(y1)) {
+            (Some(a), Some(b)) => (a, b),
+            _ => match r.current_year() {
+                Some(y) => {
+                    t.year_inferred = true;
+                    (y, y)
+                }
+                None => continue,
+            },
+        };
+        if (y1, m1) > (y2, m2) {
+            continue;
+        }
+        t.start = Date::new(y1, m1, 1);
+        t.end = Some(Date::month_end(y2, m2));
+        t.date = Some(format!("{y1:04}-{m1:02}"));
+        t.end_date = Some(format!("{y2:04}-{m2:02}"));
         out.push(t);
     }
     for c in QUARTER.captures_iter(text) {
@@ -440,7 +542,7 @@ fn collect_periods(text: &str, r: &Resolver, out: &mut Vec<Temporal>) {
     for c in YEAR_RANGE.captures_iter(text) {
         let m0 = c.get(0).map_or(0..0, |m| m.range());
         let (Some(y1), Some(y2)) = (num(c.name("y1")), num(c.name("y2"))) else { continue };
-        if !year_ok(y1) || !year_ok(y2) || y1 > y2 {
+        if !year_ok(y1) || !year_ok(y2) || y1 >= y2 || y2 - y1 > 100 || !boundary_ok(text, &m0) {
             continue;
         }
         let mut t = blank(m0);
@@ -452,8 +554,20 @@ fn collect_periods(text: &str, r: &Resolver, out: &mut Vec<Temporal>) {
     }
     for c in RELATIVE.captures_iter(text) {
         let m0 = c.get(0).map_or(0..0, |m| m.range());
-        let mut t = blank(m0);
-        if let Some(rel) = c.name("year").map(|m| m.as_str()) {
+        let mut t = blank(m0.clone());
+        if c.name("whole").is_some() {
+            // "cả năm" (the whole year) before a verb or a break; not "cả năm nước" (all five).
+            let next = next_word(text, m0.end);
+            let at_break = text[m0.end..].trim_start().chars().next().is_none_or(|ch| !ch.is_alphanumeric());
+            if !at_break && !WHOLE_YEAR_FOLLOWERS.contains(&next) {
+                continue;
+            }
+            // Only as a period that resolves: unanchored, it says nothing.
+            let Some(y) = r.current_year() else { continue };
+            t.relative = Some(Relative::ThisYear);
+            t = year_period(t, y);
+            t.year_inferred = true;
+        } else if let Some(rel) = c.name("year").map(|m| m.as_str()) {
             t.relative = Some(match rel {
                 "nay" => Relative::ThisYear,
                 "qua" | "vừa qua" => Relative::PastYear,
@@ -464,23 +578,58 @@ fn collect_periods(text: &str, r: &Resolver, out: &mut Vec<Temporal>) {
                 t = year_period(t, y);
                 t.year_inferred = true;
             }
+        } else if let Some(rel) = c.name("month") {
+            // "hai tháng trước" is a duration ago, not the previous month.
+            let prev = prev_word(text, m0.start);
+            if prev.chars().next().is_some_and(|ch| ch.is_ascii_digit()) || super::words::numword_at(prev).is_some_and(|(n, _)| n == prev.len()) {
+                continue;
+            }
+            t.relative = Some(match rel.as_str() {
+                "này" => Relative::ThisMonth,
+                "trước" => Relative::PreviousMonth,
+                _ => Relative::NextMonth,
+            });
+            if let Some(doc) = r.doc {
+                let (y, m) = match t.relative {
+                    Some(Relative::PreviousMonth) if doc.month == 1 => (doc.year - 1, 12),
+                    Some(Relative::PreviousMonth) => (doc.year, doc.month - 1),
+                    Some(Relative::NextMonth) if doc.month == 12 => (doc.year + 1, 1),
+                    Some(Relative::NextMonth) => (doc.year, doc.month + 1),
+                    _ => (doc.year, doc.month),
+                };
+                t.start = Date::new(y, m, 1);
+                t.end = Some(Date::month_end(y, m));
+                t.date = Some(format!("{y:04}-{m:02}"));
+                t.year_inferred = true;
+            }
         } else if c.name("ytd").is_some() || text[t.range.clone()].starts_with("từ") {
             t.relative = Some(Relative::YearToDate);
             let stated = c.name("ytd").and_then(|m| m.as_str().parse::<i32>().ok());
             if let Some(y) = stated.or_else(|| r.current_year()) {
                 t.start = Date::new(y, 1, 1);
                 t.end = r.doc.filter(|d| d.year == y);
+                t.date = Some(format!("{y:04}"));
+                t.year_inferred = stated.is_none();
             }
         } else {
-            let yesterday = c.name("day").or(c.name("todrel")).is_some_and(|m| m.as_str() == "qua");
-            t.relative = Some(if yesterday { Relative::Yesterday } else { Relative::Today });
+            let word = c.name("day").or(c.name("todrel")).or(c.name("tomorrow")).map_or("nay", |m| m.as_str());
+            t.relative = Some(match word {
+                "qua" => Relative::Yesterday,
+                "mai" => Relative::Tomorrow,
+                _ => Relative::Today,
+            });
             t.time_of_day = c.name("tod").and_then(|m| tod(m.as_str()));
             if let Some(doc) = r.doc {
-                let day = if yesterday { prev_day(doc) } else { doc };
+                let day = match word {
+                    "qua" => prev_day(doc),
+                    "mai" => next_day(doc),
+                    _ => doc,
+                };
                 t.start = Some(day);
                 t.end = Some(day);
                 t.date = Some(day.iso());
                 t.is_day = true;
+                t.year_inferred = true;
             }
         }
         out.push(t);
@@ -490,7 +639,7 @@ fn collect_periods(text: &str, r: &Resolver, out: &mut Vec<Temporal>) {
         let m0 = m.range();
         let prev = text[..m0.start].chars().next_back();
         let next = text[m0.end..].trim_start().chars().next();
-        if prev.is_some_and(|p| matches!(p, '/' | '-' | '.' | ',')) || text[m0.end..].starts_with(['/', '-', '.', ',']) && text[m0.end + 1..].starts_with(|ch: char| ch.is_ascii_digit()) {
+        if prev.is_some_and(|p| matches!(p, '/' | '-' | '.' | ',' | ':')) || text[m0.end..].starts_with(['/', '-', '.', ',']) && text[m0.end + 1..].starts_with(|ch: char| ch.is_ascii_digit()) {
             continue;
         }
         if next == Some('%') || super::quantity::starts_with_unit_or_scale(text[m0.end..].trim_start()) {
@@ -516,6 +665,16 @@ fn relative_year(r: &Resolver, rel: &str) -> Option<i32> {
         "trước" | "ngoái" => doc.year - 1,
         _ => doc.year + 1,
     })
+}
+
+fn next_day(d: Date) -> Date {
+    if d.day < super::date::days_in_month(d.year, d.month) {
+        return Date { day: d.day + 1, ..d };
+    }
+    if d.month < 12 {
+        return Date { year: d.year, month: d.month + 1, day: 1 };
+    }
+    Date { year: d.year + 1, month: 1, day: 1 }
 }
 
 fn prev_day(d: Date) -> Date {

@@ -10,6 +10,10 @@ pub struct QuantityWords {
     pub qualifiers: Vec<(String, Qualifier)>,
     pub pers: Vec<(String, String)>,
     pub numwords: Vec<(String, f64)>,
+    /// Words before a number that make it an identifier ("Nghị quyết 57").
+    pub identifiers: Vec<String>,
+    /// Nouns after a lone number word that make it a determiner ("hai nước").
+    pub determined: Vec<String>,
 }
 
 fn qualifier(key: &str) -> Option<Qualifier> {
@@ -26,7 +30,7 @@ fn qualifier(key: &str) -> Option<Qualifier> {
 }
 
 pub static WORDS: LazyLock<QuantityWords> = LazyLock::new(|| {
-    let mut w = QuantityWords { scales: vec![], units: vec![], qualifiers: vec![], pers: vec![], numwords: vec![] };
+    let mut w = QuantityWords { scales: vec![], units: vec![], qualifiers: vec![], pers: vec![], numwords: vec![], identifiers: vec![], determined: vec![] };
     for row in crate::lexicon::rows(include_str!("../../data/quantity_words.tsv")) {
         let [kind, surface, value] = row[..] else { continue };
         let surface = surface.to_string();
@@ -38,6 +42,8 @@ pub static WORDS: LazyLock<QuantityWords> = LazyLock::new(|| {
             "qualifier" => w.qualifiers.extend(qualifier(value).map(|q| (surface, q))),
             "per" => w.pers.push((surface, value.to_string())),
             "numword" => w.numwords.push((surface, value.parse().unwrap_or(0.0))),
+            "identifier" => w.identifiers.push(surface),
+            "determined" => w.determined.push(surface),
             _ => {}
         }
     }

@@ -89,6 +89,16 @@ static CAPTION_START: LazyLock<Regex> =
 static IMAGE_PLACEHOLDER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i:anh tin bai|ảnh tin bài|!\[[^\]]*\]\([^)]*\)\s*\|?)$").expect("static regex"));
 
+/// The last `n` bytes of `s` (on a char boundary): caption markers end a line,
+/// and an end-anchored regex over a whole long line is slow.
+fn tail(s: &str, n: usize) -> &str {
+    let mut p = s.len().saturating_sub(n);
+    while !s.is_char_boundary(p) {
+        p += 1;
+    }
+    &s[p..]
+}
+
 fn words(s: &str) -> usize {
     s.split_whitespace().count()
 }
@@ -142,7 +152,7 @@ pub fn analyse(text: &str) -> Structure {
         } else if let Some(c) = SOURCE_LINE.captures(line) {
             st.source_url = c.get(1).map(|g| g.as_str().to_string());
             LineRole::SourceLine
-        } else if CAPTION_END.is_match(line) || CAPTION_START.is_match(line) || (after_image && words(line) <= 40) {
+        } else if CAPTION_END.is_match(tail(line, 160)) || CAPTION_START.is_match(line) || (after_image && words(line) <= 40) {
             LineRole::Caption
         } else if prev_role == Some(LineRole::Related) && !ends_sentence(line) {
             LineRole::Related

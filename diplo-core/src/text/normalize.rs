@@ -90,27 +90,47 @@ fn entity(s: &str) -> Option<(usize, String)> {
 }
 
 /// Recognises an HTML tag or comment at the start of `s`; returns (length, replacement).
+///
+/// A tag is `<name …>` or `</name>` with an ASCII name followed by a space,
+/// `/` or `>`; characters normalisation removes anyway (NUL, zero-width) are
+/// skipped, so that normalising twice gives the same text.
 fn tag(s: &str) -> Option<(usize, &'static str)> {
     if let Some(rest) = s.strip_prefix("<!--") {
         let end = rest.find("-->")?;
         return Some((end + 7, ""));
     }
-    let b = s.as_bytes();
-    let name_start = if b.get(1) == Some(&b'/') { 2 } else { 1 };
-    if !b.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+    let removable = |c: char| simple_replacement(c) == Some("");
+    let mut chars = s.char_indices().skip(1).filter(|&(_, c)| !removable(c)).peekable();
+    if chars.peek().is_some_and(|&(_, c)| c == '/') {
+        chars.next();
+    }
+    let mut name = String::new();
+    let mut after = None;
+    for (i, c) in chars.by_ref() {
+        if c.is_ascii_alphabetic() || (!name.is_empty() && c.is_ascii_digit()) {
+            name.push(c.to_ascii_lowercase());
+        } else {
+            after = Some((i, c));
+            break;
+        }
+    }
+    let (i, c) = after?;
+    if name.is_empty() || !(c == '>' || c == '/' || c == ' ' || c == '\t') {
         return None;
     }
-    let window = s.char_indices().take_while(|(i, _)| *i < 512).last().map_or(0, |(i, c)| i + c.len_utf8());
-    let close = s[..window].find('>')?;
+    let window = s.char_indices().take_while(|(j, _)| *j < 512).last().map_or(0, |(j, ch)| j + ch.len_utf8());
+    let close = i + s.get(i..window)?.find('>')?;
     if s[1..close].contains('<') || s[1..close].contains('\n') {
         return None;
     }
-    let name_end = s[name_start..close]
-        .find(|c: char| !c.is_ascii_alphanumeric())
-        .map_or(close, |e| name_start + e);
-    let name = s[name_start..name_end].to_ascii_lowercase();
     let is_block = BLOCK_TAGS.contains(&name.as_str());
     Some((close + 1, if is_block { "\n" } else { "" }))
+}
+
+/// Does `c` compose with the character before it (a combining mark, or a
+/// Hangul medial/final jamo of a decomposed syllable)?
+fn joins_previous(c: char) -> bool {
+    is_combining_mark(c) || ('\u{1160}'..='\u{11FF}').contains(&c)
 }
 
 /// True when the text has no combining mark at all (checked on bytes).
@@ -119,7 +139,7 @@ fn has_combining_marks(bytes: &[u8]) -> bool {
     // 0xE2 0x83, 0xEF 0xB8.
     bytes.windows(2).any(|w| {
         matches!(w[0], 0xCC | 0xCD)
-            || (w[0] == 0xE1 && matches!(w[1], 0xAA | 0xB7))
+            || (w[0] == 0xE1 && matches!(w[1], 0x85..=0x87 | 0xAA | 0xB7))
             || (w[0] == 0xE2 && w[1] == 0x83)
             || (w[0] == 0xEF && w[1] == 0xB8)
     })
@@ -179,21 +199,21 @@ pub fn normalize(original: &str) -> Normalized<'_> {
             i += clen;
             continue;
         }
-        if compose {
-            // A base character followed by combining marks: compose the cluster.
+        if compose && joins_previous(c) {
+            // Combining marks after a base letter (often ASCII, skipped above):
+            // compose the base with all its marks, unless the base was already replaced.
+            let base = original[..i].char_indices().next_back().map_or(i, |(p, _)| p).max(copied);
             let mut end = i + clen;
-            while let Some(m) = original[end..].chars().next().filter(|&m| is_combining_mark(m)) {
+            while let Some(m) = original[end..].chars().next().filter(|&m| joins_previous(m)) {
                 end += m.len_utf8();
             }
-            if end > i + clen || is_combining_mark(c) {
-                let cluster = &original[i..end];
-                let composed: String = cluster.nfc().collect();
-                if composed != cluster {
-                    replace(&mut out, &mut copied, i, end, &composed);
-                }
-                i = end;
-                continue;
+            let cluster = &original[base..end];
+            let composed: String = cluster.nfc().collect();
+            if composed != cluster {
+                replace(&mut out, &mut copied, base, end, &composed);
             }
+            i = end;
+            continue;
         }
         i += clen;
     }
@@ -204,13 +224,53 @@ pub fn normalize(original: &str) -> Normalized<'_> {
         out.push_str(&original[copied..]);
         Cow::Owned(out)
     };
-    modernise_tone_marks(&mut text);
-    Normalized { original, text, map: OffsetMap::new(edits) }
+    let mut map = OffsetMap::new(edits);
+    // A mark whose base was a removed character ("i\0\u{301}") composes only now.
+    if compose && has_combining_marks(text.as_bytes()) {
+        let (second, edits2) = compose_pass(&text);
+        if !edits2.is_empty() {
+            map.push_layer(edits2);
+            text = Cow::Owned(second);
+        }
+    }
+    let swapped = modernise_tone_marks(&mut text);
+    map.cover(swapped);
+    Normalized { original, text, map }
+}
+
+/// Composes every base-plus-marks cluster of `s`; returns the text and its edits.
+fn compose_pass(s: &str) -> (String, Vec<Edit>) {
+    let mut out = String::with_capacity(s.len());
+    let mut edits = Vec::new();
+    let mut copied = 0;
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, _)) = iter.next() {
+        let mut end = None;
+        while let Some(&(j, m)) = iter.peek() {
+            if !joins_previous(m) {
+                break;
+            }
+            end = Some(j + m.len_utf8());
+            iter.next();
+        }
+        let Some(end) = end else { continue };
+        let composed: String = s[i..end].nfc().collect();
+        if composed != s[i..end] {
+            out.push_str(&s[copied..i]);
+            let ns = out.len();
+            out.push_str(&composed);
+            edits.push(Edit { norm_start: ns, norm_end: out.len(), orig_start: i, orig_end: end });
+            copied = end;
+        }
+    }
+    out.push_str(&s[copied..]);
+    (out, edits)
 }
 
 /// Rewrites old tone placement (hoà, thuỷ) to the modern one (hòa, thủy)
-/// where the pair ends a syllable and "uy" is not the "qu" onset.
-fn modernise_tone_marks(text: &mut Cow<'_, str>) {
+/// where the pair ends a syllable and "uy" is not the "qu" onset; returns the
+/// rewritten byte ranges (same length before and after).
+fn modernise_tone_marks(text: &mut Cow<'_, str>) -> Vec<std::ops::Range<usize>> {
     // Every old-style pair has 'o'/'O'/'u'/'U' followed by a toned vowel of
     // two or three bytes; look for the cheap part first.
     let mut fixes: Vec<(usize, &'static str)> = Vec::new();
@@ -224,7 +284,7 @@ fn modernise_tone_marks(text: &mut Cow<'_, str>) {
             if s[pos..].starts_with(old) {
                 let after = s[pos + old.len()..].chars().next();
                 let before = s[..pos].chars().next_back();
-                let ends_syllable = !after.is_some_and(char::is_alphabetic);
+                let ends_syllable = !after.is_some_and(|c| c.is_alphabetic() || is_combining_mark(c));
                 let is_qu = old.starts_with(['u', 'U']) && before.is_some_and(|c| c == 'q' || c == 'Q');
                 if ends_syllable && !is_qu {
                     fixes.push((pos, new));
@@ -234,12 +294,15 @@ fn modernise_tone_marks(text: &mut Cow<'_, str>) {
         }
     }
     if fixes.is_empty() {
-        return;
+        return Vec::new();
     }
     let owned = text.to_mut();
+    let mut ranges = Vec::with_capacity(fixes.len());
     for (pos, new) in fixes {
         owned.replace_range(pos..pos + new.len(), new);
+        ranges.push(pos..pos + new.len());
     }
+    ranges
 }
 
 /// Lower-cases `s` character by character, keeping every character's byte

@@ -12,33 +12,23 @@ pub(crate) struct Edit {
     pub orig_end: usize,
 }
 
-/// Piecewise map from normalised to original byte offsets.
+/// One step of normalisation: a piecewise map from its output to its input.
 ///
 /// Between edits the texts are identical, so offsets shift by a constant;
 /// inside an edit a start snaps to the edit's start and an end to its end,
 /// so a mapped span always covers whole original characters.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct OffsetMap {
+struct Layer {
     edits: Vec<Edit>,
 }
 
-impl OffsetMap {
-    pub(crate) fn new(edits: Vec<Edit>) -> Self {
-        OffsetMap { edits }
-    }
-
-    /// True when normalisation changed nothing.
-    pub fn is_identity(&self) -> bool {
-        self.edits.is_empty()
-    }
-
+impl Layer {
     fn last_edit_at_or_before(&self, pos: usize) -> Option<&Edit> {
         let i = self.edits.partition_point(|e| e.norm_start <= pos);
         i.checked_sub(1).map(|i| &self.edits[i])
     }
 
-    /// The original offset of a span start.
-    pub fn start(&self, pos: usize) -> usize {
+    fn start(&self, pos: usize) -> usize {
         match self.last_edit_at_or_before(pos) {
             None => pos,
             Some(e) if pos < e.norm_end => e.orig_start,
@@ -46,17 +36,58 @@ impl OffsetMap {
         }
     }
 
-    /// The original offset of a span end.
-    pub fn end(&self, pos: usize) -> usize {
+    fn end(&self, pos: usize) -> usize {
         if pos == 0 {
             return 0;
         }
-        // An end inside (or at the end of) an edit maps to the edit's end.
         match self.last_edit_at_or_before(pos - 1) {
             None => pos,
             Some(e) if pos <= e.norm_end => e.orig_end,
             Some(e) => e.orig_end + (pos - e.norm_end),
         }
+    }
+}
+
+/// Map from normalised byte offsets back to the caller's byte offsets:
+/// the layers of normalisation applied in reverse.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OffsetMap {
+    layers: Vec<Layer>,
+}
+
+impl OffsetMap {
+    pub(crate) fn new(edits: Vec<Edit>) -> Self {
+        let mut m = OffsetMap::default();
+        m.push_layer(edits);
+        m
+    }
+
+    /// Adds a later normalisation step (its edits map its output to the previous output).
+    pub(crate) fn push_layer(&mut self, edits: Vec<Edit>) {
+        if !edits.is_empty() {
+            self.layers.push(Layer { edits });
+        }
+    }
+
+    /// Makes each range snap as a whole (for same-length rewrites such as tone marks).
+    pub(crate) fn cover(&mut self, ranges: Vec<Range<usize>>) {
+        let edits = ranges.into_iter().map(|r| Edit { norm_start: r.start, norm_end: r.end, orig_start: r.start, orig_end: r.end }).collect();
+        self.push_layer(edits);
+    }
+
+    /// True when normalisation changed nothing.
+    pub fn is_identity(&self) -> bool {
+        self.layers.is_empty()
+    }
+
+    /// The original offset of a span start.
+    pub fn start(&self, pos: usize) -> usize {
+        self.layers.iter().rev().fold(pos, |p, l| l.start(p))
+    }
+
+    /// The original offset of a span end.
+    pub fn end(&self, pos: usize) -> usize {
+        self.layers.iter().rev().fold(pos, |p, l| l.end(p))
     }
 
     /// The original byte range of a normalised byte range.

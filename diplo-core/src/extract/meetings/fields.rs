@@ -27,9 +27,18 @@ fn chair_in(ctx: &Context<'_>, s: &Range<usize>) -> Option<usize> {
     cues("chair").iter().filter_map(|c| lower.find(c.as_str())).min().map(|i| s.start + i)
 }
 
+/// People inside `r` (people are sorted by position).
 fn people_in<'a>(people: &'a [PersonHit], r: &Range<usize>) -> impl Iterator<Item = &'a PersonHit> {
     let r = r.clone();
-    people.iter().filter(move |p| p.range.start >= r.start && p.range.end <= r.end)
+    let first = people.partition_point(|p| p.range.start < r.start);
+    people[first..].iter().take_while(move |p| p.range.start < r.end).filter(move |p| p.range.end <= r.end)
+}
+
+/// Temporals inside `r` (temporals are sorted by position).
+fn temporals_in<'a>(ctx: &'a Context<'_>, r: &Range<usize>) -> impl Iterator<Item = &'a Temporal> {
+    let r = r.clone();
+    let first = ctx.temporals.partition_point(|t| t.range.start < r.start);
+    ctx.temporals[first..].iter().take_while(move |t| t.range.start < r.end).filter(move |t| t.range.end <= r.end)
 }
 
 fn push_unique(list: &mut Vec<Person>, p: Person) {
@@ -42,24 +51,21 @@ fn push_unique(list: &mut Vec<Person>, p: Person) {
 /// word), else a month ("hồi tháng 10"), else a year inside its name.
 fn date(ctx: &Context<'_>, g: &Group) -> Option<Temporal> {
     let in_sentence = |m: &super::mentions::EventMention, day: bool| {
-        ctx.temporals
-            .iter()
-            .filter(move |t| t.range.start >= m.sentence.start && t.range.end <= m.sentence.end && t.is_day == day && t.date.is_some())
-            .min_by_key(move |t| t.range.start.abs_diff(m.trigger.start))
+        temporals_in(ctx, &m.sentence).filter(move |t| t.is_day == day && t.date.is_some()).min_by_key(move |t| t.range.start.abs_diff(m.trigger.start))
     };
     if let Some(t) = g.mentions.iter().find_map(|m| in_sentence(m, true)) {
         return Some(t.clone());
     }
     let month = g.mentions.iter().find_map(|m| {
-        ctx.temporals.iter().find(|t| {
-            t.range.start >= m.sentence.start && t.range.end <= m.sentence.end && t.date.as_deref().is_some_and(|d| d.len() == 7)
+        temporals_in(ctx, &m.sentence).find(|t| {
+            t.date.as_deref().is_some_and(|d| d.len() == 7)
                 && ["hồi", "vào", "trong"].iter().any(|w| ctx.lower[..t.range.start].trim_end().ends_with(w))
         })
     });
     month.cloned().or_else(|| {
         g.mentions.iter().find_map(|m| {
             let name_end = m.sentence.end.min(m.name.end + 24);
-            ctx.temporals.iter().find(|t| t.range.start >= m.name.start && t.range.end <= name_end && t.date.as_deref().is_some_and(|d| d.len() == 4)).cloned()
+            temporals_in(ctx, &(m.name.start..name_end)).find(|t| t.date.as_deref().is_some_and(|d| d.len() == 4)).cloned()
         })
     })
 }

@@ -16,13 +16,37 @@ use std::ops::Range;
 
 /// Characters that end a clause inside a sentence.
 fn is_clause_break(c: char) -> bool {
-    matches!(c, ',' | ';' | ':' | '(' | ')' | '"')
+    matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '&')
+}
+
+/// How far a clause may reach on either side of a number (bytes): long
+/// unpunctuated runs must not make every number scan the whole sentence.
+const CLAUSE_REACH: usize = 400;
+
+/// A char boundary of `text` at most `reach` bytes before `pos`, not before `floor`.
+fn back(text: &str, pos: usize, reach: usize, floor: usize) -> usize {
+    let mut p = pos.saturating_sub(reach).max(floor);
+    while !text.is_char_boundary(p) {
+        p += 1;
+    }
+    p
+}
+
+/// A char boundary of `text` at most `reach` bytes after `pos`, not after `ceil`.
+fn ahead(text: &str, pos: usize, reach: usize, ceil: usize) -> usize {
+    let mut p = (pos + reach).min(ceil);
+    while !text.is_char_boundary(p) {
+        p -= 1;
+    }
+    p
 }
 
 /// The clause of `sentence` holding `pos`.
 fn clause(text: &str, sentence: &Range<usize>, pos: Range<usize>) -> Range<usize> {
-    let start = text[sentence.start..pos.start].rfind(is_clause_break).map_or(sentence.start, |i| sentence.start + i + 1);
-    let end = text[pos.end..sentence.end].find(is_clause_break).map_or(sentence.end, |i| pos.end + i);
+    let lo = back(text, pos.start, CLAUSE_REACH, sentence.start);
+    let hi = ahead(text, pos.end, CLAUSE_REACH, sentence.end);
+    let start = text[lo..pos.start].rfind(is_clause_break).map_or(lo, |i| lo + i + 1);
+    let end = text[pos.end..hi].find(is_clause_break).map_or(hi, |i| pos.end + i);
     start..end
 }
 
@@ -57,7 +81,7 @@ fn counted_after(text: &str, lower: &str, from: usize, limit: usize) -> Option<R
 
 /// Is the number part of a document reference ("Nghị quyết 57, 59, 66")?
 fn in_document_reference(lower: &str, start: usize) -> bool {
-    let mut before = lower[..start].trim_end();
+    let mut before = lower[back(lower, start, 160, 0)..start].trim_end();
     // Walk back over a list of numbers: "57, 59, 66 và 68".
     loop {
         let t = before.trim_end_matches([',', ' ']).trim_end_matches(" và");
@@ -103,7 +127,11 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
         let s = sentence.range.clone();
         let first_in_sentence = out.len();
         let sentence_periods = period::candidates(ctx, s.clone());
-        for (qi, q) in qs.iter().enumerate() {
+        let first_q = qs.partition_point(|q| q.qualifier_start < s.start);
+        for (qi, q) in qs.iter().enumerate().skip(first_q) {
+            if q.range.start >= s.end {
+                break;
+            }
             if q.range.start < s.start || q.range.end > s.end || consumed[qi] {
                 continue;
             }
@@ -187,8 +215,9 @@ fn choose_period(ctx: &Context<'_>, cl: &Range<usize>, s: &Range<usize>, sentenc
         }
     }
     let in_aside = |r: &Range<usize>| {
-        let open = ctx.text()[s.start..r.start].matches('(').count();
-        let close = ctx.text()[s.start..r.start].matches(')').count();
+        let from = back(ctx.text(), r.start, CLAUSE_REACH, s.start);
+        let open = ctx.text()[from..r.start].matches('(').count();
+        let close = ctx.text()[from..r.start].matches(')').count();
         open > close
     };
     let metric_in_aside = in_aside(&q.range);
@@ -207,7 +236,7 @@ fn is_baseline(ctx: &Context<'_>, c: &period::Candidate) -> bool {
 /// "Các cơ quan đại diện Việt Nam ở nước ngoài đã triển khai …": a short
 /// sentence-initial noun phrase before "đã"/"đạt" is the figure's subject.
 fn subject(text: &str, s: &Range<usize>, at: usize) -> Option<String> {
-    let head = &text[s.start..at];
+    let head = &text[s.start..ahead(text, s.start, 160, at)];
     let cut = [" đã ", " đạt ", " tiếp tục "].iter().filter_map(|v| head.find(v)).min()?;
     let np = head[..cut].trim();
     let words = np.split_whitespace().count();

@@ -21,10 +21,11 @@ pub fn to_period(ctx: &Context<'_>, t: &Temporal) -> Period {
 /// Period candidates inside `range`: temporals that are periods (not single
 /// days) and undated period phrases.
 pub fn candidates(ctx: &Context<'_>, range: Range<usize>) -> Vec<Candidate> {
-    let mut out: Vec<Candidate> = ctx
-        .temporals
+    let first = ctx.temporals.partition_point(|t| t.range.start < range.start);
+    let mut out: Vec<Candidate> = ctx.temporals[first..]
         .iter()
-        .filter(|t| t.range.start >= range.start && t.range.end <= range.end && !t.is_day)
+        .take_while(|t| t.range.start < range.end)
+        .filter(|t| t.range.end <= range.end && !t.is_day)
         .map(|t| Candidate { range: t.range.clone(), period: to_period(ctx, t), relative: t.relative })
         .collect();
     let lower = &ctx.lower[range.clone()];
