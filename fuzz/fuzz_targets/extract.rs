@@ -1,0 +1,23 @@
+//! `extract_bytes` on any bytes (strict and lossy): never panics, and every
+//! record's evidence is the input at its byte offsets.
+#![no_main]
+use diplo_core::{extract_bytes, Options};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    for lossy in [false, true] {
+        let opts = Options { lossy, date: Some("2025-07-23".into()), ..Options::default() };
+        if let Ok(doc) = extract_bytes(data, &opts) {
+            let text = String::from_utf8_lossy(data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data));
+            for m in &doc.metrics {
+                assert_eq!(text.get(m.evidence.bytes()), Some(m.evidence.text.as_str()));
+            }
+            for c in &doc.commitments {
+                assert_eq!(text.get(c.evidence.bytes()), Some(c.evidence.text.as_str()));
+            }
+            for m in &doc.meetings {
+                assert_eq!(text.get(m.evidence.bytes()), Some(m.evidence.text.as_str()));
+            }
+        }
+    }
+});

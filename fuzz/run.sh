@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs every fuzz target for SECONDS each (default 600) on a nightly toolchain,
+# seeded from fuzz/corpus (built from seeds/ and the case tables). Crashes land
+# in fuzz/artifacts/<target>/; keep each as a regression test in diplo-core/tests.
+set -euo pipefail
+cd "$(dirname "$0")"
+secs="${1:-600}"
+for t in extract quantities temporals sentences json; do
+  echo "== $t for ${secs}s"
+  cargo +nightly fuzz run "$t" "corpus/$t" -- -max_total_time="$secs" -max_len=20000 -timeout=10 -rss_limit_mb=4096 2>&1 | tail -n 4
+done
