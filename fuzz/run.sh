@@ -7,5 +7,11 @@ cd "$(dirname "$0")"
 secs="${1:-600}"
 for t in extract quantities temporals sentences json; do
   echo "== $t for ${secs}s"
-  cargo +nightly fuzz run "$t" "corpus/$t" -- -max_total_time="$secs" -max_len=20000 -timeout=10 -rss_limit_mb=4096 2>&1 | tail -n 4
+  if cargo +nightly fuzz run "$t" "corpus/$t" -- -max_total_time="$secs" -max_len=20000 -timeout=10 -rss_limit_mb=4096 > "run-$t.log" 2>&1; then
+    grep -E "^#[0-9]+ *DONE" "run-$t.log" | tail -n 1
+  else
+    echo "!! $t crashed: see fuzz/run-$t.log and fuzz/artifacts/$t/"
+    status=1
+  fi
 done
+exit "${status:-0}"

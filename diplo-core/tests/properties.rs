@@ -67,7 +67,7 @@ fn shape(doc: &Document) -> String {
 }
 
 fn old_tones(s: &str) -> String {
-    s.replace("òa", "oà").replace("óa", "oá").replace("ỏa", "oả").replace("ủy", "uỷ").replace("úy", "uý").replace("ọa", "oạ")
+    s.replace("òa", "oà").replace("óa", "oá").replace("ỏa", "oả").replace("ủy", "uỷ").replace("úy", "uý").replace("ọa", "oạ").replace("ùy", "uỳ").replace("ũy", "uỹ").replace("õe", "oẽ")
 }
 
 proptest! {

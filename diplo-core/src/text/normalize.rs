@@ -23,8 +23,7 @@ pub struct Normalized<'a> {
 }
 
 /// Old-style tone placement on the second vowel of oa/oe/uy at the end of a
-/// syllable, and its modern equivalent. Same byte length on both sides, so
-/// the swap needs no offset edit.
+/// syllable, and its modern equivalent.
 const TONE_PLACEMENT: &[(&str, &str)] = &[
     ("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"),
     ("oè", "òe"), ("oé", "óe"), ("oẻ", "ỏe"), ("oẽ", "õe"), ("oẹ", "ọe"),
@@ -233,8 +232,10 @@ pub fn normalize(original: &str) -> Normalized<'_> {
             text = Cow::Owned(second);
         }
     }
-    let swapped = modernise_tone_marks(&mut text);
-    map.cover(swapped);
+    if let Some((modern, edits3)) = modernise_tone_marks(&text) {
+        map.push_layer(edits3);
+        text = Cow::Owned(modern);
+    }
     Normalized { original, text, map }
 }
 
@@ -268,41 +269,36 @@ fn compose_pass(s: &str) -> (String, Vec<Edit>) {
 }
 
 /// Rewrites old tone placement (hoà, thuỷ) to the modern one (hòa, thủy)
-/// where the pair ends a syllable and "uy" is not the "qu" onset; returns the
-/// rewritten byte ranges (same length before and after).
-fn modernise_tone_marks(text: &mut Cow<'_, str>) -> Vec<std::ops::Range<usize>> {
-    // Every old-style pair has 'o'/'O'/'u'/'U' followed by a toned vowel of
-    // two or three bytes; look for the cheap part first.
-    let mut fixes: Vec<(usize, &'static str)> = Vec::new();
-    let s: &str = text;
+/// where the pair ends a syllable and "uy" is not the "qu" onset. Returns
+/// the new text and its edits, or `None` when nothing changed. (Pairs do not
+/// all keep their byte length: "uỳ" is four bytes, "ùy" three.)
+fn modernise_tone_marks(s: &str) -> Option<(String, Vec<Edit>)> {
     let bytes = s.as_bytes();
+    let mut out = String::new();
+    let mut edits = Vec::new();
+    let mut copied = 0;
     for (pos, _) in s.match_indices(['o', 'O', 'u', 'U']) {
-        if bytes.get(pos + 1).is_none_or(|b| *b < 0x80) {
+        if pos < copied || bytes.get(pos + 1).is_none_or(|b| *b < 0x80) {
             continue;
         }
-        for (old, new) in TONE_PLACEMENT {
-            if s[pos..].starts_with(old) {
-                let after = s[pos + old.len()..].chars().next();
-                let before = s[..pos].chars().next_back();
-                let ends_syllable = !after.is_some_and(|c| c.is_alphabetic() || is_combining_mark(c));
-                let is_qu = old.starts_with(['u', 'U']) && before.is_some_and(|c| c == 'q' || c == 'Q');
-                if ends_syllable && !is_qu {
-                    fixes.push((pos, new));
-                }
-                break;
-            }
+        let Some((old, new)) = TONE_PLACEMENT.iter().find(|(old, _)| s[pos..].starts_with(old)) else { continue };
+        let after = s[pos + old.len()..].chars().next();
+        let before = s[..pos].chars().next_back();
+        let ends_syllable = !after.is_some_and(|c| c.is_alphabetic() || is_combining_mark(c));
+        let is_qu = old.starts_with(['u', 'U']) && before.is_some_and(|c| c == 'q' || c == 'Q');
+        if ends_syllable && !is_qu {
+            out.push_str(&s[copied..pos]);
+            let ns = out.len();
+            out.push_str(new);
+            edits.push(Edit { norm_start: ns, norm_end: out.len(), orig_start: pos, orig_end: pos + old.len() });
+            copied = pos + old.len();
         }
     }
-    if fixes.is_empty() {
-        return Vec::new();
+    if edits.is_empty() {
+        return None;
     }
-    let owned = text.to_mut();
-    let mut ranges = Vec::with_capacity(fixes.len());
-    for (pos, new) in fixes {
-        owned.replace_range(pos..pos + new.len(), new);
-        ranges.push(pos..pos + new.len());
-    }
-    ranges
+    out.push_str(&s[copied..]);
+    Some((out, edits))
 }
 
 /// Lower-cases `s` character by character, keeping every character's byte

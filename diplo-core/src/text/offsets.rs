@@ -69,12 +69,6 @@ impl OffsetMap {
         }
     }
 
-    /// Makes each range snap as a whole (for same-length rewrites such as tone marks).
-    pub(crate) fn cover(&mut self, ranges: Vec<Range<usize>>) {
-        let edits = ranges.into_iter().map(|r| Edit { norm_start: r.start, norm_end: r.end, orig_start: r.start, orig_end: r.end }).collect();
-        self.push_layer(edits);
-    }
-
     /// True when normalisation changed nothing.
     pub fn is_identity(&self) -> bool {
         self.layers.is_empty()
