@@ -156,10 +156,13 @@ pub fn find_quantities_with(text: &str, lower: &str, temporals: &[Temporal]) -> 
             out.push(q);
         }
     }
+    // Digit quantities are sorted and do not overlap: check the one before `r.end`.
+    let digits_len = out.len();
     for m in WORD_NUMBER.find_iter(lower) {
         let Some(q) = read_words(text, lower, m.range()) else { continue };
         let number = q.range.start..q.range.end;
-        if out.iter().any(|o| o.range.start < number.end && number.start < o.range.end) || in_temporal(&number) {
+        let i = out[..digits_len].partition_point(|o| o.range.start < number.end);
+        if (i > 0 && out[i - 1].range.end > number.start) || in_temporal(&number) {
             continue;
         }
         out.push(q);
@@ -185,7 +188,8 @@ fn code_end(text: &str, mut end: usize) -> usize {
 /// possibly within a list ("các nghị quyết 57, 59, 66 và 68")?
 fn after_identifier_word(lower: &str, start: usize) -> bool {
     let mut before = lower[..start].trim_end();
-    loop {
+    // A list of at most a dozen numbers.
+    for _ in 0..12 {
         let t = before.trim_end_matches([',', ' ']);
         let t = t.strip_suffix(" và").or_else(|| t.strip_suffix(" hoặc")).unwrap_or(t).trim_end();
         let digits = t.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '/' | '-' | '.'));

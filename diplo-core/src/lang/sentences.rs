@@ -68,7 +68,9 @@ pub fn split_sentences_in(text: &str, range: Range<usize>, source: Source) -> Ve
         let spaced = k > j;
         let next = chars.get(k).map(|&(_, c)| c);
         let ellipsis = c == '…' || line[pos..end].starts_with("..");
-        let token_start = line[..pos].rfind(' ').map_or(0, |p| p + 1);
+        // The token before the terminator; a token longer than 64 bytes is no abbreviation.
+        let from = (pos.saturating_sub(64)..=pos).find(|&i| line.is_char_boundary(i)).unwrap_or(pos);
+        let token_start = line[from..pos].rfind(' ').map_or(from, |p| from + p + 1);
         let token = &line[token_start..end];
         let word = &line[token_start..pos];
         let split = match next {
@@ -76,7 +78,8 @@ pub fn split_sentences_in(text: &str, range: Range<usize>, source: Source) -> Ve
             Some(n) if !opens_sentence(n) => false,
             // "95%.Chủ trì": a paragraph glued to the next one; not "Th.S", "H.Củ Chi".
             Some(n) if !spaced => {
-                let glued_end = line[pos..].find(' ').map_or(line.len(), |p| pos + p);
+                let window = (pos + 64..=line.len()).find(|&i| line.is_char_boundary(i)).unwrap_or(line.len());
+                let glued_end = line[pos..window].find(' ').map_or(window, |p| pos + p);
                 let whole = line[token_start..glued_end].trim_end_matches(|c: char| !c.is_alphanumeric());
                 c == '.' && n.is_uppercase() && !token.contains("://") && !is_abbreviation(word) && !is_abbreviation(whole) && !word.contains('.') && !word.chars().all(char::is_uppercase)
             }

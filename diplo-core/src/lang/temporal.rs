@@ -264,21 +264,20 @@ pub fn find_temporals_lower(text: &str, doc: Option<Date>) -> Vec<Temporal> {
 /// "Sáng nay (6.12)", "Tối qua (21/7)": the relative day and the bracketed
 /// date are one expression, dated by the date.
 fn merge_relative_day_with_date(text: &str, out: &mut Vec<Temporal>) {
-    let mut i = 0;
-    while i + 1 < out.len() {
-        let (a, b) = (&out[i], &out[i + 1]);
-        let between = text.get(a.range.end..b.range.start).unwrap_or("x");
-        let relative_day = matches!(a.relative, Some(Relative::Today | Relative::Yesterday | Relative::Tomorrow));
-        if relative_day && b.is_day && b.relative.is_none() && between.trim() == "(" {
-            let (start, tod) = (a.range.start, a.time_of_day);
-            let b = &mut out[i + 1];
-            b.range.start = start;
-            b.time_of_day = b.time_of_day.or(tod);
-            out.remove(i);
-        } else {
-            i += 1;
+    let mut merged: Vec<Temporal> = Vec::with_capacity(out.len());
+    for mut b in out.drain(..) {
+        if let Some(a) = merged.last() {
+            let between = text.get(a.range.end..b.range.start).unwrap_or("x");
+            let relative_day = matches!(a.relative, Some(Relative::Today | Relative::Yesterday | Relative::Tomorrow));
+            if relative_day && b.is_day && b.relative.is_none() && between.len() <= 4 && between.trim() == "(" {
+                b.range.start = a.range.start;
+                b.time_of_day = b.time_of_day.or(a.time_of_day);
+                merged.pop();
+            }
         }
+        merged.push(b);
     }
+    *out = merged;
 }
 
 /// "Năm 2025 … tăng 20% so với năm trước": "năm trước" is the year before
@@ -292,7 +291,8 @@ fn previous_year_of_stated_year(text: &str, out: &mut [Temporal]) {
             continue;
         }
         let here = out[i].range.start;
-        let stated = out[..i].iter().rev().take_while(|t| !crosses_sentence(text, t.range.end, here)).find_map(|t| {
+        // A few expressions back at most, within the sentence.
+        let stated = out[..i].iter().rev().take(8).take_while(|t| here.saturating_sub(t.range.end) <= 400 && !crosses_sentence(text, t.range.end, here)).find_map(|t| {
             (t.relative.is_none() && !t.year_inferred).then_some(t.start).flatten().map(|d| d.year)
         });
         if let Some(y) = stated {
