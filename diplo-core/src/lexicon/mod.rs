@@ -3,6 +3,8 @@
 //! Every lexicon is a TSV file compiled into the crate, one row per entry,
 //! `#` starting a comment. Tests enumerate them; users can read and extend them.
 
+pub mod partners;
+
 /// The rows of a TSV table: non-empty, non-comment lines split on tabs.
 pub fn rows(table: &str) -> impl Iterator<Item = Vec<&str>> {
     table

@@ -262,6 +262,14 @@ pub fn fill(ctx: &Context<'_>, g: &Group, m: &mut Meeting, people: &[PersonHit],
     if !main && g.proper {
         m.speakers.clear();
     }
+    // Foreign partners named in the event's name ("Hội nghị Đại dương Liên Hợp Quốc").
+    for mention in &g.mentions {
+        for hit in crate::lexicon::partners::find_partners(text, mention.name.clone()) {
+            if hit.partner.code != "VN" && !m.partners.iter().any(|p| p.code == hit.partner.code) {
+                m.partners.push(hit.partner);
+            }
+        }
+    }
 }
 
 /// "X phát biểu", "Phát biểu …, X nêu rõ", "Theo X, …".

@@ -1,0 +1,106 @@
+//! Free-trade agreements referred to generically with named partners:
+//! "tiếp tục thúc đẩy đàm phán các FTA với MERCOSUR, EFTA, …", "FTA ASEAN -
+//! Canada", "Việt Nam và Chile đã ký FTA song phương".
+//!
+//! An FTA with its own title or acronym ("Hiệp định Thương mại tự do Việt
+//! Nam - EU (EVFTA)") is an `agreement` and is left to [`super::agreement`].
+//! A mention without a named partner ("các FTA đã ký kết") is no record.
+
+use super::cues::CUES;
+use super::list::{list_after_with, list_at, list_before, status_after, status_before, subject_partners, PartnerList};
+use super::text::{clause_end, clause_start, is_capitalised, skip_fwd};
+use crate::extract::Context;
+use crate::records::{Commitment, CommitmentKind, Status};
+use std::ops::Range;
+
+/// Is the FTA head at `head` the start of a title ("Hiệp định Thương mại tự
+/// do Việt Nam - Chile (VCFTA)") rather than a generic mention? Titles are
+/// capitalised and not followed by "với"/"giữa".
+pub fn is_titled(ctx: &Context<'_>, head: &Range<usize>) -> bool {
+    let generic_word = ctx.text().get(head.clone()).is_some_and(|s| s.starts_with("FTA") || s.starts_with("khu"));
+    if generic_word || !is_capitalised(ctx.text(), head) {
+        return false;
+    }
+    let after = after_modifiers(ctx, head.end);
+    !super::list::word_is(ctx, after, &["với", "giữa"])
+}
+
+/// Skips "song phương", "mới", "thế hệ mới" and an "(FTA)" gloss after a head.
+fn after_modifiers(ctx: &Context<'_>, mut pos: usize) -> usize {
+    let lower = &ctx.lower;
+    loop {
+        let p = skip_fwd(lower, pos, "");
+        if lower.get(p..).is_some_and(|s| s.starts_with("(fta)")) {
+            pos = p + "(fta)".len();
+        } else if let Some((r, _)) = CUES.fta_modifier.starting_at(lower, p, lower.len()) {
+            pos = r.end;
+        } else {
+            return p;
+        }
+    }
+}
+
+/// Every generic FTA mention with named partners, and the spans they cover.
+pub fn extract(ctx: &Context<'_>) -> (Vec<Commitment>, Vec<Range<usize>>) {
+    let mut out = Vec::new();
+    let mut spans = Vec::new();
+    for sent in &ctx.sentences {
+        let mut covered = sent.range.start;
+        for (head, ()) in CUES.fta_head.find(&ctx.lower, sent.range.clone()) {
+            if head.start < covered || is_titled(ctx, &head) {
+                continue;
+            }
+            if let Some((c, end)) = one(ctx, &head) {
+                spans.push(head.start..end);
+                covered = end;
+                out.push(c);
+            }
+        }
+    }
+    (out, spans)
+}
+
+/// One FTA mention: the record and the end of the text it used.
+fn one(ctx: &Context<'_>, head: &Range<usize>) -> Option<(Commitment, usize)> {
+    let limit = clause_end(ctx, head.start);
+    let pos = after_modifiers(ctx, head.end);
+    let (list, introduced): (Option<PartnerList>, bool) = match list_after_with(ctx, pos, limit, 20) {
+        Some(l) => (Some(l), true),
+        None if super::list::word_is(ctx, pos, &["với", "giữa"]) => (None, true),
+        None => (list_at(ctx, pos, limit, 0), false),
+    };
+    let before = status_before(ctx, head.start, 3);
+    let tail = list.as_ref().map_or(head.end, |l| l.range.end.max(head.end));
+    let after = status_after(ctx, skip_fwd(ctx.text(), tail, ")"), limit);
+    let status = match (&before, &after) {
+        (_, Some((_, Status::InForce))) => Some(Status::InForce),
+        (Some((_, s)), _) | (None, Some((_, s))) => Some(*s),
+        (None, None) => None,
+    };
+    let mut start = before.as_ref().map_or(head.start, |(r, _)| r.start.min(head.start));
+    let partners = match &list {
+        Some(l) if l.counted => return None,
+        Some(l) if !l.only_home => l.partners.clone(),
+        // "với các thị trường tiềm năng": partners announced but not named.
+        None if introduced => return None,
+        _ => {
+            let floor = clause_start(ctx, head.start);
+            let (list_start, adjacent) = list_before(ctx, floor, head.start);
+            match &before {
+                Some((cue, _)) if adjacent.is_empty() => subject_partners(ctx, floor, cue.start),
+                _ => {
+                    start = start.min(list_start);
+                    adjacent
+                }
+            }
+        }
+    };
+    if partners.is_empty() {
+        return None;
+    }
+    let end = after.as_ref().map_or(tail, |(r, _)| r.end.max(tail));
+    let mut c = super::record(ctx, CommitmentKind::Fta, start..end);
+    c.status = status;
+    c.partners = partners;
+    Some((c, end))
+}

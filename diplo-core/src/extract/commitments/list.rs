@@ -1,0 +1,188 @@
+//! Who and in what state: partner lists ("với EFTA, MERCOSUR và GCC"),
+//! partners named as the subject ("Việt Nam và Chile đã ký …"), and the
+//! status verb that governs a mention.
+
+use super::cues::CUES;
+use super::text::{ceil_char, clause_start, on_boundaries, sentence_at, word_count, words, CLAUSE_WINDOW};
+use crate::extract::Context;
+use crate::lexicon::partners::{find_partners, scan};
+use crate::records::{Partner, Status};
+use std::ops::Range;
+
+/// Việt Nam is the reporting side, never a partner of its own commitments.
+const HOME: &str = "VN";
+
+/// A list of partners (and regions) read from the text.
+#[derive(Debug, Default)]
+pub struct PartnerList {
+    pub range: Range<usize>,
+    /// Partners other than Việt Nam, each code once, in order.
+    pub partners: Vec<Partner>,
+    /// Only Việt Nam was named ("FTA với Việt Nam"): the partner is the subject.
+    pub only_home: bool,
+    /// A count stood before the first item ("với 17 nước", "với cả 5 nước
+    /// Ủy viên thường trực"): an unnamed group, not a list of partners.
+    pub counted: bool,
+}
+
+/// Adds partners to `out`, without Việt Nam and without repeats.
+pub fn push_unique(out: &mut Vec<Partner>, more: impl IntoIterator<Item = Partner>) {
+    for p in more {
+        if p.code != HOME && !out.iter().any(|q| q.code == p.code) {
+            out.push(p);
+        }
+    }
+}
+
+/// Is the gap between two list items only punctuation and glue words ("và",
+/// "cũng như", "nhất là")?
+fn is_glue(ctx: &Context<'_>, gap: Range<usize>) -> bool {
+    let text = ctx.text();
+    let Some(s) = text.get(gap.clone()) else { return false };
+    if !s.chars().all(|c| c.is_alphanumeric() || " ,()…./-".contains(c)) {
+        return false;
+    }
+    words(text, gap).into_iter().all(|w| CUES.list_glue.starting_at(&ctx.lower, w.start, w.end).is_some_and(|(r, _)| r.end == w.end))
+}
+
+/// The list of places starting at `start` (before `limit`): the first item
+/// may come after up to `lead_words` words ("với các thị trường lớn tiềm
+/// năng (MERCOSUR, …"); later items are separated only by glue. Regions
+/// ("Trung Đông", "Mỹ La-tinh") are items but not partners.
+pub fn list_at(ctx: &Context<'_>, start: usize, limit: usize, lead_words: usize) -> Option<PartnerList> {
+    let text = ctx.text();
+    let hits = scan(text, start..limit);
+    let first = hits.first()?;
+    let lead = start..first.range.start;
+    if word_count(text, lead.clone()) > lead_words || text.get(lead.clone()).is_none_or(|s| s.contains([';', ':'])) {
+        return None;
+    }
+    let mut list = PartnerList {
+        range: first.range.clone(),
+        counted: text.get(lead).is_some_and(|s| s.chars().any(|c| c.is_ascii_digit())),
+        ..PartnerList::default()
+    };
+    let mut named = Vec::new();
+    for (i, h) in hits.iter().enumerate() {
+        if i > 0 && !is_glue(ctx, list.range.end..h.range.start) {
+            break;
+        }
+        list.range.end = h.range.end;
+        named.extend(h.partner.clone());
+    }
+    list.only_home = !named.is_empty() && named.iter().all(|p| p.code == HOME);
+    push_unique(&mut list.partners, named);
+    Some(list)
+}
+
+/// The partners listed right before `pos`, the last one touching it
+/// ("Việt Nam - EAEU FTA"), and where the list starts.
+pub fn list_before(ctx: &Context<'_>, floor: usize, pos: usize) -> (usize, Vec<Partner>) {
+    let text = ctx.text();
+    let hits = scan(text, floor..pos);
+    let mut i = hits.len();
+    let mut edge = pos;
+    while i > 0 {
+        let h = &hits[i - 1];
+        let touching =
+            if edge == pos { text.get(h.range.end..pos).is_some_and(|g| g.trim().is_empty()) } else { is_glue(ctx, h.range.end..edge) };
+        if !touching {
+            break;
+        }
+        edge = h.range.start;
+        i -= 1;
+    }
+    let mut out = Vec::new();
+    push_unique(&mut out, hits.get(i..).unwrap_or(&[]).iter().filter_map(|h| h.partner.clone()));
+    (edge, out)
+}
+
+/// The list after "với"/"giữa" at `pos` (after an optional ", nhất là"),
+/// or `None` when no such word follows.
+pub fn list_after_with(ctx: &Context<'_>, pos: usize, limit: usize, lead_words: usize) -> Option<PartnerList> {
+    let lower = &ctx.lower;
+    let mut p = super::text::skip_fwd(lower, pos, ",");
+    if let Some((r, _)) = CUES.list_lead.starting_at(lower, p, limit) {
+        p = super::text::skip_fwd(lower, r.end, "");
+    }
+    let rest = lower.get(p..limit)?;
+    let word = ["với ", "giữa "].into_iter().find(|w| rest.starts_with(w))?;
+    list_at(ctx, p + word.len(), limit, lead_words)
+}
+
+/// Partners named in the subject `from..to` of a clause ("Việt Nam và
+/// Malaysia đã ký kết …"); "hai bên"/"hai nước" refers back to the partners
+/// named earlier in the sentence, or else in the sentence before ("Tổng Bí
+/// thư hội đàm với Tổng thống Indonesia. Hai bên nhất trí nâng cấp …").
+pub fn subject_partners(ctx: &Context<'_>, from: usize, to: usize) -> Vec<Partner> {
+    let mut out = Vec::new();
+    let subject = subject_start(ctx, from, to);
+    push_unique(&mut out, find_partners(ctx.text(), subject..to).into_iter().map(|h| h.partner));
+    if !out.is_empty() || !CUES.both_sides.any_in(&ctx.lower, subject..to) {
+        return out;
+    }
+    let Some((i, sent)) = sentence_at(ctx, from) else { return out };
+    let start = clause_start(ctx, sent.start).min(sent.start).max(ceil_char(ctx.text(), from.saturating_sub(CLAUSE_WINDOW)));
+    push_unique(&mut out, find_partners(ctx.text(), start..from).into_iter().map(|h| h.partner));
+    if out.is_empty() {
+        if let Some(prev) = i.checked_sub(1).and_then(|j| ctx.sentences.get(j)) {
+            let tail = prev.range.start.max(ceil_char(ctx.text(), prev.range.end.saturating_sub(CLAUSE_WINDOW)));
+            push_unique(&mut out, find_partners(ctx.text(), tail..prev.range.end).into_iter().map(|h| h.partner));
+        }
+    }
+    out
+}
+
+/// The most words a subject may have ("Bộ Nội vụ Việt Nam và Bộ Việc làm
+/// và Lao động Hàn Quốc").
+const MAX_SUBJECT_WORDS: usize = 15;
+
+/// Where the subject before `to` starts: within the last few words, after
+/// the last word that opens a new clause ("khi", "do", "để" …).
+fn subject_start(ctx: &Context<'_>, from: usize, to: usize) -> usize {
+    let ws = words(ctx.text(), from..to);
+    let mut start = ws.len().checked_sub(MAX_SUBJECT_WORDS).and_then(|i| ws.get(i)).map_or(from, |w| w.start);
+    if let Some((r, ())) = CUES.subject_break.find(&ctx.lower, start..to).last() {
+        start = r.end;
+    }
+    start
+}
+
+/// The status verb governing a mention that starts at `head`: the nearest
+/// status cue before it in the clause, at most `max_gap` words away. A verb
+/// chain ("đàm phán, ký kết các khuôn khổ …") takes its first verb, and a
+/// proposal anywhere before ("đề xuất … ký kết") wins: the proposal is what
+/// happened. Returns the cue's range and the status.
+pub fn status_before(ctx: &Context<'_>, head: usize, max_gap: usize) -> Option<(Range<usize>, Status)> {
+    let lower = &ctx.lower;
+    let floor = ceil_char(lower, clause_start(ctx, head).max(head.saturating_sub(200)));
+    let cues = CUES.status.find(lower, floor..head);
+    let (mut i, (near, _)) = cues.iter().enumerate().next_back()?;
+    if word_count(lower, near.end..head) > max_gap {
+        return None;
+    }
+    if let Some((r, s)) = cues.iter().find(|(_, s)| *s == Status::Proposed) {
+        return Some((r.start..near.end, *s));
+    }
+    while i > 0 {
+        let gap = lower.get(cues[i - 1].0.end..cues[i].0.start).unwrap_or("x").trim();
+        if !(gap.is_empty() || gap == "," || gap == "và") {
+            break;
+        }
+        i -= 1;
+    }
+    cues.get(i).map(|(r, s)| (r.start..near.end, *s))
+}
+
+/// A status said right after a mention ("các FTA đã ký kết", "(EAEU) có
+/// hiệu lực từ …").
+pub fn status_after(ctx: &Context<'_>, pos: usize, limit: usize) -> Option<(Range<usize>, Status)> {
+    let lower = &ctx.lower;
+    let end = ceil_char(lower, limit.min(pos + 80));
+    CUES.status_after.find(lower, pos..end).into_iter().next().filter(|(r, _)| word_count(lower, pos..r.start) == 0)
+}
+
+/// Is the word at `pos` one of `words` (lower-cased), on boundaries?
+pub fn word_is(ctx: &Context<'_>, pos: usize, candidates: &[&str]) -> bool {
+    candidates.iter().any(|w| ctx.lower.get(pos..).is_some_and(|s| s.starts_with(w)) && on_boundaries(&ctx.lower, &(pos..pos + w.len())))
+}
