@@ -10,12 +10,20 @@ if [ ! -x .venv/bin/python ]; then
 fi
 . .venv/bin/activate
 python -m pip install -q --disable-pip-version-check "maturin>=1.5,<2" "pytest>=7" "pandas>=1.5"
+# The analyst side: type checks, Arrow/polars tables, plots, the example
+# notebook (nbclient + ipykernel) and Spark local mode (pyspark; needs Java 17).
+python -m pip install -q --disable-pip-version-check "mypy>=1.10" "pyarrow>=14" polars "matplotlib>=3.7" \
+  nbclient nbformat ipykernel "pyspark>=3.5"
 
 echo "== Rust tests"
 cargo test --release --workspace --exclude diplo-py
 
 echo "== Python package"
 maturin develop --release -q -m diplo-py/Cargo.toml
+
+echo "== Python types (stub against the compiled module, then the package)"
+python -m mypy.stubtest diplo._diplo
+python -m mypy --ignore-missing-imports diplo-py/python/diplo
 
 echo "== Python tests"
 python -m pytest -q diplo-py/tests

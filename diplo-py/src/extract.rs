@@ -46,6 +46,17 @@ pub fn extract_json(py: Python<'_>, text: &Bound<'_, PyAny>, id: Option<String>,
     }
 }
 
+/// Decodes bytes as `extract_json` does (BOM dropped, strict or lossy UTF-8),
+/// so Python can keep the very text that evidence offsets point into.
+#[pyfunction]
+#[pyo3(signature = (data, *, lossy=false))]
+pub fn decode(py: Python<'_>, data: &[u8], lossy: bool) -> PyResult<String> {
+    match diplo_core::text::decode(data, lossy) {
+        Ok((text, _)) => Ok(text),
+        Err(e) => Err(from_core(py, &e)),
+    }
+}
+
 /// Extracts many documents in parallel. Each item is `(text, id, date)`;
 /// each result is either the JSON string or a `DiploError` instance, so one
 /// bad document never loses the others.

@@ -10,9 +10,9 @@
 from __future__ import annotations
 
 import json
-from typing import Iterable, List, Optional, Sequence, Tuple, Union
+from typing import Any, Iterable, List, Optional, Tuple, Union
 
-from . import _diplo
+from . import _diplo, tables
 from .corpus import Corpus
 from .errors import DiploError
 from .records import (BridgePoint, Commitment, Comparison, Document, DocumentRef, Evidence, Meeting, Mention,
@@ -30,7 +30,14 @@ def extract(text: Text, *, id: Optional[str] = None, date: Optional[str] = None,
     :class:`DiploError` (code ``invalid_utf8``) unless ``lossy=True``.
     ``date`` (``YYYY-MM-DD``) is the publication date used for relative dates.
     """
-    return Document.from_dict(json.loads(_diplo.extract_json(text, id=id, date=date, lossy=lossy)))
+    doc = Document.from_dict(json.loads(_diplo.extract_json(text, id=id, date=date, lossy=lossy)))
+    return _attach(doc, text, lossy)
+
+
+def _attach(doc: Document, text: Text, lossy: bool) -> Document:
+    """Keep the text the offsets point into: the str as passed, or the bytes decoded as Rust decoded them."""
+    object.__setattr__(doc, "_text", text if isinstance(text, str) else _diplo.decode(text, lossy=lossy))
+    return doc
 
 
 def extract_json(text: Text, *, id: Optional[str] = None, date: Optional[str] = None, lossy: bool = False) -> str:
@@ -46,19 +53,37 @@ def extract_batch(items: Iterable[BatchItem], *, lossy: bool = False) -> List[Un
 
     Each item is a text, ``(text, id)`` or ``(text, id, date)``. The result
     has one entry per item, in order: a :class:`Document`, or the
-    :class:`DiploError` that document raised — the others still come back.
+    :class:`DiploError` that document raised (with ``document_id`` set) — the
+    others still come back.
     """
     norm: List[Tuple[Text, Optional[str], Optional[str]]] = []
     for it in items:
         if isinstance(it, (str, bytes)):
             norm.append((it, None, None))
         else:
-            t = tuple(it)
-            norm.append((t[0], t[1] if len(t) > 1 else None, t[2] if len(t) > 2 else None))  # type: ignore[misc]
+            t: Tuple[Any, ...] = tuple(it)
+            norm.append((t[0], t[1] if len(t) > 1 else None, t[2] if len(t) > 2 else None))
     out: List[Union[Document, DiploError]] = []
-    for r in _diplo.extract_batch_json(norm, lossy=lossy):
-        out.append(Document.from_dict(json.loads(r)) if isinstance(r, str) else r)
+    for (text, doc_id, _), r in zip(norm, _diplo.extract_batch_json(norm, lossy=lossy)):
+        if isinstance(r, str):
+            out.append(_attach(Document.from_dict(json.loads(r)), text, lossy))
+        else:
+            r.document_id = doc_id
+            out.append(r)
     return out
+
+
+def plot_claims(corpus_or_report: Any, indicator: Optional[str] = None, ax: Any = None) -> Any:
+    """Plot each claim's values over periods by source document (needs matplotlib); see :mod:`diplo.plot`."""
+    from .plot import plot_claims as plot
+    return plot(corpus_or_report, indicator=indicator, ax=ax)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "spark":  # imported on first use: it is the only module that talks to pyspark
+        import importlib
+        return importlib.import_module(".spark", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def find_quantities(text: str) -> list:
@@ -86,7 +111,7 @@ def fold(text: str) -> str:
     return _diplo.fold(text)
 
 
-__all__ = ["Corpus", "extract", "extract_json", "extract_batch", "find_quantities", "find_temporals", "split_sentences",
-           "normalize", "fold", "DiploError", "Document", "Meeting", "Metric", "Commitment", "Person", "Partner",
-           "Period", "Comparison", "DocumentRef", "BridgePoint", "Mention", "Evidence", "Warning", "Paragraph",
-           "__version__"]
+__all__ = ["Corpus", "extract", "extract_json", "extract_batch", "tables", "plot_claims", "find_quantities",
+           "find_temporals", "split_sentences", "normalize", "fold", "DiploError", "Document", "Meeting", "Metric",
+           "Commitment", "Person", "Partner", "Period", "Comparison", "DocumentRef", "BridgePoint", "Mention",
+           "Evidence", "Warning", "Paragraph", "__version__"]

@@ -118,6 +118,13 @@ class Corpus:
             except ImportError:
                 return rows
 
+    def _repr_html_(self) -> str:
+        from .display import corpus_html
+        return corpus_html(self.report())
+
+    def __repr__(self) -> str:
+        return f"Corpus(documents={len(self)})"
+
     def write(self, out_dir: PathLike) -> List[str]:
         """Write corpus.json and every table as CSV and JSONL (and Parquet when pyarrow is installed)."""
         out = pathlib.Path(out_dir)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Tuple
+from typing import Any, Optional, Tuple
 
 
 class DiploError(ValueError):
@@ -11,13 +11,34 @@ class DiploError(ValueError):
     ``code`` is stable and snake_case (``invalid_utf8``, ``invalid_date``,
     ``too_large``, ``legacy_encoding``, ``invalid_input``, ``internal``);
     ``span`` is the ``(start, end)`` byte span of the input the error is
-    about, when there is one.
+    about, when there is one; ``document_id`` is the id of the document
+    that failed, when a batch call knows it.
     """
 
-    def __init__(self, message: str, code: str = "internal", span: Optional[Tuple[int, int]] = None):
+    code: str
+    span: Optional[Tuple[int, int]]
+    document_id: Optional[str]
+
+    def __init__(self, message: str, code: str = "internal", span: Optional[Tuple[int, int]] = None,
+                 document_id: Optional[str] = None):
         super().__init__(message)
         self.code = code
-        self.span = span
+        self.span = tuple(span) if span is not None else None  # type: ignore[assignment]
+        self.document_id = document_id
 
-    def __reduce__(self):  # picklable across processes (Spark, multiprocessing)
-        return (DiploError, (str(self), self.code, self.span))
+    def __reduce__(self) -> Tuple[Any, ...]:  # picklable across processes (Spark, multiprocessing)
+        return (DiploError, (str(self), self.code, self.span, self.document_id))
+
+    def __repr__(self) -> str:
+        extra = f", span={self.span!r}" if self.span is not None else ""
+        extra += f", document_id={self.document_id!r}" if self.document_id is not None else ""
+        return f"DiploError({str(self)!r}, code={self.code!r}{extra})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, DiploError):
+            return NotImplemented
+        return (str(self), self.code, self.span, self.document_id) == (str(other), other.code, other.span,
+                                                                        other.document_id)
+
+    def __hash__(self) -> int:
+        return hash((str(self), self.code, self.span, self.document_id))

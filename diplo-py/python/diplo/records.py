@@ -6,16 +6,25 @@ the JSON that diplo-core writes and ``to_dict`` gives it back unchanged.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import json
-from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Tuple, Type, TypeVar, get_type_hints
+from dataclasses import dataclass
+from typing import Any, ClassVar, Dict, List, Optional, Tuple, Type, TypeVar, get_type_hints
 
 T = TypeVar("T", bound="Record")
 
 
 class Record:
-    """Shared behaviour: dict/JSON round trips and a short repr."""
+    """Shared behaviour: dict/JSON round trips and a short repr.
+
+    ``repr`` shows the fields named in ``_repr_fields`` that carry a value
+    (long strings cut, nested records in brief, the evidence span as
+    ``span=(start, end)``), so a list of records reads in a notebook.
+    """
+
+    _repr_fields: ClassVar[Tuple[str, ...]] = ()
+    _repr_always: ClassVar[Tuple[str, ...]] = ()
 
     @classmethod
     def from_dict(cls: Type[T], data: Dict[str, Any]) -> T:
@@ -44,6 +53,53 @@ class Record:
     def from_json(cls: Type[T], text: str) -> T:
         return cls.from_dict(json.loads(text))
 
+    def __repr__(self) -> str:
+        parts = []
+        defaults = _defaults(type(self))
+        for name in self._repr_fields:
+            if name == "span":
+                parts.append(f"span=({getattr(self, 'start')}, {getattr(self, 'end')})")
+                continue
+            if name.startswith("#"):  # a list shown by its length
+                n = len(getattr(self, name[1:]))
+                if n:
+                    parts.append(f"{name[1:]}={n}")
+                continue
+            value = getattr(self, name)
+            if name in self._repr_always or not (value is None or value == () or value == defaults.get(name)):
+                parts.append(f"{name}={_short(value)}")
+        return f"{type(self).__name__}({', '.join(parts)})"
+
+    def brief(self) -> str:
+        """A few words for this record, as shown inside another record's repr."""
+        return repr(self)
+
+
+_DEFAULTS: Dict[type, Dict[str, Any]] = {}
+
+
+def _defaults(cls: type) -> Dict[str, Any]:
+    if cls not in _DEFAULTS:
+        _DEFAULTS[cls] = {f.name: f.default for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    return _DEFAULTS[cls]
+
+
+def _cut(s: str, n: int = 40) -> str:
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, str):
+        return repr(_cut(value))
+    if isinstance(value, Record):
+        return value.brief()
+    if isinstance(value, tuple):
+        items = [_short(v) for v in value[:4]]
+        if len(value) > 4:
+            items.append(f"+{len(value) - 4}")
+        return "[" + ", ".join(items) + "]"
+    return repr(value)
+
 
 _HINTS: Dict[type, Dict[str, Any]] = {}
 
@@ -58,7 +114,7 @@ def _convert(tp: Any, value: Any) -> Any:
     if value is None:
         return None
     origin = getattr(tp, "__origin__", None)
-    args = getattr(tp, "__args__", ())
+    args: Tuple[Any, ...] = getattr(tp, "__args__", ())
     if origin is list:
         return tuple(_convert(args[0], v) for v in value)
     if origin is tuple:
@@ -79,7 +135,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Evidence(Record):
     text: str = ""
     start: int = 0
@@ -87,15 +143,24 @@ class Evidence(Record):
     byte_start: int = 0
     byte_end: int = 0
 
+    _repr_fields = ("text", "span")
+    _repr_always = ("text",)
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, repr=False)
 class Partner(Record):
     name: str = ""
     code: str = ""
     kind: str = "country"
 
+    _repr_fields = ("code", "name", "kind")
+    _repr_always = ("code",)
 
-@dataclass(frozen=True)
+    def brief(self) -> str:
+        return repr(self.code or self.name)
+
+
+@dataclass(frozen=True, repr=False)
 class Person(Record):
     title: Optional[str] = None
     name: Optional[str] = None
@@ -109,8 +174,13 @@ class Person(Record):
     byte_start: int = 0
     byte_end: int = 0
 
+    _repr_fields = ("title", "name", "group", "count", "roles", "partner", "span")
 
-@dataclass(frozen=True)
+    def brief(self) -> str:
+        return repr(_cut(self.name or self.group or self.title or self.text, 30))
+
+
+@dataclass(frozen=True, repr=False)
 class Mention(Record):
     text: str = ""
     start: int = 0
@@ -119,8 +189,11 @@ class Mention(Record):
     byte_end: int = 0
     source: str = "body"
 
+    _repr_fields = ("source", "text", "span")
+    _repr_always = ("source",)
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, repr=False)
 class BridgePoint(Record):
     place: str = ""
     chair: Optional[Person] = None
@@ -131,8 +204,13 @@ class BridgePoint(Record):
     byte_start: int = 0
     byte_end: int = 0
 
+    _repr_fields = ("place", "chair", "attendees", "span")
 
-@dataclass(frozen=True)
+    def brief(self) -> str:
+        return repr(self.place)
+
+
+@dataclass(frozen=True, repr=False)
 class Meeting(Record):
     kind: str = "other"
     name: str = ""
@@ -157,23 +235,40 @@ class Meeting(Record):
     byte_start: int = 0
     byte_end: int = 0
 
+    _repr_fields = ("kind", "name", "date", "end_date", "time_of_day", "format", "venue", "chairs", "partners",
+                    "#mentions", "source", "span")
+    _repr_always = ("kind", "name")
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, repr=False)
 class Period(Record):
     start: Optional[str] = None
     end: Optional[str] = None
     text: str = ""
 
+    _repr_fields = ("start", "end", "text")
 
-@dataclass(frozen=True)
+    def brief(self) -> str:
+        if self.start or self.end:
+            return repr(self.start if self.start == self.end else f"{self.start or '?'}..{self.end or '?'}")
+        return repr(_cut(self.text, 30))
+
+
+@dataclass(frozen=True, repr=False)
 class Comparison(Record):
     kind: str = "ratio"
     value: float = 0.0
     baseline: Optional[Period] = None
     text: str = ""
 
+    _repr_fields = ("kind", "value", "baseline", "text")
 
-@dataclass(frozen=True)
+    def brief(self) -> str:
+        base = f" vs {self.baseline.brief()}" if self.baseline else ""
+        return repr(f"{self.kind} {self.value:g}") if not base else f"'{self.kind} {self.value:g}'{base}"
+
+
+@dataclass(frozen=True, repr=False)
 class Metric(Record):
     value: float = 0.0
     unit: str = "count"
@@ -193,8 +288,12 @@ class Metric(Record):
     byte_start: int = 0
     byte_end: int = 0
 
+    _repr_fields = ("value", "unit", "qualifier", "indicator", "counted", "of_total", "direction", "period",
+                    "comparison", "target", "subject", "source", "span")
+    _repr_always = ("value", "unit", "indicator")
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, repr=False)
 class DocumentRef(Record):
     kind: str = "other"
     number: str = ""
@@ -202,8 +301,13 @@ class DocumentRef(Record):
     issuer: Optional[str] = None
     date: Optional[str] = None
 
+    _repr_fields = ("kind", "number", "symbol", "issuer", "date")
 
-@dataclass(frozen=True)
+    def brief(self) -> str:
+        return repr(self.symbol or self.number)
+
+
+@dataclass(frozen=True, repr=False)
 class Commitment(Record):
     kind: str = "agreement"
     name: Optional[str] = None
@@ -221,23 +325,33 @@ class Commitment(Record):
     byte_start: int = 0
     byte_end: int = 0
 
+    _repr_fields = ("kind", "name", "status", "partners", "level", "actor", "addressees", "content", "document",
+                    "source", "span")
+    _repr_always = ("kind",)
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, repr=False)
 class Warning(Record):
     code: str = ""
     message: str = ""
     start: int = 0
     end: int = 0
 
+    _repr_fields = ("code", "message", "span")
+    _repr_always = ("code",)
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, repr=False)
 class Paragraph(Record):
     kind: str = "body"
     start: int = 0
     end: int = 0
 
+    _repr_fields = ("kind", "span")
+    _repr_always = ("kind",)
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, repr=False)
 class Document(Record):
     id: Optional[str] = None
     title: Optional[str] = None
@@ -248,12 +362,43 @@ class Document(Record):
     metrics: Tuple[Metric, ...] = ()
     commitments: Tuple[Commitment, ...] = ()
     warnings: Tuple[Warning, ...] = ()
-    paragraphs: Tuple[Paragraph, ...] = field(default=(), repr=False)
+    paragraphs: Tuple[Paragraph, ...] = ()
 
     def __repr__(self) -> str:
-        return (f"Document(id={self.id!r}, title={self.title!r}, date={self.date!r}, "
+        title = _short(self.title) if self.title is not None else "None"
+        return (f"Document(id={self.id!r}, title={title}, date={self.date!r}, "
                 f"meetings={len(self.meetings)}, metrics={len(self.metrics)}, "
                 f"commitments={len(self.commitments)}, warnings={len(self.warnings)})")
+
+    @property
+    def text(self) -> Optional[str]:
+        """The text this document was extracted from (offsets point into it), or None.
+
+        :func:`diplo.extract` and :func:`diplo.extract_batch` attach it; a
+        Document read with ``from_dict``/``from_json`` has none until
+        :meth:`with_text`. It is not part of ``to_dict`` nor of equality,
+        and it survives pickling.
+        """
+        return self.__dict__.get("_text")
+
+    def with_text(self, text: str) -> "Document":
+        """A copy of this document with ``text`` attached (for display)."""
+        doc = copy.copy(self)
+        object.__setattr__(doc, "_text", text)
+        return doc
+
+    def spans(self) -> List[Tuple[str, int, Record]]:
+        """Every highlighted span as ``(kind, index, record)``: meetings (one per mention), metrics, commitments."""
+        out: List[Tuple[str, int, Record]] = []
+        for i, m in enumerate(self.meetings):
+            out.extend(("meeting", i, x) for x in (m.mentions or (m,)))
+        out.extend(("metric", i, x) for i, x in enumerate(self.metrics))
+        out.extend(("commitment", i, x) for i, x in enumerate(self.commitments))
+        return out
+
+    def _repr_html_(self) -> str:
+        from .display import document_html
+        return document_html(self)
 
 
 __all__ = ["Record", "Evidence", "Partner", "Person", "Mention", "BridgePoint", "Meeting", "Period",
