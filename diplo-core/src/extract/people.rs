@@ -17,6 +17,8 @@ pub struct PersonHit {
     pub title: Option<String>,
     pub name: Option<String>,
     pub roles: Vec<String>,
+    /// The country or organisation a title names ("Tổng thống Mỹ" → US).
+    pub partner: Option<crate::records::Partner>,
 }
 
 struct Titles {
@@ -108,7 +110,7 @@ fn title_chain(ctx: &Context<'_>, mut pos: usize) -> Vec<(Range<usize>, usize)> 
     out
 }
 
-fn make_hit(ctx: &Context<'_>, range: Range<usize>, titles: &[(Range<usize>, usize)], name: Option<Range<usize>>) -> PersonHit {
+fn make_hit(ctx: &Context<'_>, range: Range<usize>, titles: &[(Range<usize>, usize)], name: Option<Range<usize>>, partner: Option<crate::records::Partner>) -> PersonHit {
     let text = ctx.text();
     let label = |(r, row): &(Range<usize>, usize)| TITLES.rows[*row].2.clone().unwrap_or_else(|| text[r.clone()].to_string());
     let is_role = |(_, row): &&(Range<usize>, usize)| TITLES.rows[*row].1 == "role";
@@ -118,7 +120,28 @@ fn make_hit(ctx: &Context<'_>, range: Range<usize>, titles: &[(Range<usize>, usi
         title: main.map(label),
         name: name.map(|r| text[r].to_string()),
         roles: titles.iter().filter(|t| Some(*t) != main).map(label).collect(),
+        partner,
     }
+}
+
+/// A country or organisation right after a title ("Thủ tướng Lào …",
+/// "Đại sứ Hoa Kỳ tại Việt Nam …"): its end and the partner.
+fn partner_after_title(ctx: &Context<'_>, pos: usize, limit: usize) -> Option<(usize, crate::records::Partner)> {
+    let text = ctx.text();
+    let window_end = (pos + 80).min(limit);
+    let window_end = (window_end..=limit).find(|&i| text.is_char_boundary(i)).unwrap_or(limit);
+    let hit = crate::lexicon::partners::find_partners(text, pos..window_end).into_iter().next().filter(|h| h.range.start == pos)?;
+    let mut end = hit.range.end;
+    // "… tại Việt Nam", "… tại TP Hồ Chí Minh": where the envoy serves.
+    if let Some(rest) = text[end..window_end].strip_prefix(" tại ") {
+        let at = end + " tại ".len();
+        if let Some(h2) = crate::lexicon::partners::find_partners(text, at..window_end).into_iter().next().filter(|h| h.range.start == at) {
+            end = h2.range.end;
+        } else {
+            let _ = rest;
+        }
+    }
+    Some((end, hit.partner))
 }
 
 /// Every person mentioned in `range` of the normalised text.
@@ -133,8 +156,16 @@ pub fn find_people(ctx: &Context<'_>, range: Range<usize>) -> Vec<PersonHit> {
         if at_word && c0.is_some_and(char::is_uppercase) {
             // Title(s) first: "Tổng Bí thư, Chủ tịch nước Tô Lâm", "Tổng thống Mỹ Donald Trump".
             let chain = title_chain(ctx, start);
-            if let Some(last) = chain.last().map(|(r, _)| r.end) {
-                let foreign = chain.iter().any(|(_, row)| TITLES.rows[*row].1 == "foreign");
+            if let Some(mut last) = chain.last().map(|(r, _)| r.end) {
+                let mut foreign = chain.iter().any(|(_, row)| TITLES.rows[*row].1 == "foreign");
+                let mut partner = None;
+                if text[last..].starts_with(' ') {
+                    if let Some((end, p)) = partner_after_title(ctx, last + 1, range.end) {
+                        foreign |= p.code != "VN";
+                        partner = Some(p);
+                        last = end;
+                    }
+                }
                 let name_pos = last + 1;
                 let name = if text[last..].starts_with(' ') && name_pos < range.end {
                     vietnamese_name(text, name_pos).or_else(|| {
@@ -145,17 +176,23 @@ pub fn find_people(ctx: &Context<'_>, range: Range<usize>) -> Vec<PersonHit> {
                     None
                 };
                 let end = name.as_ref().map_or(last, |r| r.end);
-                out.push(make_hit(ctx, pos..end, &chain, name));
+                out.push(make_hit(ctx, pos..end, &chain, name, partner));
                 pos = end.max(pos + 1);
                 continue;
             }
-            // Name first: "Lê Hoài Trung, Bí thư Trung ương Đảng, Bộ trưởng Bộ Ngoại giao".
-            if let Some(name) = vietnamese_name(text, start) {
+            // Name first: "Lê Hoài Trung, Bí thư Trung ương Đảng, Bộ trưởng Bộ Ngoại giao";
+            // after "ông/bà/ngài" a foreign name too: "ông Ono Masuo, Tổng Lãnh sự …".
+            let honorific = start > pos;
+            let name_first = vietnamese_name(text, start).or_else(|| {
+                let (e, n) = name_run(text, start, 4);
+                (honorific && n >= 1 && [", ", " - "].iter().any(|sep| text[e..].starts_with(sep))).then_some(start..e)
+            });
+            if let Some(name) = name_first {
                 let after = &text[name.end..];
                 let sep = [", ", " - "].iter().find(|s| after.starts_with(**s)).map(|s| s.len());
                 let chain = sep.map(|l| title_chain(ctx, name.end + l)).unwrap_or_default();
                 let end = chain.last().map_or(name.end, |(r, _)| r.end);
-                out.push(make_hit(ctx, pos..end, &chain, Some(name)));
+                out.push(make_hit(ctx, pos..end, &chain, Some(name), None));
                 pos = end.max(pos + 1);
                 continue;
             }
@@ -181,5 +218,5 @@ pub fn resolve(hits: &mut [PersonHit], known: &[PersonHit]) {
 
 /// A record for a person hit.
 pub fn to_person(ctx: &Context<'_>, h: &PersonHit) -> Person {
-    Person { title: h.title.clone(), name: h.name.clone(), roles: h.roles.clone(), evidence: ctx.evidence(h.range.clone()), ..Person::default() }
+    Person { title: h.title.clone(), name: h.name.clone(), roles: h.roles.clone(), partner: h.partner.clone(), evidence: ctx.evidence(h.range.clone()), ..Person::default() }
 }

@@ -5,7 +5,7 @@ use super::Group;
 use crate::extract::people::{to_person, PersonHit};
 use crate::extract::Context;
 use crate::lang::Temporal;
-use crate::records::{BridgePoint, Format, Meeting, Person};
+use crate::records::{BridgePoint, Format, Meeting, MeetingKind, Person};
 use std::ops::Range;
 
 fn has(lower: &str, phrase: &str) -> bool {
@@ -255,6 +255,43 @@ pub fn fill(ctx: &Context<'_>, g: &Group, m: &mut Meeting, people: &[PersonHit],
         for b in &m.bridge_points {
             for a in &b.attendees {
                 push_unique(&mut m.attendees, a.clone());
+            }
+        }
+    }
+    // Events told as verbs: who hosts and who visits depends on the verb.
+    for mention in &g.mentions {
+        let subj = mention.subject.and_then(|i| people.get(i));
+        let obj = mention.object.and_then(|i| people.get(i));
+        let (hosts, guests): (Vec<&PersonHit>, Vec<&PersonHit>) = match (mention.kind, mention.word.as_str()) {
+            (MeetingKind::Talks, _) => (subj.into_iter().chain(obj).collect(), Vec::new()),
+            // "A hội kiến B": A calls on B, who hosts.
+            (MeetingKind::Reception, "hội kiến") => (obj.into_iter().collect(), subj.into_iter().collect()),
+            (MeetingKind::Reception, _) => (subj.into_iter().collect(), obj.into_iter().collect()),
+            (MeetingKind::Visit, _) => (Vec::new(), subj.into_iter().collect()),
+            _ => (Vec::new(), Vec::new()),
+        };
+        for p in hosts {
+            push_unique(&mut m.chairs, to_person(ctx, p));
+        }
+        for p in guests {
+            if !m.chairs.iter().any(|x| x.name == p.name) {
+                push_unique(&mut m.attendees, to_person(ctx, p));
+            }
+        }
+        for p in subj.into_iter().chain(obj) {
+            if let Some(partner) = p.partner.as_ref().filter(|x| x.code != "VN") {
+                if !m.partners.iter().any(|x| x.code == partner.code) {
+                    m.partners.push(partner.clone());
+                }
+            }
+        }
+        // "thăm chính thức Lào": the country visited.
+        if mention.kind == MeetingKind::Visit {
+            let end = ctx.text()[mention.trigger.end..mention.sentence.end].find([',', ';', '.']).map_or(mention.sentence.end, |i| mention.trigger.end + i);
+            for hit in crate::lexicon::partners::find_partners(text, mention.trigger.end..end) {
+                if hit.partner.code != "VN" && !m.partners.iter().any(|x| x.code == hit.partner.code) {
+                    m.partners.push(hit.partner);
+                }
             }
         }
     }

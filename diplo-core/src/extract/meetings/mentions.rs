@@ -1,6 +1,7 @@
 //! Event mentions: an event word that names one real event, with its name.
 
 use super::lexicon::{cues, KINDS};
+use crate::extract::people::PersonHit;
 use crate::extract::Context;
 use crate::lang::Sentence;
 use crate::records::{MeetingKind, Source};
@@ -19,12 +20,47 @@ pub struct EventMention {
     pub proper: bool,
     pub sentence: Range<usize>,
     pub source: Source,
+    /// For an event told as a verb ("X hội đàm với Y"): the subject and the
+    /// first person after the verb, as indices into the document's people.
+    pub subject: Option<usize>,
+    pub object: Option<usize>,
+    /// The event word as written in lower case ("hội kiến", "tiếp").
+    pub word: String,
+}
+
+impl EventMention {
+    /// What to quote: from the subject (when there is one) to the end of the name.
+    pub fn span(&self, people: &[PersonHit]) -> Range<usize> {
+        let start = self.subject.and_then(|i| people.get(i)).map_or(self.name.start, |p| p.range.start.min(self.name.start));
+        start..self.name.end
+    }
+}
+
+/// Words before a lower-case visit/talks/reception word that make it an event.
+const VERB_EVENT_BEFORE: &[&str] = &["sau", "cuộc", "buổi", "chuyến", "nhân dịp", "trong", "đang", "tại"];
+/// Words before an event word that make it part of a place's name.
+const PLACE_BEFORE: &[&str] = &["trung tâm", "cung", "nhà", "hội trường", "phòng"];
+
+/// The person whose mention ends right before `pos` ("Thủ tướng X đã hội đàm").
+fn subject_before(people: &[PersonHit], text: &str, pos: usize) -> Option<usize> {
+    let i = people.partition_point(|p| p.range.end <= pos);
+    let p = people.get(i.checked_sub(1)?)?;
+    let gap = text.get(p.range.end..pos)?.trim();
+    matches!(gap, "" | "đã" | "sẽ" | "cũng" | "đã có cuộc" | "có cuộc").then_some(i - 1)
+}
+
+/// The first person after `pos` within the clause.
+fn object_after(people: &[PersonHit], text: &str, pos: usize, limit: usize) -> Option<usize> {
+    let i = people.partition_point(|p| p.range.start < pos);
+    let p = people.get(i)?;
+    let gap = text.get(pos..p.range.start.min(limit))?;
+    (p.range.start < limit && gap.len() < 60 && !gap.contains([',', ';', '.'])).then_some(i)
 }
 
 /// Verbs and nouns right before a lower-case event word that make it a definite event.
 const DEFINITE_BEFORE: &[&str] = &["chủ trì", "dự", "tham dự", "khai mạc", "bế mạc", "tại", "quang cảnh", "toàn cảnh", "kết luận", "tổ chức", "diễn ra", "phát biểu tại"];
 /// Words that end an event's name.
-const NAME_STOPS: &[&str] = &[" về ", " do ", " diễn ra", " được ", " tại ", " vào ", " đã ", " sẽ ", " theo ", " với sự ", " hồi ", " trong ", " nhằm ", " và ", " là ", " có ", " cùng ", " ngày ", " sáng ", " chiều ", " tối ", " qua đó", " để "];
+const NAME_STOPS: &[&str] = &[" nhân dịp", " về ", " do ", " diễn ra", " được ", " tại ", " vào ", " đã ", " sẽ ", " theo ", " với sự ", " hồi ", " trong ", " nhằm ", " và ", " là ", " có ", " cùng ", " ngày ", " sáng ", " chiều ", " tối ", " qua đó", " để "];
 
 fn word_before(lower: &str, pos: usize, phrase: &str) -> bool {
     let b = lower[..pos].trim_end();
@@ -32,7 +68,7 @@ fn word_before(lower: &str, pos: usize, phrase: &str) -> bool {
 }
 
 /// Every event mention in the document's sentences.
-pub fn find(ctx: &Context<'_>) -> Vec<EventMention> {
+pub fn find(ctx: &Context<'_>, people: &[PersonHit]) -> Vec<EventMention> {
     let text = ctx.text();
     let lower = ctx.lower.as_str();
     let mut out = Vec::new();
@@ -45,24 +81,40 @@ pub fn find(ctx: &Context<'_>) -> Vec<EventMention> {
                 continue;
             }
             let kind = KINDS.kinds[m.pattern().as_usize()];
+            let word = lower[trig.clone()].to_string();
             let capital = text[trig.clone()].chars().next().is_some_and(char::is_uppercase);
-            if cues("generic").iter().any(|g| word_before(lower, trig.start, g)) {
+            if cues("generic").iter().any(|g| word_before(lower, trig.start, g)) || PLACE_BEFORE.iter().any(|g| word_before(lower, trig.start, g)) {
                 continue;
             }
             let definite = DEFINITE_BEFORE.iter().any(|d| word_before(lower, trig.start, d));
             let sentence_start = text[s.start..trig.start].trim().is_empty();
-            // Ceremonies ("lễ") only when written as a name; other kinds also after a definite verb.
+            let subject = subject_before(people, text, trig.start);
+            let verb_event = matches!(kind, MeetingKind::Talks | MeetingKind::Reception | MeetingKind::Visit);
             let ok = match kind {
+                // "tiếp" is a reception only between a host and a named guest ("tiếp tục" is not).
+                _ if word == "tiếp" => {
+                    let next = text[trig.end..].trim_start();
+                    subject.is_some() && (next.starts_with(char::is_uppercase) || ["ông ", "bà ", "ngài ", "đoàn ", "xã giao"].iter().any(|w| next.starts_with(w)))
+                }
+                // Ceremonies ("lễ") only when written as a name.
                 MeetingKind::Ceremony => capital,
+                _ if verb_event => capital || definite || sentence_start || subject.is_some() || VERB_EVENT_BEFORE.iter().any(|d| word_before(lower, trig.start, d)),
                 _ => capital || definite || sentence_start,
             };
             if !ok {
                 continue;
             }
             let (name, topic) = name_and_topic(text, lower, trig.clone(), s.end);
+            // "Diễn đàn Kinh tế thế giới (WEF)" names an organisation, not an event.
+            if crate::lexicon::partners::lookup(&text[name.clone()]).is_some_and(|p| p.kind != crate::records::PartnerKind::Country) {
+                continue;
+            }
+            let clause_end = text[trig.end..s.end].find([',', ';', '.']).map_or(s.end, |i| trig.end + i);
+            let object = if verb_event { object_after(people, text, trig.end, clause_end) } else { None };
             let next = text[trig.end..].trim_start().chars().next();
             let proper = text[trig.end..].starts_with(' ') && next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) && name.end > trig.end;
-            out.push(EventMention { kind, trigger: trig, name, topic, proper, sentence: s.clone(), source: *source });
+            let subject = if verb_event { subject } else { None };
+            out.push(EventMention { kind, trigger: trig, name, topic, proper, sentence: s.clone(), source: *source, subject, object, word });
         }
     }
     out

@@ -76,11 +76,6 @@ fn group(ctx: &Context<'_>, found: Vec<EventMention>) -> Vec<Group> {
 
 /// Every meeting of the document.
 pub fn extract(ctx: &Context<'_>) -> Vec<Meeting> {
-    let found = mentions::find(ctx);
-    if found.is_empty() {
-        return Vec::new();
-    }
-    let groups = group(ctx, found);
     // People of the whole document, for linking "Thủ tướng" to its holder.
     let mut all_people: Vec<PersonHit> = Vec::new();
     for s in &ctx.sentences {
@@ -88,6 +83,11 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Meeting> {
     }
     let named: Vec<PersonHit> = all_people.iter().filter(|p| p.name.is_some()).cloned().collect();
     people::resolve(&mut all_people, &named);
+    let found = mentions::find(ctx, &all_people);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let groups = group(ctx, found);
     let main = fields::main_group(ctx, &groups, &all_people);
     let mut out: Vec<Meeting> = groups
         .iter()
@@ -116,10 +116,10 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Meeting> {
                 mentions: g
                     .mentions
                     .iter()
-                    .map(|m| Mention { evidence: ctx.evidence(m.name.clone()), source: m.source })
+                    .map(|m| Mention { evidence: ctx.evidence(m.span(&all_people)), source: m.source })
                     .collect(),
                 source: first.source,
-                evidence: ctx.evidence(first.name.clone()),
+                evidence: ctx.evidence(first.span(&all_people)),
             };
             fields::fill(ctx, g, &mut meeting, &all_people, Some(i) == main);
             meeting
