@@ -7,6 +7,7 @@
 mod comparison;
 mod cues;
 mod period;
+mod subject;
 
 use super::Context;
 use crate::lang::Quantity;
@@ -142,7 +143,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             let before = &lower[cl.start..q.qualifier_start];
             // A percent change right after a figure is that figure's comparison,
             // handled when the figure is read; alone it is a metric with a direction.
-            let direction = if q.unit != Unit::Count {
+            let mut direction = if q.unit != Unit::Count {
                 let b = before.trim_end();
                 let ends = |kind: &str| cues::cues(kind).iter().any(|c| b.ends_with(c.as_str()));
                 if ends("decrease") { Some(Direction::Decrease) } else if ends("increase") && !b.ends_with("tăng trưởng") { Some(Direction::Increase) } else { None }
@@ -169,6 +170,10 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             let mut comparison = None;
             if let Some(f) = found {
                 consumed[f.quantity] = true;
+                // "đạt 81,5 tỷ USD, tăng 6,5%": the figure went up (ratios keep no direction).
+                if f.comparison.kind == crate::records::ComparisonKind::PercentChange && direction.is_none() {
+                    direction = Some(if f.comparison.value < 0.0 { Direction::Decrease } else { Direction::Increase });
+                }
                 end = end.max(f.range.end.min(s.end)).max(end);
                 comparison = Some(f.comparison);
             }
@@ -186,7 +191,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
                 period,
                 comparison,
                 target,
-                subject: subject(text, &s, q.qualifier_start),
+                subject: subject::subject(ctx, &s, q.qualifier_start),
                 source: sentence.source,
                 evidence: ctx.evidence(q.qualifier_start..evidence_end),
             });
@@ -233,15 +238,3 @@ fn is_baseline(ctx: &Context<'_>, c: &period::Candidate) -> bool {
     before.ends_with("so với") || before.ends_with("lần") || before.ends_with("gấp đôi") || before.ends_with("gấp ba") || before.ends_with("bằng") || before.ends_with('%')
 }
 
-/// "Các cơ quan đại diện Việt Nam ở nước ngoài đã triển khai …": a short
-/// sentence-initial noun phrase before "đã"/"đạt" is the figure's subject.
-fn subject(text: &str, s: &Range<usize>, at: usize) -> Option<String> {
-    let head = &text[s.start..ahead(text, s.start, 160, at)];
-    let cut = [" đã ", " đạt ", " tiếp tục "].iter().filter_map(|v| head.find(v)).min()?;
-    let np = head[..cut].trim();
-    let words = np.split_whitespace().count();
-    (np.chars().next().is_some_and(char::is_uppercase) && (2..=9).contains(&words) && !np.contains(',')).then(|| np.to_string())
-}
-
-#[allow(dead_code)]
-fn unused(_: Period) {}
