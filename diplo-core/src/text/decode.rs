@@ -1,29 +1,148 @@
-//! Bytes to text: UTF-8 with or without BOM, strict or lossy.
+//! Bytes to text: UTF-8 with or without BOM, strict or lossy, and the legacy
+//! Vietnamese encodings still found in government files.
+//!
+//! Windows-1258 is converted when the result reads as Vietnamese (common
+//! syllables make up a fair share of its words). TCVN3 (ABC) and VNI, whose
+//! bytes put accented letters inside ASCII words, are recognised and refused
+//! with [`Error::LegacyEncoding`] rather than turned into garbage records.
 
 use crate::{Error, Warning};
 
-/// Decodes `bytes` as UTF-8, dropping a leading BOM.
+/// Frequent Vietnamese syllables with diacritics: a text decoded right is full of them.
+const COMMON_SYLLABLES: &[&str] = &[
+    "của", "và", "các", "được", "người", "năm", "những", "trong", "với", "đã", "này", "cho", "không", "có", "một", "là", "để",
+    "theo", "về", "tại", "từ", "đến", "nhiều", "việt", "nước", "hội", "nghị", "thủ", "tướng", "chính", "phủ", "kinh", "tế", "đối",
+    "ngoại", "hợp", "tác", "phát", "triển", "đồng", "chí", "thương", "mại", "đầu", "tư",
+];
+
+fn common_share(text: &str) -> (usize, usize) {
+    let mut words = 0;
+    let mut hits = 0;
+    for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(5000) {
+        words += 1;
+        let lw = w.to_lowercase();
+        if COMMON_SYLLABLES.contains(&lw.as_str()) {
+            hits += 1;
+        }
+    }
+    (hits, words)
+}
+
+/// Windows-1258 when it reads as Vietnamese; the text is composed to NFC.
+fn windows_1258(body: &[u8]) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let (text, _, had_errors) = encoding_rs::WINDOWS_1258.decode(body);
+    if had_errors {
+        return None;
+    }
+    let text: String = text.nfc().collect();
+    let (hits, words) = common_share(&text);
+    (hits >= 3 && hits * 8 >= words).then_some(text)
+}
+
+/// Bytes above 0x7F sitting between ASCII letters in many words: a one-byte
+/// Vietnamese encoding (TCVN3/ABC or VNI) rather than damaged UTF-8.
+fn looks_single_byte_vietnamese(body: &[u8]) -> bool {
+    let mut words = 0;
+    let mut mixed = 0;
+    for w in body.split(|b| b.is_ascii_whitespace() || b.is_ascii_punctuation()).filter(|w| !w.is_empty()).take(5000) {
+        words += 1;
+        let has_ascii_letter = w.iter().any(u8::is_ascii_alphabetic);
+        let has_high = w.iter().any(|b| *b >= 0x80);
+        if has_ascii_letter && has_high {
+            mixed += 1;
+        }
+    }
+    words >= 5 && mixed * 5 >= words
+}
+
+/// Decodes `bytes`: UTF-8 (a leading BOM dropped), else Windows-1258 when
+/// that reads as Vietnamese (with a warning), else an error — or, when
+/// `lossy`, UTF-8 with bad bytes replaced by U+FFFD and a warning.
 ///
 /// # Errors
-/// [`Error::InvalidUtf8`] naming the first bad byte, unless `lossy`, in which
-/// case bad bytes become U+FFFD and a warning says where the first one was.
+/// [`Error::InvalidUtf8`] naming the first bad byte; [`Error::LegacyEncoding`]
+/// for text in TCVN3/ABC or VNI, which diplo does not convert.
 pub fn decode(bytes: &[u8], lossy: bool) -> Result<(String, Vec<Warning>), Error> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let bom = bytes.len() - body.len();
-    match std::str::from_utf8(body) {
-        Ok(s) => Ok((s.to_string(), Vec::new())),
-        Err(e) if lossy => {
-            let offset = bom + e.valid_up_to();
-            let text = String::from_utf8_lossy(body).into_owned();
-            let at = text[..].char_indices().take_while(|(i, _)| *i < e.valid_up_to()).count();
-            let warning = Warning {
-                code: "invalid_utf8_replaced".into(),
-                message: format!("invalid UTF-8 from byte offset {offset} replaced with U+FFFD"),
-                start: at,
-                end: at + 1,
-            };
-            Ok((text, vec![warning]))
+    let err = match std::str::from_utf8(body) {
+        Ok(s) => return Ok((s.to_string(), Vec::new())),
+        Err(e) => e,
+    };
+    if let Some(text) = windows_1258(body) {
+        let warning = Warning {
+            code: "legacy_encoding_converted".into(),
+            message: "the bytes are Windows-1258, not UTF-8; converted (offsets refer to the converted text)".into(),
+            start: 0,
+            end: 0,
+        };
+        return Ok((text, vec![warning]));
+    }
+    if lossy {
+        let offset = bom + err.valid_up_to();
+        let text = String::from_utf8_lossy(body).into_owned();
+        let at = text[..].char_indices().take_while(|(i, _)| *i < err.valid_up_to()).count();
+        let warning = Warning {
+            code: "invalid_utf8_replaced".into(),
+            message: format!("invalid UTF-8 from byte offset {offset} replaced with U+FFFD"),
+            start: at,
+            end: at + 1,
+        };
+        return Ok((text, vec![warning]));
+    }
+    if looks_single_byte_vietnamese(body) {
+        return Err(Error::LegacyEncoding { encoding: "TCVN3 (ABC) or VNI".into() });
+    }
+    Err(Error::InvalidUtf8 { offset: bom + err.valid_up_to() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(decode("Hội nghị".as_bytes(), false).unwrap().0, "Hội nghị");
+        assert_eq!(decode("\u{FEFF}Hội nghị".as_bytes(), false).unwrap().0, "Hội nghị");
+    }
+
+    /// Windows-1258 spells a toned letter as its shaped base (ô, ư) plus a combining tone.
+    fn to_1258(text: &str) -> Vec<u8> {
+        use unicode_normalization::UnicodeNormalization;
+        let tones = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+        let mut spelled = String::new();
+        for c in text.chars() {
+            let d: Vec<char> = c.to_string().nfd().collect();
+            let base: String = d.iter().filter(|m| !tones.contains(m)).collect::<String>().nfc().collect();
+            spelled.push_str(&base);
+            spelled.extend(d.iter().filter(|m| tones.contains(m)));
         }
-        Err(e) => Err(Error::InvalidUtf8 { offset: bom + e.valid_up_to() }),
+        let (bytes, _, had_errors) = encoding_rs::WINDOWS_1258.encode(&spelled);
+        assert!(!had_errors);
+        bytes.into_owned()
+    }
+
+    #[test]
+    fn windows_1258_is_converted_with_a_warning() {
+        let text = "Thủ tướng Chính phủ chủ trì hội nghị về kinh tế đối ngoại của Việt Nam và các nước trong năm 2025.";
+        let bytes = to_1258(text);
+        let (back, warnings) = decode(&bytes, false).unwrap();
+        assert_eq!(back, text);
+        assert_eq!(warnings[0].code, "legacy_encoding_converted");
+    }
+
+    #[test]
+    fn tcvn3_is_refused_not_garbled() {
+        // "Thủ tướng Chính phủ chủ trì hội nghị của các nước" in TCVN3 (ABC).
+        let tcvn3: &[u8] = b"Th\xf1 t\xad\xedng Ch\xddnh ph\xf1 ch\xf1 tr\xd7 h\xe9i ngh\xde c\xf1a c\xb8c n\xad\xedc";
+        assert_eq!(decode(tcvn3, false).unwrap_err(), Error::LegacyEncoding { encoding: "TCVN3 (ABC) or VNI".into() });
+    }
+
+    #[test]
+    fn damaged_utf8_is_an_error_or_lossy() {
+        let bad = b"Kim ngach \xff\xfe 5 ty USD";
+        assert_eq!(decode(bad, false).unwrap_err(), Error::InvalidUtf8 { offset: 10 });
+        assert_eq!(decode(bad, true).unwrap().1[0].code, "invalid_utf8_replaced");
     }
 }
