@@ -29,8 +29,19 @@ pub fn find(ctx: &Context<'_>, quantities: &[Quantity], qi: usize, sentence: &Ra
         let before = &ctx.lower[q.range.end..c.qualifier_start.min(c.range.start)];
         let verb_before = before.trim_end().trim_end_matches("gấp").trim_end();
         let is_ratio = c.unit == Unit::Times;
-        let is_change = c.unit == Unit::Percent && (ends_with_any(verb_before, "increase") || ends_with_any(verb_before, "decrease"));
-        if !is_ratio && !is_change {
+        let changed = ends_with_any(verb_before, "increase") || ends_with_any(verb_before, "decrease");
+        let is_change = c.unit == Unit::Percent && changed;
+        // "đạt 24,6 tỷ USD, tăng 1,5 tỷ USD": a difference in the metric's own unit.
+        let is_difference = c.unit == q.unit && q.unit != Unit::Count && q.unit != Unit::Percent && changed;
+        // A change in another clause belongs to another subject ("…, GDP tăng 7,85%"),
+        // unless that clause opens with the change itself (", tăng 6,5%", ", số lượng gấp 2 lần").
+        if let Some(b) = before.rfind([',', ';']) {
+            let lead = before[b + 1..].trim().trim_end_matches("gấp").trim_end().trim_end_matches("tăng").trim_end_matches("giảm").trim();
+            if !matches!(lead, "" | "số lượng" | "tương đương" | "tức là" | "hay") {
+                return None;
+            }
+        }
+        if !is_ratio && !is_change && !is_difference {
             // Another figure stands between: the metric has no comparison.
             if c.unit != Unit::Times {
                 return None;
@@ -46,7 +57,13 @@ pub fn find(ctx: &Context<'_>, quantities: &[Quantity], qi: usize, sentence: &Ra
         let start = verb_start.unwrap_or(c.range.start).min(c.range.start);
         let (baseline, end) = baseline_after(ctx, c.range.end, sentence, period);
         let value = if is_ratio { c.value } else if negative { -c.value } else { c.value };
-        let kind = if is_ratio { ComparisonKind::Ratio } else { ComparisonKind::PercentChange };
+        let kind = if is_ratio {
+            ComparisonKind::Ratio
+        } else if is_difference {
+            ComparisonKind::Difference
+        } else {
+            ComparisonKind::PercentChange
+        };
         return Some(Found {
             comparison: Comparison { kind, value, baseline, text: ctx.text()[start..end].to_string() },
             quantity: j,

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 pub enum Scope {
     Counted,
     Head,
+    Before,
     Verb,
     Amount,
 }
@@ -27,6 +28,7 @@ pub static INDICATORS: LazyLock<Vec<IndicatorRule>> = LazyLock::new(|| {
                 scope: match scope {
                     "counted" => Scope::Counted,
                     "head" => Scope::Head,
+                    "before" => Scope::Before,
                     "verb" => Scope::Verb,
                     _ => Scope::Amount,
                 },

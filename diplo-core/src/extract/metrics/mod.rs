@@ -104,6 +104,10 @@ fn indicator_for(lower: &str, unit: &Unit, counted: Option<&Range<usize>>, befor
         let hit = match rule.scope {
             Scope::Counted => find_word(counted_text, &rule.keyword).map(|_| None),
             Scope::Head => (find_word(counted_text, &rule.keyword) == Some(0)).then_some(None),
+            Scope::Before if *unit == Unit::Count => {
+                let b = before.trim_end();
+                (b.ends_with(rule.keyword.as_str()) && !b[..b.len() - rule.keyword.len()].chars().next_back().is_some_and(char::is_alphanumeric)).then_some(None)
+            }
             Scope::Verb if *unit == Unit::Count => find_word(before, &rule.keyword).map(|_| None),
             Scope::Amount if *unit != Unit::Count => {
                 find_word(before, &rule.keyword).map(|i| Some(i..i + rule.keyword.len()))
@@ -151,7 +155,20 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
                 None
             };
             let counted = if q.unit == Unit::Count { counted_after(text, lower, q.range.end, cl.end.max(q.range.end)) } else { None };
-            let (mut indicator, amount_kw) = indicator_for(lower, &q.unit, counted.as_ref(), before);
+            let (mut indicator, mut amount_kw) = indicator_for(lower, &q.unit, counted.as_ref(), before);
+            let mut kw_base = cl.start;
+            if indicator == Indicator::Other && q.unit != Unit::Count {
+                // "40 tỷ USD vốn FDI": the words after an amount; else earlier in the sentence.
+                let after = counted_after(text, lower, q.range.end, cl.end.max(q.range.end)).unwrap_or(q.range.end..q.range.end);
+                let sentence_before = back(lower, q.qualifier_start, 240, s.start);
+                for (from, to) in [(after.start, after.end), (sentence_before, q.qualifier_start)] {
+                    let (found, kw) = indicator_for(lower, &q.unit, None, &lower[from..to]);
+                    if found != Indicator::Other {
+                        (indicator, amount_kw, kw_base) = (found, kw, from);
+                        break;
+                    }
+                }
+            }
             let is_growth_words = q.unit == Unit::Percent && q.qualifier == Qualifier::AtLeast && q.value == 10.0 && lower[q.range.clone()].contains("con số");
             if is_growth_words {
                 indicator = Indicator::GdpGrowth;
@@ -178,7 +195,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
                 comparison = Some(f.comparison);
             }
             let target = has_cue(before, "target") || (is_growth_words && has_cue(&lower[cl.start..cl.end], "target"));
-            let counted_text = counted.map(|r| text[r].to_string()).or_else(|| amount_kw.map(|r| text[cl.start + r.start..cl.start + r.end].to_string()));
+            let counted_text = counted.map(|r| text[r].to_string()).or_else(|| amount_kw.map(|r| text[kw_base + r.start..kw_base + r.end].to_string()));
             let evidence_end = if comparison.is_some() { end } else { counted_end(q, end) };
             out.push(Metric {
                 value: q.value,
