@@ -70,8 +70,15 @@ fn old_tones(s: &str) -> String {
     s.replace("òa", "oà").replace("óa", "oá").replace("ỏa", "oả").replace("ủy", "uỷ").replace("úy", "uý").replace("ọa", "oạ").replace("ùy", "uỳ").replace("ũy", "uỹ").replace("õe", "oẽ")
 }
 
+/// A fixed seed keeps the suite deterministic (CI must not fail on a lucky
+/// draw); explore with `PROPTEST_RNG_SEED=<n>` or the fuzzers in `fuzz/`.
+fn config() -> ProptestConfig {
+    let seed = std::env::var("PROPTEST_RNG_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x5eed_d1b1);
+    ProptestConfig { cases: 400, rng_seed: proptest::test_runner::RngSeed::Fixed(seed), ..ProptestConfig::default() }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+    #![proptest_config(config())]
 
     #[test]
     fn never_panics_and_evidence_is_exact(text in doc_strategy()) {

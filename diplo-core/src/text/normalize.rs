@@ -114,7 +114,8 @@ fn tag(s: &str) -> Option<(usize, &'static str)> {
         }
     }
     let (i, c) = after?;
-    if name.is_empty() || !(c == '>' || c == '/' || c == ' ' || c == '\t') {
+    // Anything normalised to a space counts as one (a vertical tab, NBSP …).
+    if name.is_empty() || !(c == '>' || c == '/' || c.is_whitespace() || simple_replacement(c) == Some(" ")) {
         return None;
     }
     let window = s.char_indices().take_while(|(j, _)| *j < 512).last().map_or(0, |(j, ch)| j + ch.len_utf8());
