@@ -9,7 +9,7 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 . .venv/bin/activate
-python -m pip install -q --disable-pip-version-check "maturin>=1.5,<2" "pytest>=7" "pandas>=1.5"
+python -m pip install -q --disable-pip-version-check "maturin>=1.5,<2" "pytest>=7" "pandas>=1.5" "hypothesis>=6"
 # The analyst side: type checks, Arrow/polars tables, plots, the example
 # notebook (nbclient + ipykernel) and Spark local mode (pyspark; needs Java 17).
 python -m pip install -q --disable-pip-version-check "mypy>=1.10" "pyarrow>=14" polars "matplotlib>=3.7" \
