@@ -28,6 +28,15 @@ fn common_share(text: &str) -> (usize, usize) {
     (hits, words)
 }
 
+/// Mostly valid UTF-8 with a few bad bytes: damaged UTF-8, not a legacy encoding
+/// (UTF-8 accents also sit inside ASCII words, like TCVN3's).
+fn mostly_utf8(body: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(body);
+    let bad = text.matches('\u{FFFD}').count();
+    let non_ascii = text.chars().filter(|c| !c.is_ascii()).count();
+    bad * 2 < non_ascii
+}
+
 /// Windows-1258 when it reads as Vietnamese; the text is composed to NFC.
 fn windows_1258(body: &[u8]) -> Option<String> {
     use unicode_normalization::UnicodeNormalization;
@@ -70,7 +79,8 @@ pub fn decode(bytes: &[u8], lossy: bool) -> Result<(String, Vec<Warning>), Error
         Ok(s) => return Ok((s.to_string(), Vec::new())),
         Err(e) => e,
     };
-    if let Some(text) = windows_1258(body) {
+    let damaged_utf8 = mostly_utf8(body);
+    if let Some(text) = windows_1258(body).filter(|_| !damaged_utf8) {
         let warning = Warning {
             code: "legacy_encoding_converted".into(),
             message: "the bytes are Windows-1258, not UTF-8; converted (offsets refer to the converted text)".into(),
@@ -91,7 +101,7 @@ pub fn decode(bytes: &[u8], lossy: bool) -> Result<(String, Vec<Warning>), Error
         };
         return Ok((text, vec![warning]));
     }
-    if looks_single_byte_vietnamese(body) {
+    if !damaged_utf8 && looks_single_byte_vietnamese(body) {
         return Err(Error::LegacyEncoding { encoding: "TCVN3 (ABC) or VNI".into() });
     }
     Err(Error::InvalidUtf8 { offset: bom + err.valid_up_to() })
@@ -137,6 +147,13 @@ mod tests {
         // "Thủ tướng Chính phủ chủ trì hội nghị của các nước" in TCVN3 (ABC).
         let tcvn3: &[u8] = b"Th\xf1 t\xad\xedng Ch\xddnh ph\xf1 ch\xf1 tr\xd7 h\xe9i ngh\xde c\xf1a c\xb8c n\xad\xedc";
         assert_eq!(decode(tcvn3, false).unwrap_err(), Error::LegacyEncoding { encoding: "TCVN3 (ABC) or VNI".into() });
+    }
+
+    #[test]
+    fn vietnamese_utf8_with_a_few_bad_bytes_is_damaged_utf8() {
+        let mut bytes = "Thủ tướng Chính phủ chủ trì hội nghị của các nước trong năm".as_bytes().to_vec();
+        bytes.extend_from_slice(b"\xff\xfe");
+        assert!(matches!(decode(&bytes, false), Err(Error::InvalidUtf8 { .. })));
     }
 
     #[test]
