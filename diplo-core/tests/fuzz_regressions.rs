@@ -40,3 +40,24 @@ fn tone_pairs_that_change_byte_length() {
     assert_eq!(diplo_core::text::normalize("thuỳ").text, "thùy");
     assert_eq!(diplo_core::text::normalize("quỳ").text, "quỳ");
 }
+
+#[test]
+fn fuzz_temporals_crash_a7c9e294_range_years_inferred_apart() {
+    use diplo_core::lang::{find_temporals, Date};
+    let text = "Tuần lễ văn hóa Việt Nam tại Nhật Bản diễn ra từ 30/5 đến 2/6.";
+    for doc in [None, Date::new(2026, 1, 1), Date::new(2024, 2, 29)] {
+        for t in find_temporals(text, doc) {
+            if let (Some(s), Some(e)) = (t.start, t.end) {
+                assert!(s <= e, "{s:?} > {e:?} for document date {doc:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn same_month_range_keeps_one_year() {
+    use diplo_core::lang::{find_temporals, Date};
+    let ts = find_temporals("Hội chợ diễn ra từ ngày 1-30/6.", Date::new(2024, 3, 1));
+    let t = ts.iter().find(|t| t.end_date.is_some()).expect("a range");
+    assert_eq!((t.date.as_deref(), t.end_date.as_deref()), (Some("2024-06-01"), Some("2024-06-30")));
+}

@@ -350,7 +350,16 @@ fn collect_days(text: &str, r: &Resolver, out: &mut Vec<Temporal>) {
         if c.name("y").is_none() && !has_cue {
             continue;
         }
-        let (Some((s, siso, inf)), Some((e, eiso, _))) = (day_point(r, d1, m, num(c.name("y"))), day_point(r, d2, m, num(c.name("y")))) else { continue };
+        let (Some((s, siso, inf)), Some((mut e, mut eiso, _))) = (day_point(r, d1, m, num(c.name("y"))), day_point(r, d2, m, num(c.name("y")))) else { continue };
+        // Both ends share the year inferred for the start ("1-30/6").
+        if let (Some(start), Some(end)) = (s, e) {
+            if end.year != start.year {
+                if let Some(fixed) = Date::new(start.year, m, d2) {
+                    e = Some(fixed);
+                    eiso = fixed.iso();
+                }
+            }
+        }
         out.push(Temporal { date: Some(siso), end_date: Some(eiso), start: s, end: e, year_inferred: inf, is_day: true, ..blank(m0) });
     }
     for c in CROSS_RANGE.captures_iter(text) {
@@ -361,7 +370,18 @@ fn collect_days(text: &str, r: &Resolver, out: &mut Vec<Temporal>) {
         }
         let y2 = num(c.name("y2"));
         let y1 = num(c.name("y1")).or_else(|| y2.map(|y| if m1 > m2 { y - 1 } else { y }));
-        let (Some((s, siso, inf)), Some((e, eiso, _))) = (day_point(r, d1, m1, y1), day_point(r, d2, m2, y2.or(y1))) else { continue };
+        let (Some((s, siso, inf)), Some((mut e, mut eiso, _))) = (day_point(r, d1, m1, y1), day_point(r, d2, m2, y2.or(y1))) else { continue };
+        // Years inferred one end at a time can cross ("từ 30/5 đến 2/6" near the
+        // edge of the window): the end is the first such day on or after the start.
+        if let (Some(start), Some(end), None) = (s, e, y2) {
+            if end < start {
+                let y = if (m2, d2) >= (m1, d1) { start.year } else { start.year + 1 };
+                if let Some(fixed) = Date::new(y, m2, d2) {
+                    e = Some(fixed);
+                    eiso = fixed.iso();
+                }
+            }
+        }
         out.push(Temporal { date: Some(siso), end_date: Some(eiso), start: s, end: e, year_inferred: inf, is_day: true, ..blank(m0) });
     }
     for c in FULL_DATE.captures_iter(text) {
