@@ -61,3 +61,20 @@ fn same_month_range_keeps_one_year() {
     let t = ts.iter().find(|t| t.end_date.is_some()).expect("a range");
     assert_eq!((t.date.as_deref(), t.end_date.as_deref()), (Some("2024-06-01"), Some("2024-06-30")));
 }
+
+#[test]
+fn fuzz_temporals_crash_bce57957_range_written_backwards() {
+    use diplo_core::lang::{find_temporals, Date};
+    let text = "Từ năm 1990 đến Từ ngày 28/12/2025 đến 3/1/2024, Việt Nam đã tham gia.";
+    for doc in [None, Date::new(2026, 1, 1), Date::new(2024, 2, 29)] {
+        let ts = find_temporals(text, doc);
+        for t in &ts {
+            if let (Some(s), Some(e)) = (t.start, t.end) {
+                assert!(s <= e, "{s:?} > {e:?} for document date {doc:?}");
+            }
+        }
+        // The two dates are still read, each on its own.
+        let days: Vec<_> = ts.iter().filter(|t| t.is_day).filter_map(|t| t.date.clone()).collect();
+        assert!(days.contains(&"2025-12-28".to_string()) && days.contains(&"2024-01-03".to_string()), "{days:?}");
+    }
+}

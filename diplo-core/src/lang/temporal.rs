@@ -244,6 +244,9 @@ pub fn find_temporals_lower(text: &str, doc: Option<Date>) -> Vec<Temporal> {
     let mut cands: Vec<Temporal> = Vec::new();
     collect_days(text, &r, &mut cands);
     collect_periods(text, &r, &mut cands);
+    // A range whose written years run backwards ("28/12/2025 đến 3/1/2024") is
+    // no range: its two dates stand on their own (found as candidates too).
+    cands.retain(|t| !matches!((t.start, t.end), (Some(s), Some(e)) if s > e));
     // Leftmost-longest, no overlaps.
     cands.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
     let mut out: Vec<Temporal> = Vec::new();

@@ -115,9 +115,26 @@ fn baseline_after(ctx: &Context<'_>, from: usize, sentence: &Range<usize>, perio
     }
 }
 
+/// The same day a year earlier; 29 February becomes 28 February.
 fn shift_year(iso: &str) -> String {
+    if let Some(d) = crate::lang::Date::parse_iso(iso) {
+        let day = d.day.min(crate::lang::days_in_month(d.year - 1, d.month));
+        if let Some(back) = crate::lang::Date::new(d.year - 1, d.month, day) {
+            return back.iso();
+        }
+    }
     match iso.get(..4).and_then(|y| y.parse::<i32>().ok()) {
         Some(y) => format!("{:04}{}", y - 1, &iso[4..]),
         None => iso.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_leap_day_shifts_to_the_last_day_of_february() {
+        assert_eq!(super::shift_year("2024-02-29"), "2023-02-28");
+        assert_eq!(super::shift_year("2024-03-31"), "2023-03-31");
+        assert_eq!(super::shift_year("2024"), "2023");
     }
 }
