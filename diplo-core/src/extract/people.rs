@@ -85,9 +85,18 @@ fn title_at(ctx: &Context<'_>, pos: usize) -> Option<(Range<usize>, usize)> {
     let lower = &ctx.lower;
     // Anchored: a title must start exactly here; never scan the rest of the text.
     let m = TITLES.ac.find(Input::new(&lower[pos..]).anchored(Anchored::Yes))?;
-    let end = pos + m.end();
+    let mut end = pos + m.end();
     let next = ctx.text()[end..].chars().next();
-    (!next.is_some_and(char::is_alphanumeric)).then_some((pos..end, m.pattern().as_usize()))
+    if next.is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    // "Chủ tịch UBND tỉnh Bắc Ninh": the province belongs to the title, not to the name after it.
+    if [" tỉnh", " thành phố", " tp"].iter().any(|u| lower[pos..end].ends_with(u)) && lower[end..].starts_with(' ') {
+        if let Some(e) = crate::lexicon::provinces::province_at(lower, end + 1) {
+            end = e;
+        }
+    }
+    Some((pos..end, m.pattern().as_usize()))
 }
 
 fn skip_comrade(text: &str, pos: usize) -> usize {
@@ -130,8 +139,11 @@ fn partner_after_title(ctx: &Context<'_>, pos: usize, limit: usize) -> Option<(u
     let text = ctx.text();
     let window_end = (pos + 80).min(limit);
     let window_end = (window_end..=limit).find(|&i| text.is_char_boundary(i)).unwrap_or(limit);
-    let hit = crate::lexicon::partners::find_partners(text, pos..window_end).into_iter().next().filter(|h| h.range.start == pos)?;
-    let mut end = hit.range.end;
+    let hit = crate::lexicon::partners::find_partners(text, pos..window_end).into_iter().next().filter(|h| h.range.start == pos);
+    let (mut end, partner) = match hit {
+        Some(h) => (h.range.end, h.partner),
+        None => partner_name_at(text, pos, window_end)?,
+    };
     // "… tại Việt Nam", "… tại TP Hồ Chí Minh": where the envoy serves.
     if let Some(rest) = text[end..window_end].strip_prefix(" tại ") {
         let at = end + " tại ".len();
@@ -141,8 +153,56 @@ fn partner_after_title(ctx: &Context<'_>, pos: usize, limit: usize) -> Option<(u
             let _ = rest;
         }
     }
-    Some((end, hit.partner))
+    Some((end, partner))
 }
+
+/// A partner named by the whole of the next one to four words at `pos`: after a
+/// title, "Lào" in "Bộ trưởng Công Thương Lào" is the country even though the
+/// word before it is capitalised.
+fn partner_name_at(text: &str, pos: usize, limit: usize) -> Option<(usize, crate::records::Partner)> {
+    let rest = text.get(pos..limit)?;
+    let ends: Vec<usize> = rest.match_indices(' ').map(|(i, _)| i).chain([rest.len()]).take(4).collect();
+    ends.iter().rev().find_map(|&e| {
+        let name = rest[..e].trim_end_matches([',', '.', ';', ':', ')']);
+        crate::lexicon::partners::lookup(name).map(|p| (pos + name.len(), p))
+    })
+}
+
+/// Portfolio words (`data/portfolios.tsv`), longest first.
+static PORTFOLIO: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut v: Vec<String> = crate::lexicon::rows(include_str!("../../data/portfolios.tsv")).filter_map(|r| r.first().map(|s| s.to_string())).collect();
+    v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    v
+});
+
+/// "Bộ trưởng Thương mại Campuchia": a run of portfolio words (joined by
+/// "và" or ",") from `pos`, ending right before a country; the run's end.
+fn portfolio_run(ctx: &Context<'_>, pos: usize, limit: usize) -> Option<usize> {
+    let lower = &ctx.lower;
+    let mut p = pos;
+    for _ in 0..8 {
+        let rest = lower.get(p..limit)?;
+        let joiner = ["và ", ", "].iter().find(|j| rest.starts_with(**j));
+        if let Some(j) = joiner {
+            p += j.len();
+            continue;
+        }
+        let w = PORTFOLIO.iter().find(|w| rest.starts_with(w.as_str()) && !rest[w.len()..].chars().next().is_some_and(char::is_alphanumeric))?;
+        let w_end = p + w.len();
+        if !lower[w_end..].starts_with(' ') {
+            return None;
+        }
+        let next = w_end + 1;
+        if partner_name_at(ctx.text(), next, limit).is_some_and(|(_, p)| p.code != "VN") {
+            return Some(w_end);
+        }
+        p = next;
+    }
+    None
+}
+
+/// Event words that make a title after them part of the event's name.
+const EVENT_WORDS_BEFORE_TITLE: &[&str] = &["hội nghị", "cuộc họp", "phiên họp", "diễn đàn", "hội nghị cấp cao", "cuộc gặp"];
 
 /// Every person mentioned in `range` of the normalised text.
 pub fn find_people(ctx: &Context<'_>, range: Range<usize>) -> Vec<PersonHit> {
@@ -159,12 +219,24 @@ pub fn find_people(ctx: &Context<'_>, range: Range<usize>) -> Vec<PersonHit> {
             if let Some(mut last) = chain.last().map(|(r, _)| r.end) {
                 let mut foreign = chain.iter().any(|(_, row)| TITLES.rows[*row].1 == "foreign");
                 let mut partner = None;
+                // A foreign minister's portfolio before the country ("Bộ trưởng Công Thương Lào").
+                if text[last..].starts_with(' ') && partner_after_title(ctx, last + 1, range.end).is_none() {
+                    if let Some(e) = portfolio_run(ctx, last + 1, range.end) {
+                        last = e;
+                    }
+                }
                 if text[last..].starts_with(' ') {
                     if let Some((end, p)) = partner_after_title(ctx, last + 1, range.end) {
                         foreign |= p.code != "VN";
                         partner = Some(p);
                         last = end;
                     }
+                }
+                // "Tổng Thư ký Liên Hợp Quốc", "Tổng Giám đốc WTO": the title names the organisation.
+                if partner.is_none() {
+                    let titles = chain.first().map_or(last, |(r, _)| r.start)..last;
+                    partner = crate::lexicon::partners::find_partners(text, titles).into_iter().map(|h| h.partner).find(|p| p.code != "VN");
+                    foreign |= partner.is_some();
                 }
                 let name_pos = last + 1;
                 let name = if text[last..].starts_with(' ') && name_pos < range.end {
@@ -176,23 +248,44 @@ pub fn find_people(ctx: &Context<'_>, range: Range<usize>) -> Vec<PersonHit> {
                     None
                 };
                 let end = name.as_ref().map_or(last, |r| r.end);
-                out.push(make_hit(ctx, pos..end, &chain, name, partner));
+                // "Hội nghị Bộ trưởng Kinh tế ASEAN": a title inside an event's name is nobody.
+                let in_event_name = name.is_none() && EVENT_WORDS_BEFORE_TITLE.iter().any(|w| ctx.lower[..pos].trim_end().ends_with(w));
+                if !in_event_name {
+                    out.push(make_hit(ctx, pos..end, &chain, name, partner));
+                }
                 pos = end.max(pos + 1);
                 continue;
             }
             // Name first: "Lê Hoài Trung, Bí thư Trung ương Đảng, Bộ trưởng Bộ Ngoại giao";
             // after "ông/bà/ngài" a foreign name too: "ông Ono Masuo, Tổng Lãnh sự …".
             let honorific = start > pos;
-            let name_first = vietnamese_name(text, start).or_else(|| {
+            // "Hà Nội", "Nam Định" read like family name + given name: a province is no person.
+            let province = |r: &Range<usize>| crate::lexicon::provinces::province_at(&ctx.lower, r.start) == Some(r.end);
+            let name_first = vietnamese_name(text, start).filter(|r| !province(r)).or_else(|| {
                 let (e, n) = name_run(text, start, 4);
                 (honorific && n >= 1 && [", ", " - "].iter().any(|sep| text[e..].starts_with(sep))).then_some(start..e)
             });
             if let Some(name) = name_first {
                 let after = &text[name.end..];
                 let sep = [", ", " - "].iter().find(|s| after.starts_with(**s)).map(|s| s.len());
-                let chain = sep.map(|l| title_chain(ctx, name.end + l)).unwrap_or_default();
-                let end = chain.last().map_or(name.end, |(r, _)| r.end);
-                out.push(make_hit(ctx, pos..end, &chain, Some(name), None));
+                let mut chain = sep.map(|l| title_chain(ctx, name.end + l)).unwrap_or_default();
+                let mut end = chain.last().map_or(name.end, |(r, _)| r.end);
+                // "ông Ono Masuo, Tổng Lãnh sự Nhật Bản tại TP Hồ Chí Minh".
+                let mut partner = None;
+                if !chain.is_empty() && text[end..].starts_with(' ') {
+                    if let Some((e, p)) = partner_after_title(ctx, end + 1, range.end) {
+                        partner = Some(p);
+                        end = e;
+                    }
+                }
+                // "A, Bộ trưởng B …": a capitalised word right after the titles means
+                // they introduce the next person, not an apposition of this one.
+                if !chain.is_empty() && text[end..].strip_prefix(' ').is_some_and(|r| r.starts_with(char::is_uppercase)) {
+                    chain.clear();
+                    partner = None;
+                    end = name.end;
+                }
+                out.push(make_hit(ctx, pos..end, &chain, Some(name), partner));
                 pos = end.max(pos + 1);
                 continue;
             }
@@ -213,6 +306,18 @@ pub fn resolve(hits: &mut [PersonHit], known: &[PersonHit]) {
         if let Some(k) = holder {
             h.name.clone_from(&k.name);
         }
+    }
+}
+
+/// Gives every mention of a name the country another mention of it states
+/// ("Thủ tướng Quốc vụ viện Trung Quốc Lý Cường" … "Thủ tướng Lý Cường").
+pub fn share_partners(hits: &mut [PersonHit]) {
+    for i in 0..hits.len() {
+        if hits[i].partner.is_some() || hits[i].name.is_none() {
+            continue;
+        }
+        let found = hits.iter().find(|h| h.name == hits[i].name && h.partner.is_some()).and_then(|h| h.partner.clone());
+        hits[i].partner = found;
     }
 }
 

@@ -4,6 +4,7 @@
 //! `#` starting a comment. Tests enumerate them; users can read and extend them.
 
 pub mod partners;
+pub mod provinces;
 
 /// The rows of a TSV table: non-empty, non-comment lines split on tabs.
 pub fn rows(table: &str) -> impl Iterator<Item = Vec<&str>> {

@@ -22,7 +22,7 @@ pub fn main_group(ctx: &Context<'_>, groups: &[Group], _people: &[PersonHit]) ->
 }
 
 /// The position of a chair cue in a sentence, if any.
-fn chair_in(ctx: &Context<'_>, s: &Range<usize>) -> Option<usize> {
+pub fn chair_in(ctx: &Context<'_>, s: &Range<usize>) -> Option<usize> {
     let lower = &ctx.lower[s.clone()];
     cues("chair").iter().filter_map(|c| lower.find(c.as_str())).min().map(|i| s.start + i)
 }
@@ -50,8 +50,13 @@ fn push_unique(list: &mut Vec<Person>, p: Person) {
 /// The date of the event: a day in one of its sentences (nearest the event
 /// word), else a month ("hồi tháng 10"), else a year inside its name.
 fn date(ctx: &Context<'_>, g: &Group) -> Option<Temporal> {
+    // "kéo dài đến ngày 28/6": an end, not the event's date.
+    let until = |t: &Temporal| {
+        let b = ctx.lower[..t.range.start].trim_end();
+        ["đến", "tới", "đến ngày", "tới ngày"].iter().any(|w| b.ends_with(w))
+    };
     let in_sentence = |m: &super::mentions::EventMention, day: bool| {
-        temporals_in(ctx, &m.sentence).filter(move |t| t.is_day == day && t.date.is_some()).min_by_key(move |t| t.range.start.abs_diff(m.trigger.start))
+        temporals_in(ctx, &m.sentence).filter(move |t| t.is_day == day && t.date.is_some() && !until(t)).min_by_key(move |t| t.range.start.abs_diff(m.trigger.start))
     };
     if let Some(t) = g.mentions.iter().find_map(|m| in_sentence(m, true)) {
         return Some(t.clone());
@@ -178,12 +183,43 @@ fn place_run(text: &str, pos: usize, limit: usize) -> (usize, usize) {
     (end, n)
 }
 
-/// The person right before a cue ("Thủ tướng Phạm Minh Chính chủ trì").
-fn person_before<'a>(people: &'a [PersonHit], text: &str, pos: usize) -> Option<&'a PersonHit> {
-    people.iter().rev().find(|p| p.range.end <= pos && {
+/// The people right before a cue: "Thủ tướng Phạm Minh Chính chủ trì", and
+/// every co-chair listed before it ("A và B đồng chủ trì", "A, B và C đồng chủ trì").
+fn people_before<'a>(people: &'a [PersonHit], text: &str, pos: usize) -> Vec<&'a PersonHit> {
+    let Some(mut i) = people.iter().rposition(|p| p.range.end <= pos && {
         let gap = text[p.range.end..pos].trim();
-        gap.is_empty() || matches!(gap, "đã" | "cũng" | "đồng" | "sẽ" | "đã đồng")
-    })
+        gap.is_empty() || matches!(gap, "đã" | "cũng" | "đồng" | "sẽ" | "đã đồng" | "cùng")
+    }) else {
+        return Vec::new();
+    };
+    let mut out = vec![&people[i]];
+    while i > 0 {
+        let (prev, next) = (&people[i - 1], &people[i]);
+        let gap = text.get(prev.range.end..next.range.start).unwrap_or("x").trim();
+        if prev.name.is_none() || !matches!(gap, "và" | "," | "cùng" | "cùng với") {
+            break;
+        }
+        out.push(prev);
+        i -= 1;
+    }
+    out.reverse();
+    out
+}
+
+/// The last named person before `pos` in the sentence starting at `from`: the
+/// subject of "P có chuyến công tác tại Trung Quốc, dự Hội nghị …".
+fn subject_of_sentence<'a>(people: &'a [PersonHit], from: usize, pos: usize) -> Option<&'a PersonHit> {
+    people.iter().rev().find(|p| p.range.end <= pos && p.range.start >= from && p.name.is_some())
+}
+
+/// An attend phrase ending right before `pos` ("dự", "tham dự và phát biểu tại",
+/// "chứng kiến"): its start, and whether it says the person spoke.
+fn attend_phrase_before(ctx: &Context<'_>, from: usize, pos: usize) -> Option<(usize, bool)> {
+    let before = ctx.lower[from..pos].trim_end();
+    let phrase = cues("attend_before").iter().find(|c| {
+        before.ends_with(c.as_str()) && !before[..before.len() - c.len()].chars().next_back().is_some_and(char::is_alphanumeric)
+    })?;
+    Some((from + before.len() - phrase.len(), phrase.contains("phát biểu")))
 }
 
 pub fn fill(ctx: &Context<'_>, g: &Group, m: &mut Meeting, people: &[PersonHit], main: bool) {
@@ -211,7 +247,7 @@ pub fn fill(ctx: &Context<'_>, g: &Group, m: &mut Meeting, people: &[PersonHit],
                 if bridge {
                     continue;
                 }
-                if let Some(p) = person_before(people, text, pos) {
+                for p in people_before(people, text, pos) {
                     push_unique(&mut m.chairs, to_person(ctx, p));
                 }
             }
@@ -226,6 +262,21 @@ pub fn fill(ctx: &Context<'_>, g: &Group, m: &mut Meeting, people: &[PersonHit],
                     }
                 }
                 break;
+            }
+        }
+        // "P dự Hội nghị …", "A và B chứng kiến lễ ký …": the people before attend.
+        if let Some((at, spoke)) = attend_phrase_before(ctx, s.start, mention.trigger.start) {
+            let mut who = people_before(people, text, at);
+            if who.is_empty() {
+                who.extend(subject_of_sentence(people, s.start, at));
+            }
+            for p in who {
+                if !m.chairs.iter().any(|x| x.name == p.name) {
+                    push_unique(&mut m.attendees, to_person(ctx, p));
+                }
+                if spoke {
+                    push_unique(&mut m.speakers, to_person(ctx, p));
+                }
             }
         }
         if mention.proper || !main {
@@ -250,6 +301,18 @@ pub fn fill(ctx: &Context<'_>, g: &Group, m: &mut Meeting, people: &[PersonHit],
             for p in people_in(people, &s.range).filter(|p| is_speaker(ctx, p, &s.range)) {
                 push_unique(&mut m.speakers, to_person(ctx, p));
             }
+            // "Tổng Bí thư Tô Lâm dự và phát biểu chỉ đạo.": attendance at the main event.
+            let end = s.range.start + ctx.lower[s.range.clone()].trim_end_matches(['.', ' ', '!']).len();
+            if let Some((at, spoke)) = attend_phrase_before(ctx, s.range.start, end) {
+                for p in people_before(people, text, at) {
+                    if !m.chairs.iter().any(|x| x.name == p.name) {
+                        push_unique(&mut m.attendees, to_person(ctx, p));
+                    }
+                    if spoke {
+                        push_unique(&mut m.speakers, to_person(ctx, p));
+                    }
+                }
+            }
         }
         m.bridge_points = bridge_points(ctx, people, true, g);
         for b in &m.bridge_points {
@@ -267,7 +330,15 @@ pub fn fill(ctx: &Context<'_>, g: &Group, m: &mut Meeting, people: &[PersonHit],
             // "A hội kiến B": A calls on B, who hosts.
             (MeetingKind::Reception, "hội kiến") => (obj.into_iter().collect(), subj.into_iter().collect()),
             (MeetingKind::Reception, _) => (subj.into_iter().collect(), obj.into_iter().collect()),
-            (MeetingKind::Visit, _) => (Vec::new(), subj.into_iter().collect()),
+            // "P thăm chính thức …"; "Chuyến thăm chính thức Pháp của P"; else the sentence's subject.
+            (MeetingKind::Visit, _) => {
+                let visitor = subj.or(obj).or_else(|| subject_of_sentence(people, mention.sentence.start, mention.trigger.start));
+                (Vec::new(), visitor.into_iter().collect())
+            }
+            // "A có cuộc họp trực tuyến với B": both take part.
+            (MeetingKind::Session, _) => (Vec::new(), subj.into_iter().chain(obj).collect()),
+            // "lễ đón chính thức Quốc vương X": the guest welcomed.
+            (MeetingKind::Ceremony, _) => (Vec::new(), obj.into_iter().collect()),
             _ => (Vec::new(), Vec::new()),
         };
         for p in hosts {
@@ -292,6 +363,14 @@ pub fn fill(ctx: &Context<'_>, g: &Group, m: &mut Meeting, people: &[PersonHit],
                 if hit.partner.code != "VN" && !m.partners.iter().any(|x| x.code == hit.partner.code) {
                     m.partners.push(hit.partner);
                 }
+            }
+        }
+    }
+    // The countries of foreign chairs and guests ("Bộ trưởng Ngoại giao Trung Quốc Vương Nghị").
+    for p in m.chairs.iter().chain(&m.attendees) {
+        if let Some(partner) = p.partner.as_ref().filter(|x| x.code != "VN") {
+            if !m.partners.iter().any(|x| x.code == partner.code) {
+                m.partners.push(partner.clone());
             }
         }
     }

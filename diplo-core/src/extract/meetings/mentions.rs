@@ -41,12 +41,16 @@ const VERB_EVENT_BEFORE: &[&str] = &["sau", "cuộc", "buổi", "chuyến", "nh�
 /// Words before an event word that make it part of a place's name.
 const PLACE_BEFORE: &[&str] = &["trung tâm", "cung", "nhà", "hội trường", "phòng"];
 
+/// What may stand between a subject and its event word ("X đã có cuộc hội đàm",
+/// "Y đang thăm chính thức", "Z sang thăm").
+const SUBJECT_GAPS: &[&str] = &["", "đã", "sẽ", "cũng", "có", "đã có", "sẽ có", "đã có cuộc", "có cuộc", "đang", "sang", "đã sang", "sẽ sang", "tới", "đến", "bắt đầu", "đã bắt đầu"];
+
 /// The person whose mention ends right before `pos` ("Thủ tướng X đã hội đàm").
 fn subject_before(people: &[PersonHit], text: &str, pos: usize) -> Option<usize> {
     let i = people.partition_point(|p| p.range.end <= pos);
     let p = people.get(i.checked_sub(1)?)?;
     let gap = text.get(p.range.end..pos)?.trim();
-    matches!(gap, "" | "đã" | "sẽ" | "cũng" | "đã có cuộc" | "có cuộc").then_some(i - 1)
+    SUBJECT_GAPS.contains(&gap).then_some(i - 1)
 }
 
 /// The first person after `pos` within the clause.
@@ -58,7 +62,7 @@ fn object_after(people: &[PersonHit], text: &str, pos: usize, limit: usize) -> O
 }
 
 /// Verbs and nouns right before a lower-case event word that make it a definite event.
-const DEFINITE_BEFORE: &[&str] = &["chủ trì", "dự", "tham dự", "khai mạc", "bế mạc", "tại", "quang cảnh", "toàn cảnh", "kết luận", "tổ chức", "diễn ra", "phát biểu tại"];
+const DEFINITE_BEFORE: &[&str] = &["chủ trì", "dự", "tham dự", "khai mạc", "bế mạc", "tại", "quang cảnh", "toàn cảnh", "kết luận", "tổ chức", "diễn ra", "phát biểu tại", "chứng kiến", "có", "bắt đầu", "kết thúc"];
 /// Words that end an event's name.
 const NAME_STOPS: &[&str] = &[" nhân dịp", " về ", " do ", " diễn ra", " được ", " tại ", " vào ", " đã ", " sẽ ", " theo ", " với sự ", " hồi ", " trong ", " nhằm ", " và ", " là ", " có ", " cùng ", " ngày ", " sáng ", " chiều ", " tối ", " qua đó", " để "];
 
@@ -86,31 +90,55 @@ pub fn find(ctx: &Context<'_>, people: &[PersonHit]) -> Vec<EventMention> {
             if cues("generic").iter().any(|g| word_before(lower, trig.start, g)) || PLACE_BEFORE.iter().any(|g| word_before(lower, trig.start, g)) {
                 continue;
             }
-            let definite = DEFINITE_BEFORE.iter().any(|d| word_before(lower, trig.start, d));
+            // "việc tham dự lễ kỷ niệm …" speaks of an activity in general, not of one event.
+            let definite = DEFINITE_BEFORE.iter().filter(|d| word_before(lower, trig.start, d)).max_by_key(|d| d.len()).is_some_and(|d| {
+                let b = lower[..trig.start].trim_end();
+                !b[..b.len() - d.len()].trim_end().ends_with("việc")
+            });
             let sentence_start = text[s.start..trig.start].trim().is_empty();
             let subject = subject_before(people, text, trig.start);
-            let verb_event = matches!(kind, MeetingKind::Talks | MeetingKind::Reception | MeetingKind::Visit);
+            // "A có cuộc họp với B", "A có buổi làm việc với B" are told like talks.
+            let session_verb = kind == MeetingKind::Session && subject.is_some() && matches!(word.as_str(), "cuộc họp" | "buổi làm việc");
+            let verb_event = matches!(kind, MeetingKind::Talks | MeetingKind::Reception | MeetingKind::Visit) || session_verb;
             let ok = match kind {
                 // "tiếp" is a reception only between a host and a named guest ("tiếp tục" is not).
                 _ if word == "tiếp" => {
                     let next = text[trig.end..].trim_start();
-                    subject.is_some() && (next.starts_with(char::is_uppercase) || ["ông ", "bà ", "ngài ", "đoàn ", "xã giao"].iter().any(|w| next.starts_with(w)))
+                    subject.is_some() && (next.starts_with(char::is_uppercase) || ["ông ", "bà ", "ngài ", "đoàn ", "xã giao", "và làm việc"].iter().any(|w| next.starts_with(w)))
                 }
-                // Ceremonies ("lễ") only when written as a name.
-                MeetingKind::Ceremony => capital,
+                // Ceremonies ("lễ") only when written as a name or after a verb that makes
+                // them definite ("chứng kiến lễ ký", "chủ trì lễ đón").
+                // A bare "lễ" in lower case is too wide (lễ cưới, lễ tốt nghiệp, lễ hội).
+                MeetingKind::Ceremony => capital || (definite && word != "lễ" && word != "lễ trao"),
+                // "thăm chính thức", "thăm cấp Nhà nước": a visit told as a verb phrase
+                // is specific enough on its own (plurals were dropped above).
+                MeetingKind::Visit if word.starts_with("thăm") => true,
                 _ if verb_event => capital || definite || sentence_start || subject.is_some() || VERB_EVENT_BEFORE.iter().any(|d| word_before(lower, trig.start, d)),
                 _ => capital || definite || sentence_start,
             };
             if !ok {
                 continue;
             }
-            let (name, topic) = name_and_topic(text, lower, trig.clone(), s.end);
+            let (mut name, topic) = name_and_topic(text, lower, trig.clone(), s.end);
+            // A name never runs into a person: "lễ đón chính thức Quốc vương Campuchia …",
+            // "Chuyến thăm chính thức Pháp của Tổng Bí thư Tô Lâm".
+            // (Talks and receptions told as verbs keep their object: they are merged by it.)
+            let verb_told = matches!(kind, MeetingKind::Talks | MeetingKind::Reception) || (kind == MeetingKind::Visit && word.starts_with("thăm"));
+            let first_person = people.iter().filter(|_| !verb_told).find(|p| p.range.start >= trig.end && p.range.start < name.end && p.title.is_some() && p.name.as_deref().is_some_and(|n| text[p.range.clone()].ends_with(n)));
+            if let Some(p) = first_person {
+                let cut = text[name.start..p.range.start].trim_end();
+                let cut = cut.strip_suffix(" của").unwrap_or(cut);
+                name.end = name.start + cut.len();
+            }
             // "Diễn đàn Kinh tế thế giới (WEF)" names an organisation, not an event.
             if crate::lexicon::partners::lookup(&text[name.clone()]).is_some_and(|p| p.kind != crate::records::PartnerKind::Country) {
                 continue;
             }
             let clause_end = text[trig.end..s.end].find([',', ';', '.']).map_or(s.end, |i| trig.end + i);
-            let object = if verb_event { object_after(people, text, trig.end, clause_end) } else { None };
+            let welcome = kind == MeetingKind::Ceremony && word.starts_with("lễ đón");
+            // The visitor after "Chuyến thăm … của", the guest after "lễ đón".
+            let of_visit = kind == MeetingKind::Visit && text[name.end..].starts_with(" của ");
+            let object = if verb_event || welcome || of_visit { object_after(people, text, trig.end, clause_end) } else { None };
             let next = text[trig.end..].trim_start().chars().next();
             let proper = text[trig.end..].starts_with(' ') && next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) && name.end > trig.end;
             let subject = if verb_event { subject } else { None };

@@ -71,6 +71,25 @@ fn group(ctx: &Context<'_>, found: Vec<EventMention>) -> Vec<Group> {
         }
         i += 1;
     }
+    // A bare event word ("phát biểu tại Diễn đàn", "báo cáo tại hội nghị") names
+    // the one proper event of its kind when the article has exactly one — unless
+    // it is told with a chair or a day of its own ("Hội nghị diễn ra chiều 22/7,
+    // do Thủ tướng chủ trì": the article's own event).
+    let mut i = 0;
+    while i < groups.len() {
+        let own = |m: &EventMention| fields::chair_in(ctx, &m.sentence).is_some() || ctx.temporals.iter().any(|t| t.is_day && t.range.start >= m.sentence.start && t.range.end <= m.sentence.end);
+        let bare = !groups[i].proper && groups[i].mentions.iter().all(|m| m.name == m.trigger && !own(m));
+        let kind = groups[i].mentions[0].kind;
+        let proper: Vec<usize> = (0..groups.len()).filter(|&j| j != i && groups[j].proper && groups[j].mentions[0].kind == kind).collect();
+        if bare && proper.len() == 1 {
+            let part = groups.remove(i);
+            let h = if proper[0] > i { proper[0] - 1 } else { proper[0] };
+            groups[h].mentions.extend(part.mentions);
+            groups[h].mentions.sort_by_key(|x| x.trigger.start);
+            continue;
+        }
+        i += 1;
+    }
     groups
 }
 
@@ -83,6 +102,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Meeting> {
     }
     let named: Vec<PersonHit> = all_people.iter().filter(|p| p.name.is_some()).cloned().collect();
     people::resolve(&mut all_people, &named);
+    people::share_partners(&mut all_people);
     let found = mentions::find(ctx, &all_people);
     if found.is_empty() {
         return Vec::new();
