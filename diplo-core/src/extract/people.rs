@@ -51,6 +51,9 @@ fn is_name_word(w: &str) -> bool {
     cs.next().is_some_and(char::is_uppercase) && cs.all(|c| c.is_alphabetic() || c == '-' || c == '\'') && !w.chars().all(char::is_uppercase)
 }
 
+/// Lower-case particles that may stand inside a foreign name, never first.
+const NAME_PARTICLES: &[&str] = &["bin", "bint", "ibn", "al", "el", "de", "da", "van", "von", "der", "la", "le"];
+
 /// The capitalised run at `pos` (up to `max` words): its end and word count.
 fn name_run(text: &str, pos: usize, max: usize) -> (usize, usize) {
     let mut end = pos;
@@ -60,10 +63,14 @@ fn name_run(text: &str, pos: usize, max: usize) -> (usize, usize) {
         let rest = &text[p..];
         let w_end = rest.find(|c: char| c == ' ' || c == ',' || c == '.' || c == ';' || c == ':' || c == ')' || c == '(' || c == '"' || c == '\n').unwrap_or(rest.len());
         let w = &rest[..w_end];
-        if w.is_empty() || !is_name_word(w) {
+        // "Mohamed bin Zayed Al Nahyan", "Ursula von der Leyen": particles inside a foreign name.
+        let particle = n >= 1 && NAME_PARTICLES.contains(&w) && rest[w_end..].strip_prefix(' ').is_some_and(|r| r.starts_with(char::is_uppercase) || NAME_PARTICLES.iter().any(|p| r.starts_with(p)));
+        if w.is_empty() || !(is_name_word(w) || particle) {
             break;
         }
-        n += 1;
+        if !particle {
+            n += 1;
+        }
         end = p + w_end;
         if !rest[w_end..].starts_with(' ') {
             break;
@@ -144,6 +151,13 @@ fn partner_after_title(ctx: &Context<'_>, pos: usize, limit: usize) -> Option<(u
         Some(h) => (h.range.end, h.partner),
         None => partner_name_at(text, pos, window_end)?,
     };
+    // "Đại diện Thương mại Hoa Kỳ (USTR) Jamieson Greer": an acronym in brackets.
+    if let Some(r) = text[end..window_end].strip_prefix(" (") {
+        let inner = r.split(')').next().unwrap_or("");
+        if r.len() > inner.len() && !inner.is_empty() && inner.len() <= 10 && inner.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
+            end += " (".len() + inner.len() + 1;
+        }
+    }
     // "… tại Việt Nam", "… tại TP Hồ Chí Minh": where the envoy serves.
     if let Some(rest) = text[end..window_end].strip_prefix(" tại ") {
         let at = end + " tại ".len();
@@ -200,6 +214,10 @@ fn portfolio_run(ctx: &Context<'_>, pos: usize, limit: usize) -> Option<usize> {
     }
     None
 }
+
+/// Words naming an institution or a place: a capitalised run after them is its
+/// name, not a person's ("Bệnh viện Bạch Mai", "Trường Lê Quý Đôn", "phố Hàng Bài").
+const INSTITUTION_WORDS: &[&str] = &["bệnh viện", "trường", "đại học", "công ty", "tập đoàn", "ngân hàng", "huyện", "quận", "xã", "phường", "phố", "đường", "cầu", "sân bay", "cảng", "khu", "chùa", "đền", "làng", "trung tâm", "viện", "nhà máy", "hãng", "thôn", "sông", "núi", "hồ"];
 
 /// Event words that make a title after them part of the event's name.
 const EVENT_WORDS_BEFORE_TITLE: &[&str] = &["hội nghị", "cuộc họp", "phiên họp", "diễn đàn", "hội nghị cấp cao", "cuộc gặp"];
@@ -260,8 +278,11 @@ pub fn find_people(ctx: &Context<'_>, range: Range<usize>) -> Vec<PersonHit> {
             // after "ông/bà/ngài" a foreign name too: "ông Ono Masuo, Tổng Lãnh sự …".
             let honorific = start > pos;
             // "Hà Nội", "Nam Định" read like family name + given name: a province is no person.
+            // So are "Thái Lan" (a country) and "Bệnh viện Bạch Mai" (a name after an institution word).
             let province = |r: &Range<usize>| crate::lexicon::provinces::province_at(&ctx.lower, r.start) == Some(r.end);
-            let name_first = vietnamese_name(text, start).filter(|r| !province(r)).or_else(|| {
+            let country = |r: &Range<usize>| crate::lexicon::partners::lookup(&text[r.clone()]).is_some();
+            let institution = INSTITUTION_WORDS.iter().any(|w| ctx.lower[..start].trim_end().ends_with(w));
+            let name_first = vietnamese_name(text, start).filter(|r| !province(r) && !country(r) && !institution).or_else(|| {
                 let (e, n) = name_run(text, start, 4);
                 (honorific && n >= 1 && [", ", " - "].iter().any(|sep| text[e..].starts_with(sep))).then_some(start..e)
             });

@@ -17,7 +17,8 @@ pub fn main_group(ctx: &Context<'_>, groups: &[Group], _people: &[PersonHit]) ->
     let chaired = groups.iter().position(|g| g.mentions.iter().any(|m| chair_in(ctx, &m.sentence).is_some()));
     chaired.or_else(|| {
         let lead = ctx.sentences.iter().take(3).map(|s| s.range.clone()).collect::<Vec<_>>();
-        groups.iter().position(|g| !g.proper && g.mentions.iter().any(|m| lead.contains(&m.sentence)))
+        let in_lead = |g: &Group| g.mentions.iter().any(|m| lead.contains(&m.sentence));
+        groups.iter().position(|g| !g.proper && in_lead(g)).or_else(|| groups.iter().position(|g| g.proper && in_lead(g) && g.mentions.iter().any(|m| m.source != crate::records::Source::Caption)))
     })
 }
 
@@ -104,7 +105,9 @@ fn venue(ctx: &Context<'_>, g: &Group) -> Option<String> {
                     let start = m.sentence.start + at;
                     let rest = &text[start..m.sentence.end];
                     let end = rest.find([',', ';', '.', '(']).unwrap_or(rest.len());
-                    let stop = [" và ", " kết nối", " đến ", " tới ", " với "].iter().filter_map(|s| rest[..end].find(s)).min().unwrap_or(end);
+                    // Stops count only after the cue ("Trung tâm Hội nghị và Triển lãm tỉnh").
+                    let cue_end = v.len().min(end);
+                    let stop = [" và ", " kết nối", " đến ", " tới ", " với "].iter().filter_map(|s| rest[cue_end..end].find(s).map(|i| cue_end + i)).min().unwrap_or(end);
                     let name = rest[..stop.max(v.len().min(rest.len()))].trim();
                     return Some(name.to_string());
                 }
@@ -206,6 +209,30 @@ fn people_before<'a>(people: &'a [PersonHit], text: &str, pos: usize) -> Vec<&'a
     out
 }
 
+/// "Thủ tướng X, Trưởng Ban Chỉ đạo …, chủ trì": a named person whose long
+/// apposition (set off by commas, holding nobody else) ends right before `pos`.
+fn apposed_subject<'a>(people: &'a [PersonHit], text: &str, from: usize, pos: usize) -> Option<&'a PersonHit> {
+    let i = people.iter().rposition(|p| p.range.end <= pos && p.range.start >= from)?;
+    let p = &people[i];
+    let gap = &text[p.range.end..pos];
+    (p.name.is_some() && gap.starts_with(", ") && gap.trim_end().ends_with(',') && gap.len() < 200).then_some(p)
+}
+
+/// "đoàn công tác … do ông Choi Joo Ho, Tổng Giám đốc …, dẫn đầu": the leader of
+/// a visiting delegation.
+fn delegation_leaders<'a>(ctx: &Context<'_>, people: &'a [PersonHit], s: &Range<usize>) -> Vec<&'a PersonHit> {
+    let lower = &ctx.lower;
+    people_in(people, s)
+        .filter(|p| p.name.is_some() && lower[s.start..p.range.start].trim_end().ends_with(" do"))
+        .filter(|p| {
+            let after = &lower[p.range.end..s.end];
+            // Nobody else named in between (a bare title such as "Tổng Giám đốc" is the leader's apposition).
+            let named = |q: &&PersonHit| q.name.as_deref().is_some_and(|n| ctx.text()[q.range.clone()].contains(n));
+            after.find("dẫn đầu").or_else(|| after.find("làm trưởng đoàn")).is_some_and(|i| i < 120 && !people_in(people, &(p.range.end..p.range.end + i)).any(|q| named(&q)))
+        })
+        .collect()
+}
+
 /// The last named person before `pos` in the sentence starting at `from`: the
 /// subject of "P có chuyến công tác tại Trung Quốc, dự Hội nghị …".
 fn subject_of_sentence<'a>(people: &'a [PersonHit], from: usize, pos: usize) -> Option<&'a PersonHit> {
@@ -247,7 +274,11 @@ pub fn fill(ctx: &Context<'_>, g: &Group, m: &mut Meeting, people: &[PersonHit],
                 if bridge {
                     continue;
                 }
-                for p in people_before(people, text, pos) {
+                let mut chairs = people_before(people, text, pos);
+                if chairs.is_empty() {
+                    chairs.extend(apposed_subject(people, text, s.start, pos));
+                }
+                for p in chairs {
                     push_unique(&mut m.chairs, to_person(ctx, p));
                 }
             }
@@ -262,6 +293,11 @@ pub fn fill(ctx: &Context<'_>, g: &Group, m: &mut Meeting, people: &[PersonHit],
                     }
                 }
                 break;
+            }
+        }
+        for p in delegation_leaders(ctx, people, s) {
+            if !m.chairs.iter().any(|x| x.name == p.name) {
+                push_unique(&mut m.attendees, to_person(ctx, p));
             }
         }
         // "P dự Hội nghị …", "A và B chứng kiến lễ ký …": the people before attend.
@@ -395,6 +431,8 @@ fn is_speaker(ctx: &Context<'_>, p: &PersonHit, s: &Range<usize>) -> bool {
     }
     let after = ctx.lower[p.range.end..s.end].trim_start();
     let after = after.strip_prefix("cũng ").or_else(|| after.strip_prefix("đã ")).unwrap_or(after);
+    // "X chủ trì và phát biểu khai mạc", "X dự và phát biểu".
+    let after = ["chủ trì và ", "dự và ", "tham dự và ", "đến dự và "].iter().find_map(|p| after.strip_prefix(p)).unwrap_or(after);
     let verb_after = cues("speak").iter().any(|v| after.starts_with(v.as_str()));
     let before = ctx.lower[s.start..p.range.start].trim();
     let theo = before == "theo";

@@ -62,9 +62,9 @@ fn object_after(people: &[PersonHit], text: &str, pos: usize, limit: usize) -> O
 }
 
 /// Verbs and nouns right before a lower-case event word that make it a definite event.
-const DEFINITE_BEFORE: &[&str] = &["chủ trì", "dự", "tham dự", "khai mạc", "bế mạc", "tại", "quang cảnh", "toàn cảnh", "kết luận", "tổ chức", "diễn ra", "phát biểu tại", "chứng kiến", "có", "bắt đầu", "kết thúc"];
+const DEFINITE_BEFORE: &[&str] = &["chỉ đạo", "chủ trì", "dự", "tham dự", "khai mạc", "bế mạc", "tại", "quang cảnh", "toàn cảnh", "kết luận", "tổ chức", "diễn ra", "phát biểu tại", "chứng kiến", "có", "bắt đầu", "kết thúc"];
 /// Words that end an event's name.
-const NAME_STOPS: &[&str] = &[" nhân dịp", " về ", " do ", " diễn ra", " được ", " tại ", " vào ", " đã ", " sẽ ", " theo ", " với sự ", " hồi ", " trong ", " nhằm ", " và ", " là ", " có ", " cùng ", " ngày ", " sáng ", " chiều ", " tối ", " qua đó", " để "];
+const NAME_STOPS: &[&str] = &[" nhân dịp", " về ", " do ", " diễn ra", " được ", " tại ", " vào ", " đã ", " sẽ ", " theo ", " với sự ", " hồi ", " trong ", " nhằm ", " và ", " là ", " có ", " cùng ", " ngày ", " sáng ", " chiều ", " tối ", " qua đó", " để ", " - ảnh"];
 
 fn word_before(lower: &str, pos: usize, phrase: &str) -> bool {
     let b = lower[..pos].trim_end();
@@ -148,13 +148,32 @@ pub fn find(ctx: &Context<'_>, people: &[PersonHit]) -> Vec<EventMention> {
     out
 }
 
+/// Where `stop` first ends a name in `rest` (lower case, starting at `base` of
+/// the text): a stop word written with a capital belongs to the name ("Lễ kỷ
+/// niệm 50 năm Ngày thiết lập …"), and so does "về" before a capitalised word
+/// ("Hội nghị quốc tế lần thứ tư về Tài trợ cho Phát triển").
+fn name_stop(text: &str, rest: &str, base: usize, clause_end: usize, stop: &str) -> Option<usize> {
+    rest[..clause_end].match_indices(stop).map(|(i, _)| i).find(|&i| {
+        let word = &text[base + i + 1..];
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        let next_capital = stop == " về " && text[base + i + stop.len()..].chars().next().is_some_and(char::is_uppercase);
+        !capital && !next_capital
+    })
+}
+
 fn name_and_topic(text: &str, lower: &str, trig: Range<usize>, limit: usize) -> (Range<usize>, Option<Range<usize>>) {
     let rest = &lower[trig.end..limit];
     let clause_end = rest.find([',', ';', '.', ':', '(', ')', '"']).unwrap_or(rest.len());
-    let stop = NAME_STOPS.iter().filter_map(|s| rest[..clause_end].find(s)).min().unwrap_or(clause_end);
+    let stop = NAME_STOPS.iter().filter_map(|s| name_stop(text, rest, trig.end, clause_end, s)).min().unwrap_or(clause_end);
     let mut end = trig.end + stop;
     // Never end on a dash or a caption marker.
     end = trig.end + text[trig.end..end].trim_end_matches([' ', '-', '…', '.']).len();
+    // "tọa đàm “Ngoại giao kinh tế đồng hành cùng doanh nghiệp”": the quoted title names it.
+    if let Some(q) = text[trig.end..limit].strip_prefix(" \"") {
+        if let Some(close) = q.find('"').filter(|&i| i > 0 && i < 200) {
+            end = trig.end + 2 + close + 1;
+        }
+    }
     let name = trig.start..end;
     let topic = rest[..clause_end].find(" về ").filter(|&i| i == stop).map(|i| {
         let t0 = trig.end + i + " về ".len();
