@@ -148,7 +148,9 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             // A percent change right after a figure is that figure's comparison,
             // handled when the figure is read; alone it is a metric with a direction.
             let mut direction = if q.unit != Unit::Count {
-                let b = before.trim_end();
+                // The verb may sit inside the qualifier ("ước giảm 5%").
+                let qual = lower[q.qualifier_start..q.range.start].trim_end();
+                let b = if qual.ends_with("tăng") || qual.ends_with("giảm") { qual } else { before.trim_end() };
                 let ends = |kind: &str| cues::cues(kind).iter().any(|c| b.ends_with(c.as_str()));
                 if ends("decrease") { Some(Direction::Decrease) } else if ends("increase") && !b.ends_with("tăng trưởng") { Some(Direction::Increase) } else { None }
             } else {
@@ -157,7 +159,8 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             let counted = if q.unit == Unit::Count { counted_after(text, lower, q.range.end, cl.end.max(q.range.end)) } else { None };
             let (mut indicator, mut amount_kw) = indicator_for(lower, &q.unit, counted.as_ref(), before);
             let mut kw_base = cl.start;
-            if indicator == Indicator::Other && q.unit != Unit::Count {
+            // (An amount the table names as "other" — "thu ngân sách" — keeps it.)
+            if indicator == Indicator::Other && amount_kw.is_none() && q.unit != Unit::Count {
                 // "40 tỷ USD vốn FDI": the words after an amount; else earlier in the sentence.
                 let after = counted_after(text, lower, q.range.end, cl.end.max(q.range.end)).unwrap_or(q.range.end..q.range.end);
                 let sentence_before = back(lower, q.qualifier_start, 240, s.start);
@@ -187,14 +190,18 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             let mut comparison = None;
             if let Some(f) = found {
                 consumed[f.quantity] = true;
-                // "đạt 81,5 tỷ USD, tăng 6,5%": the figure went up (ratios keep no direction).
-                if f.comparison.kind == crate::records::ComparisonKind::PercentChange && direction.is_none() {
+                // "đạt 81,5 tỷ USD, tăng 6,5%" or "tăng 1,5 tỷ USD": the figure went up (ratios keep no direction).
+                if matches!(f.comparison.kind, crate::records::ComparisonKind::PercentChange | crate::records::ComparisonKind::Difference) && direction.is_none() {
                     direction = Some(if f.comparison.value < 0.0 { Direction::Decrease } else { Direction::Increase });
                 }
                 end = end.max(f.range.end.min(s.end)).max(end);
                 comparison = Some(f.comparison);
             }
-            let target = has_cue(before, "target") || (is_growth_words && has_cue(&lower[cl.start..cl.end], "target"));
+            // "đặt mục tiêu tăng trưởng 8-10%, thu ngân sách tăng tối thiểu 10%": some cues
+            // govern the rest of their sentence, not only their clause.
+            let target = has_cue(before, "target")
+                || has_cue(&lower[s.start..q.qualifier_start], "target_sentence")
+                || (is_growth_words && has_cue(&lower[cl.start..cl.end], "target"));
             let counted_text = counted.map(|r| text[r].to_string()).or_else(|| amount_kw.map(|r| text[kw_base + r.start..kw_base + r.end].to_string()));
             let evidence_end = if comparison.is_some() { end } else { counted_end(q, end) };
             out.push(Metric {
