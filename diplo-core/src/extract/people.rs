@@ -284,7 +284,10 @@ pub fn find_people(ctx: &Context<'_>, range: Range<usize>) -> Vec<PersonHit> {
             let institution = INSTITUTION_WORDS.iter().any(|w| ctx.lower[..start].trim_end().ends_with(w));
             let name_first = vietnamese_name(text, start).filter(|r| !province(r) && !country(r) && !institution).or_else(|| {
                 let (e, n) = name_run(text, start, 4);
-                (honorific && n >= 1 && [", ", " - "].iter().any(|sep| text[e..].starts_with(sep))).then_some(start..e)
+                // "ông Orban cho biết": after an honorific any capitalised name is a person
+                // ("Bà Rịa - Vũng Tàu" is a province, not "bà Rịa").
+                let place = crate::lexicon::provinces::province_at(&ctx.lower, pos).is_some();
+                (honorific && n >= 1 && !place).then_some(start..e)
             });
             if let Some(name) = name_first {
                 let after = &text[name.end..];
@@ -326,6 +329,23 @@ pub fn resolve(hits: &mut [PersonHit], known: &[PersonHit]) {
         });
         if let Some(k) = holder {
             h.name.clone_from(&k.name);
+        }
+    }
+}
+
+/// Writes short forms of a name as the full name another mention gives: "ông
+/// Orban" → "Viktor Orban", "ông Chính" → "Phạm Minh Chính", a cut "Phạm Minh"
+/// → "Phạm Minh Chính" — only when exactly one full name fits.
+pub fn link_short_names(hits: &mut [PersonHit]) {
+    let mut names: Vec<String> = hits.iter().filter_map(|h| h.name.clone()).collect();
+    names.sort();
+    names.dedup();
+    for h in hits.iter_mut() {
+        let Some(n) = h.name.clone() else { continue };
+        let (head, tail) = (format!("{n} "), format!(" {n}"));
+        let mut fits = names.iter().filter(|m| m.starts_with(&head) || (!n.contains(' ') && m.ends_with(&tail)));
+        if let (Some(full), None) = (fits.next(), fits.next()) {
+            h.name = Some(full.clone());
         }
     }
 }

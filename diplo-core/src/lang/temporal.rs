@@ -328,6 +328,14 @@ fn attach_time_of_day(text: &str, t: &mut Temporal) {
 fn context_year(text: &str) -> Option<i32> {
     let mut counts: Vec<(i32, usize)> = Vec::new();
     for c in YEAR.captures_iter(text).chain(FULL_DATE.captures_iter(text)) {
+        // Horizons ("tầm nhìn đến năm 2050") and range ends ("2021-2030") say
+        // nothing about when the text was written.
+        let at = c.name("y").map_or(0, |m| m.start());
+        let before = text[..at].trim_end();
+        let horizon = ["đến năm", "tới năm", "đến", "tới", "tầm nhìn", "-", "–"].iter().any(|w| before.ends_with(w));
+        if horizon {
+            continue;
+        }
         if let Some(y) = num(c.name("y")).filter(|&y| year_ok(y)) {
             match counts.iter_mut().find(|(yy, _)| *yy == y as i32) {
                 Some((_, n)) => *n += 1,

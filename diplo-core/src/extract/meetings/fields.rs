@@ -410,6 +410,9 @@ pub fn fill(ctx: &Context<'_>, g: &Group, m: &mut Meeting, people: &[PersonHit],
             }
         }
     }
+    // A chair is never also listed as an attendee.
+    let chairs = m.chairs.clone();
+    m.attendees.retain(|a| !chairs.iter().any(|c| c.name == a.name));
     // Passing mentions (a forum Vietnam hosted) have no speakers of their own.
     if !main && g.proper {
         m.speakers.clear();

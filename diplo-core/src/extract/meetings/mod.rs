@@ -102,6 +102,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Meeting> {
     }
     let named: Vec<PersonHit> = all_people.iter().filter(|p| p.name.is_some()).cloned().collect();
     people::resolve(&mut all_people, &named);
+    people::link_short_names(&mut all_people);
     people::share_partners(&mut all_people);
     let found = mentions::find(ctx, &all_people);
     if found.is_empty() {
