@@ -38,7 +38,13 @@ fn is_party(code: &str) -> bool {
 pub fn normalise(number: &str, written: &str) -> (String, bool) {
     let compact: String = written.chars().filter(|c| !c.is_whitespace()).collect();
     let as_written = format!("{number}{compact}");
-    let p = parts(&compact);
+    let mut p = parts(&compact);
+    // "TƯ" (Trung ương written with its diacritic) is the Central Committee's "TW".
+    for c in p.codes.iter_mut() {
+        if *c == "TƯ" {
+            *c = "TW";
+        }
+    }
     let rebuilt = match (p.year, p.codes.as_slice()) {
         (None, [kind, issuer]) if is_party(issuer) => format!("{number}-{kind}/{issuer}"),
         (None, [kind, issuer]) => format!("{number}/{kind}-{issuer}"),
@@ -58,6 +64,8 @@ mod tests {
     fn party_and_state_forms() {
         assert_eq!(normalise("59", "-NQ/TW"), ("59-NQ/TW".into(), false));
         assert_eq!(normalise("59", " - NQ/TW"), ("59-NQ/TW".into(), false));
+        assert_eq!(normalise("29", "-NQ/TƯ"), ("29-NQ/TW".into(), true));
+        assert_eq!(normalise("29", "/NQ-TƯ"), ("29-NQ/TW".into(), true));
         assert_eq!(normalise("21", "/NQ-CP"), ("21/NQ-CP".into(), false));
         assert_eq!(normalise("71", "-NQ/CP"), ("71/NQ-CP".into(), true));
         assert_eq!(normalise("59", "/NQ-TW"), ("59-NQ/TW".into(), true));
