@@ -14,4 +14,4 @@ pub use date::{day_month_valid, days_in_month, Date};
 pub use numwords::words_value;
 pub use quantity::{find_quantities, find_quantities_with, parse_digits, Quantity};
 pub use sentences::{split_sentences, split_sentences_in, Sentence};
-pub use temporal::{find_temporals, find_temporals_lower, Relative, Temporal};
+pub use temporal::{find_temporals, find_temporals_lower, tod, Relative, Temporal};

@@ -147,7 +147,8 @@ const WHOLE_YEAR_FOLLOWERS: &[&str] = &["đạt", "ước", "tăng", "giảm", "
 /// Words before "d/m" that make it a date.
 const DATE_CUES: &[&str] = &["ngày", "hôm", "sáng", "chiều", "tối", "trưa", "đêm", "từ", "đến", "tới", "qua", "đầu", "cuối", "vào", "lúc", "khuya", "rạng"];
 
-fn tod(s: &str) -> Option<TimeOfDay> {
+/// The time of day a word names ("chiều tối" → late afternoon).
+pub fn tod(s: &str) -> Option<TimeOfDay> {
     Some(match s {
         "rạng sáng" | "sáng sớm" | "sáng" => TimeOfDay::Morning,
         "trưa" => TimeOfDay::Noon,

@@ -62,6 +62,21 @@ fn date(ctx: &Context<'_>, g: &Group) -> Option<Temporal> {
     if let Some(t) = g.mentions.iter().find_map(|m| in_sentence(m, true)) {
         return Some(t.clone());
     }
+    // "Chiều cùng ngày, …": the day last named before the sentence.
+    for m in &g.mentions {
+        let l = &ctx.lower[m.sentence.clone()];
+        let Some(i) = l.find("cùng ngày") else { continue };
+        let at = m.sentence.start + i;
+        let word = ["chiều tối", "rạng sáng", "sáng", "trưa", "chiều", "tối", "đêm"].iter().find(|w| ctx.lower[..at].trim_end().ends_with(**w));
+        let start = word.map_or(at, |w| ctx.lower[..at].trim_end().len() - w.len());
+        let before = ctx.temporals.iter().rev().find(|t| t.range.end <= start && t.is_day && t.date.is_some() && t.end_date.is_none());
+        if let Some(day) = before {
+            let mut t = day.clone();
+            t.range = start..at + "cùng ngày".len();
+            t.time_of_day = word.and_then(|w| crate::lang::tod(w));
+            return Some(t);
+        }
+    }
     let month = g.mentions.iter().find_map(|m| {
         temporals_in(ctx, &m.sentence).find(|t| {
             t.date.as_deref().is_some_and(|d| d.len() == 7)
@@ -272,6 +287,14 @@ pub fn fill(ctx: &Context<'_>, g: &Group, m: &mut Meeting, people: &[PersonHit],
                 let after = ctx.lower[pos + c.len()..s.end].trim_start();
                 let bridge = after.starts_with("tại điểm cầu") || ctx.lower[s.start..pos].contains("điểm cầu") && ctx.lower[s.start..pos].contains(" do ");
                 if bridge {
+                    continue;
+                }
+                // "dưới sự chủ trì của X", "do X chủ trì" read the other way round.
+                let after_of = ctx.lower[pos + c.len()..s.end].strip_prefix(" của ").map(|_| pos + c.len() + " của ".len());
+                if let Some(at) = after_of {
+                    if let Some(p) = people.iter().find(|p| p.range.start == at && p.name.is_some()) {
+                        push_unique(&mut m.chairs, to_person(ctx, p));
+                    }
                     continue;
                 }
                 let mut chairs = people_before(people, text, pos);
