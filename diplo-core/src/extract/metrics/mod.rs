@@ -172,6 +172,14 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
                     }
                 }
             }
+            // A count of nothing ("70", a score, a list number) is no metric.
+            if q.unit == Unit::Count && counted.is_none() && indicator == Indicator::Other {
+                continue;
+            }
+            // Growth is a rate: an amount near "tăng trưởng" is not gdp_growth.
+            if indicator == Indicator::GdpGrowth && q.unit != Unit::Percent {
+                indicator = Indicator::Other;
+            }
             let is_growth_words = q.unit == Unit::Percent && q.qualifier == Qualifier::AtLeast && q.value == 10.0 && lower[q.range.clone()].contains("con số");
             if is_growth_words {
                 indicator = Indicator::GdpGrowth;
