@@ -65,6 +65,11 @@ fn counted_after(text: &str, lower: &str, from: usize, limit: usize) -> Option<R
         }
         let lw = &lower[wstart..wstart + w.len()];
         let cut = w.find(is_clause_break).or_else(|| w.find(['.', '!', '?', '…']));
+        // What follows a count must be a noun: "2 rất quan trọng", "1 hiện đang",
+        // "54 26" count nothing.
+        if words == 0 && (STOP.contains(&lw) || cues::cues("not_counted").iter().any(|c| c == lw) || lw.starts_with(|c: char| c.is_ascii_digit())) {
+            return None;
+        }
         if words > 0 && STOP.contains(&lw) || words >= 12 {
             break;
         }
