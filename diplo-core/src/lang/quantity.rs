@@ -6,7 +6,7 @@
 //! Dates, clock times, codes, ordinals and numbers inside names are skipped.
 
 use super::temporal::{find_temporals_lower, Temporal};
-use super::numwords::{read_words, WORD_NUMBER};
+use super::numwords::{read_words, word_numbers};
 use super::words::{ends_with_word, starts_with_word, WORDS};
 use crate::records::{Qualifier, Unit};
 use regex::Regex;
@@ -158,8 +158,8 @@ pub fn find_quantities_with(text: &str, lower: &str, temporals: &[Temporal]) -> 
     }
     // Digit quantities are sorted and do not overlap: check the one before `r.end`.
     let digits_len = out.len();
-    for m in WORD_NUMBER.find_iter(lower) {
-        let Some(q) = read_words(text, lower, m.range()) else { continue };
+    for m in word_numbers(lower) {
+        let Some(q) = read_words(text, lower, m) else { continue };
         let number = q.range.start..q.range.end;
         let i = out[..digits_len].partition_point(|o| o.range.start < number.end);
         if (i > 0 && out[i - 1].range.end > number.start) || in_temporal(&number) {
