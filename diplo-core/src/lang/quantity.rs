@@ -92,12 +92,22 @@ pub(super) fn unit_at(text: &str, lower: &str, pos: usize) -> Option<(usize, Uni
     if text[pos..].starts_with('%') {
         return Some((pos + 1, Unit::Percent));
     }
+    // Per unit: matched as written (currency codes) or lower-cased, and the form to match.
+    static FORMS: LazyLock<Vec<(bool, String)>> = LazyLock::new(|| {
+        WORDS
+            .units
+            .iter()
+            .map(|(w, _)| {
+                let as_written = w.chars().all(|c| c.is_ascii_uppercase() || c == '$');
+                (as_written, if as_written { w.clone() } else { w.to_lowercase() })
+            })
+            .collect()
+    });
     let p = skip_spaces(lower, pos);
-    WORDS.units.iter().find_map(|(w, u)| {
+    WORDS.units.iter().zip(FORMS.iter()).find_map(|((w, u), (as_written, w_l))| {
         // Currency codes are matched as written; words case-insensitively.
-        let hay = if w.chars().all(|c| c.is_ascii_uppercase() || c == '$') { &text[p..] } else { &lower[p..] };
-        let w_l = if w.chars().all(|c| c.is_ascii_uppercase() || c == '$') { w.clone() } else { w.to_lowercase() };
-        (starts_with_word(hay, &w_l) || (w == "%" && hay.starts_with('%'))).then(|| (p + w.len(), u.clone()))
+        let hay = if *as_written { &text[p..] } else { &lower[p..] };
+        (starts_with_word(hay, w_l) || (w == "%" && hay.starts_with('%'))).then(|| (p + w.len(), u.clone()))
     })
 }
 
