@@ -34,6 +34,26 @@ pub(crate) fn find_bytes(h: &[u8], n: &[u8]) -> Option<usize> {
     None
 }
 
+/// Start positions of the non-overlapping occurrences of `needle` in
+/// `hay`, left to right, as `hay.match_indices(needle)`.
+pub fn find_all<'h>(hay: &'h str, needle: &'h str) -> impl Iterator<Item = usize> + 'h {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        if from > hay.len() {
+            return None;
+        }
+        if needle.is_empty() {
+            // Every char boundary, the end included.
+            let i = from;
+            from += hay[i..].chars().next().map_or(1, char::len_utf8);
+            return Some(i);
+        }
+        let i = from + find_str(&hay[from..], needle)?;
+        from = i + needle.len();
+        Some(i)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -45,6 +65,7 @@ mod tests {
         for h in hays {
             for n in needles {
                 assert_eq!(find_str(h, n), h.find(n), "{h:?} {n:?}");
+                assert_eq!(find_all(h, n).collect::<Vec<_>>(), h.match_indices(n).map(|(i, _)| i).collect::<Vec<_>>(), "{h:?} {n:?}");
             }
         }
     }

@@ -10,7 +10,7 @@ mod offsets;
 
 pub use chars::CharIndex;
 pub use decode::decode;
-pub(crate) use find::find_str;
+pub(crate) use find::{find_all, find_str};
 pub use fold::fold;
 pub use normalize::{lowercase_same_len, normalize, Normalized};
 pub use offsets::OffsetMap;

@@ -1,6 +1,6 @@
 //! Which period governs a metric: its own clause first, then its sentence.
 
-use super::cues::{cues, find_word};
+use super::cues::{cues, find_word, ByteSet};
 use crate::extract::Context;
 use crate::lang::{Date, Relative, Temporal};
 use crate::records::Period;
@@ -29,7 +29,11 @@ pub fn candidates(ctx: &Context<'_>, range: Range<usize>) -> Vec<Candidate> {
         .map(|t| Candidate { range: t.range.clone(), period: to_period(ctx, t), relative: t.relative })
         .collect();
     let lower = &ctx.lower[range.clone()];
+    let bytes = ByteSet::of(lower);
     for phrase in cues("undated") {
+        if !bytes.holds(&ByteSet::of(phrase)) {
+            continue;
+        }
         if let Some(i) = find_word(lower, phrase) {
             let r = range.start + i..range.start + i + phrase.len();
             if !out.iter().any(|c| c.range.start < r.end && r.start < c.range.end) {
