@@ -90,20 +90,26 @@ static IMAGE_PLACEHOLDER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i:anh tin bai|ảnh tin bài|!\[[^\]]*\]\([^)]*\)\s*\|?)$").expect("static regex"));
 
 /// A cheap necessary condition for [`CAPTION_END`]: every alternative
-/// holds "ảnh"/"video"/"đồ họa" in some case, or the text ends with '|'.
+/// holds "ảnh"/"video"/"đồ họa" in some case and a ':' or ')', or the text
+/// ends with '|'.
 /// The regex needs its Unicode `\b`, which sends it to the slow PikeVM on
 /// non-ASCII text, so most lines are ruled out here first.
 fn may_end_caption(s: &str) -> bool {
     let b = s.as_bytes();
     // "ảnh": ả U+1EA3 / Ả U+1EA2 (E1 BA A3/A2), then n, h in either case.
     // "đồ": đ U+0111 / Đ U+0110 (C4 91/90), then ồ U+1ED3 / Ồ U+1ED2 (E1 BB 93/92).
-    b.last() == Some(&b'|')
-        || memchr::memchr_iter(0xE1, b).any(|i| match b.get(i + 1..i + 3) {
-            Some([0xBA, 0xA2 | 0xA3]) => b.get(i + 3..i + 5).is_some_and(|w| w.eq_ignore_ascii_case(b"nh")),
-            Some([0xBB, 0x92 | 0x93]) => i >= 2 && matches!(b[i - 2..i], [0xC4, 0x90 | 0x91]),
-            _ => false,
-        })
-        || b.windows(5).any(|w| w.eq_ignore_ascii_case(b"video"))
+    if b.last() == Some(&b'|') {
+        return true;
+    }
+    // The other alternatives need a ':' or a ')' after the word.
+    if memchr::memchr2(b':', b')', b).is_none() {
+        return false;
+    }
+    memchr::memchr_iter(0xE1, b).any(|i| match b.get(i + 1..i + 3) {
+        Some([0xBA, 0xA2 | 0xA3]) => b.get(i + 3..i + 5).is_some_and(|w| w.eq_ignore_ascii_case(b"nh")),
+        Some([0xBB, 0x92 | 0x93]) => i >= 2 && matches!(b[i - 2..i], [0xC4, 0x90 | 0x91]),
+        _ => false,
+    }) || b.windows(5).any(|w| w.eq_ignore_ascii_case(b"video"))
 }
 
 /// The last `n` bytes of `s` (on a char boundary): caption markers end a line,
@@ -126,7 +132,8 @@ fn ends_sentence(s: &str) -> bool {
 
 /// A short line of capitalised words without punctuation: "Kim Thoa", "Anh Thơ".
 fn looks_like_byline(s: &str) -> bool {
-    let n = words(s);
+    // Counting past five words cannot change the answer.
+    let n = s.split_whitespace().take(5).count();
     (1..=4).contains(&n)
         && s.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic))
 }
