@@ -336,12 +336,13 @@ pub fn lowercase_same_len(s: &str) -> String {
             i += 1;
             continue;
         }
-        let len = match b {
-            0xC0..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            _ => 4,
+        // Decoded by hand: `s` is valid UTF-8, so the continuation bytes are there.
+        let (len, code) = match b {
+            0xC0..=0xDF => (2, u32::from(b & 0x1F) << 6 | u32::from(bytes[i + 1] & 0x3F)),
+            0xE0..=0xEF => (3, u32::from(b & 0x0F) << 12 | u32::from(bytes[i + 1] & 0x3F) << 6 | u32::from(bytes[i + 2] & 0x3F)),
+            _ => (4, u32::from(b & 0x07) << 18 | u32::from(bytes[i + 1] & 0x3F) << 12 | u32::from(bytes[i + 2] & 0x3F) << 6 | u32::from(bytes[i + 3] & 0x3F)),
         };
-        let Some(c) = s.get(i..i + len).and_then(|x| x.chars().next()) else { break };
+        let Some(c) = char::from_u32(code) else { break };
         let l = lower_same_len(c);
         if l != c {
             out.replace_range(i..i + len, l.encode_utf8(&mut [0; 4]));
