@@ -271,9 +271,11 @@ pub fn find_temporals(text: &str, doc: Option<Date>) -> Vec<Temporal> {
 /// As [`find_temporals`] on text already lower-cased with
 /// [`crate::text::lowercase_same_len`].
 pub fn find_temporals_lower(text: &str, doc: Option<Date>) -> Vec<Temporal> {
-    let r = Resolver { doc, context_year: if doc.is_none() { context_year(text) } else { None } };
+    // Read once: the context year and the day dates both need them.
+    let full_dates: Vec<regex::Captures<'_>> = FULL_DATE.captures_iter(text).collect();
+    let r = Resolver { doc, context_year: if doc.is_none() { context_year(text, &full_dates) } else { None } };
     let mut cands: Vec<Temporal> = Vec::new();
-    collect_days(text, &r, &mut cands);
+    collect_days(text, &r, &full_dates, &mut cands);
     collect_periods(text, &r, &mut cands);
     // A range whose written years run backwards ("28/12/2025 đến 3/1/2024") is
     // no range: its two dates stand on their own (found as candidates too).
@@ -356,10 +358,10 @@ fn attach_time_of_day(text: &str, t: &mut Temporal) {
 }
 
 /// The year a text mentions most often ("năm 2025", "22/7/2025"); ties go to the later year.
-fn context_year(text: &str) -> Option<i32> {
+fn context_year(text: &str, full_dates: &[regex::Captures<'_>]) -> Option<i32> {
     let mut counts: Vec<(i32, usize)> = Vec::new();
-    for c in YEAR.captures_iter(text).chain(FULL_DATE.captures_iter(text)) {
-        if let Some(y) = num(c.name("y")).filter(|&y| year_ok(y)) {
+    for y in YEAR.captures_iter(text).map(|c| c.name("y")).chain(full_dates.iter().map(|c| c.name("y"))) {
+        if let Some(y) = num(y).filter(|&y| year_ok(y)) {
             match counts.iter_mut().find(|(yy, _)| *yy == y as i32) {
                 Some((_, n)) => *n += 1,
                 None => counts.push((y as i32, 1)),
@@ -369,7 +371,7 @@ fn context_year(text: &str) -> Option<i32> {
     counts.into_iter().max_by_key(|&(y, n)| (n, y)).map(|(y, _)| y)
 }
 
-fn collect_days(text: &str, r: &Resolver, out: &mut Vec<Temporal>) {
+fn collect_days(text: &str, r: &Resolver, full_dates: &[regex::Captures<'_>], out: &mut Vec<Temporal>) {
     for c in DAY_RANGE.captures_iter(text) {
         let m0 = c.get(0).map_or(0..0, |m| m.range());
         let (Some(d1), Some(d2), Some(m)) = (num(c.name("d1")), num(c.name("d2")), num(c.name("m"))) else { continue };
@@ -418,7 +420,7 @@ fn collect_days(text: &str, r: &Resolver, out: &mut Vec<Temporal>) {
         }
         out.push(Temporal { date: Some(siso), end_date: Some(eiso), start: s, end: e, year_inferred: inf, is_day: true, ..blank(m0) });
     }
-    for c in FULL_DATE.captures_iter(text) {
+    for c in full_dates {
         let m0 = c.get(0).map_or(0..0, |m| m.range());
         if c.name("s1").map(|m| m.as_str()) != c.name("s2").map(|m| m.as_str()) || !boundary_ok(text, &m0) {
             continue;
