@@ -9,14 +9,105 @@
 use super::quantity::{next_word, prev_word, qualifier_before, unit_at, Quantity, NOT_A_COUNT_AFTER, NOT_A_COUNT_BEFORE};
 use super::words::{numword_at, starts_with_word, WORDS};
 use crate::records::{Qualifier, Unit};
+#[cfg(test)]
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+/// The definition of the runs [`word_numbers`] finds (kept for the tests
+/// that check the hand-written matcher against it).
+#[cfg(test)]
 pub(super) static WORD_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:hàng|vài|mấy)\s+(?:chục|trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ)\b|\bgấp\s+(?:đôi|ba|bốn|năm|mười|rưỡi)\b|\b(?:hai|2)\s+(?:con|chữ)\s+số\b|\b(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)(?:\s+(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|mốt|lăm|nhăm|tư|trăm|lẻ|linh|chục|nghìn|ngàn|vạn|triệu|tỷ|tỉ|rưỡi))*\b")
         .expect("static regex")
 });
+
+/// First words of a run, for finding where runs may start.
+const STARTS: &[&str] = &["hàng", "vài", "mấy", "gấp", "hai", "2", "một", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"];
+const ROUGH: &[&str] = &["hàng", "vài", "mấy"];
+const ROUGH_SCALE: &[&str] = &["chục", "trăm", "nghìn", "ngàn", "vạn", "triệu", "tỷ", "tỉ"];
+const TIMES: &[&str] = &["đôi", "ba", "bốn", "năm", "mười", "rưỡi"];
+const TWO: &[&str] = &["hai", "2"];
+const DIGIT_NOUN: &[&str] = &["con", "chữ"];
+const HEAD: &[&str] = &["một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"];
+const NEXT: &[&str] = &[
+    "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "mươi", "mốt", "lăm", "nhăm", "tư", "trăm", "lẻ", "linh",
+    "chục", "nghìn", "ngàn", "vạn", "triệu", "tỷ", "tỉ", "rưỡi",
+];
+
+/// Is `c` a regex `\w` character (Unicode)?
+fn is_word(c: Option<char>) -> bool {
+    c.is_some_and(regex_syntax::is_word_character)
+}
+
+/// Is there a `\b` at `i`, right after a word character?
+fn word_ends(s: &str, i: usize) -> bool {
+    !is_word(s[i..].chars().next())
+}
+
+/// End of the word of `list` written at `i` (no word of a list is a prefix of another).
+fn word_at(s: &str, i: usize, list: &[&str]) -> Option<usize> {
+    list.iter().find(|w| s[i..].starts_with(**w)).map(|w| i + w.len())
+}
+
+/// End of the `\s+` at `i`.
+fn spaces_at(s: &str, i: usize) -> Option<usize> {
+    let n = s[i..].len() - s[i..].trim_start_matches(char::is_whitespace).len();
+    (n > 0).then_some(i + n)
+}
+
+/// The end of the [`WORD_NUMBER`] match that starts at `p` (the
+/// alternatives in order, as the regex's leftmost-first search tries them).
+fn word_number_at(s: &str, p: usize) -> Option<usize> {
+    if is_word(s[..p].chars().next_back()) {
+        return None;
+    }
+    let seq = |words: &[&[&str]]| -> Option<usize> {
+        let mut i = p;
+        for (k, list) in words.iter().enumerate() {
+            if k > 0 {
+                i = spaces_at(s, i)?;
+            }
+            i = word_at(s, i, list)?;
+        }
+        word_ends(s, i).then_some(i)
+    };
+    seq(&[ROUGH, ROUGH_SCALE])
+        .or_else(|| seq(&[&["gấp"], TIMES]))
+        .or_else(|| seq(&[TWO, DIGIT_NOUN, &["số"]]))
+        .or_else(|| {
+            // A head word and as many following words as are written, then a
+            // boundary: only the last word can be glued to more letters, and
+            // then the run ends one word earlier.
+            let mut ends = vec![word_at(s, p, HEAD)?];
+            loop {
+                let last = *ends.last()?;
+                let Some(w) = spaces_at(s, last).and_then(|i| word_at(s, i, NEXT)) else { break };
+                ends.push(w);
+            }
+            ends.into_iter().rev().take(2).find(|&e| word_ends(s, e))
+        })
+}
+
+/// Every run of number words in `lower`, as `WORD_NUMBER.find_iter` finds
+/// them, without the regex: its Unicode `\b` keeps the regex on the PikeVM.
+pub(super) fn word_numbers(lower: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    static STARTS_AC: LazyLock<aho_corasick::AhoCorasick> =
+        LazyLock::new(|| {
+            aho_corasick::AhoCorasick::builder().match_kind(aho_corasick::MatchKind::LeftmostFirst).build(STARTS).expect("static automaton")
+        });
+    // A run starts after a non-word character, so a start inside another
+    // start word (skipped by the non-overlapping scan) never begins a run.
+    let mut pos = 0;
+    STARTS_AC.find_iter(lower).filter_map(move |m| {
+        if m.start() < pos {
+            return None;
+        }
+        let end = word_number_at(lower, m.start())?;
+        pos = end;
+        Some(m.start()..end)
+    })
+}
 
 /// Lone number words that can count ("một" is an article, "năm" a year).
 const LONE: &[&str] = &["hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười"];
@@ -227,4 +318,44 @@ pub fn words_value(words: &[&str]) -> Option<f64> {
     }
     let v = total + group;
     (v > 0.0).then_some(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Random texts of number words, look-alikes and separators: the
+    /// hand-written matcher finds exactly what the regex finds.
+    #[test]
+    fn word_numbers_match_the_regex() {
+        let pieces: Vec<&str> = STARTS
+            .iter()
+            .chain(NEXT)
+            .chain(ROUGH_SCALE)
+            .chain(TIMES)
+            .copied()
+            .chain(["con", "chữ", "số", "gấp", "x", "o", "a", "1", "12", "bao", "khai", "năm2025", "nước", "ba\u{301}", "_", "é"])
+            .collect();
+        let seps = [" ", " ", " ", "  ", "\t", "\n", ",", ".", "", "\u{a0}", "-", "(", " và "];
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut found = 0;
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            for _ in 0..next(12) {
+                s.push_str(pieces[next(pieces.len())]);
+                s.push_str(seps[next(seps.len())]);
+            }
+            let want: Vec<Range<usize>> = WORD_NUMBER.find_iter(&s).map(|m| m.range()).collect();
+            let got: Vec<Range<usize>> = word_numbers(&s).collect();
+            assert_eq!(got, want, "{s:?}");
+            found += got.len();
+        }
+        assert!(found > 10_000, "{found}");
+    }
 }

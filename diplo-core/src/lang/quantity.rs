@@ -6,7 +6,7 @@
 //! Dates, clock times, codes, ordinals and numbers inside names are skipped.
 
 use super::temporal::{find_temporals_lower, Temporal};
-use super::numwords::{read_words, WORD_NUMBER};
+use super::numwords::{read_words, word_numbers};
 use super::words::{ends_with_word, starts_with_word, WORDS};
 use crate::records::{Qualifier, Unit};
 use regex::Regex;
@@ -92,12 +92,22 @@ pub(super) fn unit_at(text: &str, lower: &str, pos: usize) -> Option<(usize, Uni
     if text[pos..].starts_with('%') {
         return Some((pos + 1, Unit::Percent));
     }
+    // Per unit: matched as written (currency codes) or lower-cased, and the form to match.
+    static FORMS: LazyLock<Vec<(bool, String)>> = LazyLock::new(|| {
+        WORDS
+            .units
+            .iter()
+            .map(|(w, _)| {
+                let as_written = w.chars().all(|c| c.is_ascii_uppercase() || c == '$');
+                (as_written, if as_written { w.clone() } else { w.to_lowercase() })
+            })
+            .collect()
+    });
     let p = skip_spaces(lower, pos);
-    WORDS.units.iter().find_map(|(w, u)| {
+    WORDS.units.iter().zip(FORMS.iter()).find_map(|((w, u), (as_written, w_l))| {
         // Currency codes are matched as written; words case-insensitively.
-        let hay = if w.chars().all(|c| c.is_ascii_uppercase() || c == '$') { &text[p..] } else { &lower[p..] };
-        let w_l = if w.chars().all(|c| c.is_ascii_uppercase() || c == '$') { w.clone() } else { w.to_lowercase() };
-        (starts_with_word(hay, &w_l) || (w == "%" && hay.starts_with('%'))).then(|| (p + w.len(), u.clone()))
+        let hay = if *as_written { &text[p..] } else { &lower[p..] };
+        (starts_with_word(hay, w_l) || (w == "%" && hay.starts_with('%'))).then(|| (p + w.len(), u.clone()))
     })
 }
 
@@ -158,8 +168,8 @@ pub fn find_quantities_with(text: &str, lower: &str, temporals: &[Temporal]) -> 
     }
     // Digit quantities are sorted and do not overlap: check the one before `r.end`.
     let digits_len = out.len();
-    for m in WORD_NUMBER.find_iter(lower) {
-        let Some(q) = read_words(text, lower, m.range()) else { continue };
+    for m in word_numbers(lower) {
+        let Some(q) = read_words(text, lower, m) else { continue };
         let number = q.range.start..q.range.end;
         let i = out[..digits_len].partition_point(|o| o.range.start < number.end);
         if (i > 0 && out[i - 1].range.end > number.start) || in_temporal(&number) {

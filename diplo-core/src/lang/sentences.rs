@@ -44,29 +44,33 @@ fn opens_sentence(c: char) -> bool {
 /// Splits `text[range]` into sentences; `range` is one line of the document.
 pub fn split_sentences_in(text: &str, range: Range<usize>, source: Source) -> Vec<Sentence> {
     let line = &text[range.clone()];
+    let bytes = line.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    // Byte positions of characters (no per-line vector of chars): terminators
+    // are ASCII or '…' (E2 80 A6), so a byte scan finds them on boundaries.
+    let is_terminator_at = |p: usize| match bytes[p] {
+        b'.' | b'!' | b'?' => true,
+        0xE2 => bytes.get(p + 1..p + 3) == Some(&[0x80, 0xA6]),
+        _ => false,
+    };
     let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        let is_end = matches!(c, '.' | '!' | '?' | '…');
-        if !is_end {
-            i += 1;
-            continue;
-        }
+    while i < bytes.len() {
+        let Some(off) = (i..bytes.len()).find(|&p| is_terminator_at(p)) else { break };
+        let pos = off;
+        let c = line[pos..].chars().next().unwrap_or('.');
         // Take the whole run of terminators and closing quotes/brackets.
-        let mut j = i + 1;
-        while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…' | '"' | '\'' | ')' | ']') {
-            j += 1;
+        let mut j = pos + c.len_utf8();
+        while let Some(d) = line[j..].chars().next().filter(|d| matches!(d, '.' | '!' | '?' | '…' | '"' | '\'' | ')' | ']')) {
+            j += d.len_utf8();
         }
-        let end = chars.get(j).map_or(line.len(), |&(p, _)| p);
+        let end = j;
         let mut k = j;
-        while k < chars.len() && chars[k].1 == ' ' {
+        while bytes.get(k) == Some(&b' ') {
             k += 1;
         }
         let spaced = k > j;
-        let next = chars.get(k).map(|&(_, c)| c);
+        let next = line[k..].chars().next();
         let ellipsis = c == '…' || line[pos..end].starts_with("..");
         // The token before the terminator; a token longer than 64 bytes is no abbreviation.
         let from = (pos.saturating_sub(64)..=pos).find(|&i| line.is_char_boundary(i)).unwrap_or(pos);
@@ -90,7 +94,7 @@ pub fn split_sentences_in(text: &str, range: Range<usize>, source: Source) -> Ve
         };
         if split {
             push(&mut out, text, range.start + start, range.start + end, source);
-            start = chars.get(k).map_or(line.len(), |&(p, _)| p);
+            start = k;
             i = k;
         } else {
             i = j;

@@ -130,6 +130,37 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:cả\s+|trong\s+)?năm\s+(?P<year>nay|vừa qua|qua|trước|ngoái|tới|sau)\b|tháng\s+(?P<month>này|trước|tới|sau)\b|hôm\s+(?P<day>nay|qua)\b|ngày\s+(?P<tomorrow>mai)\b|{TOD}(?P<todrel>nay|qua|mai)\b|từ\s+đầu\s+năm(?:\s+(?P<ytd>\d{{4}}|nay))?(?:\s+(?:đến|tới)\s+nay)?|\bcả\s+(?P<whole>năm)\b"
     ))
 });
+/// [`RELATIVE`] anchored at the start of its haystack.
+static RELATIVE_ANCHORED: LazyLock<Regex> = LazyLock::new(|| re(&format!("^(?:{})", RELATIVE.as_str())));
+/// [`RELATIVE`] without its `\b`s: it matches wherever RELATIVE does (and
+/// more), and without Unicode word boundaries it runs on the lazy DFA.
+static RELATIVE_CANDIDATES: LazyLock<Regex> = LazyLock::new(|| re(&RELATIVE.as_str().replace(r"\b", "")));
+
+/// `RELATIVE.captures_iter(text)`, each with the offset its positions are
+/// relative to. The regex's Unicode `\b` keeps it on the slow PikeVM over
+/// the whole text; instead, the places where it can match are found by
+/// [`RELATIVE_CANDIDATES`] and the regex is tried anchored at each, in order.
+fn relative_matches(text: &str) -> impl Iterator<Item = (regex::Captures<'_>, usize)> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while from <= text.len() {
+            // The leftmost place at or after `from` where RELATIVE may match.
+            let p = RELATIVE_CANDIDATES.find_at(text, from)?.start();
+            if let Some(c) = RELATIVE_ANCHORED.captures(&text[p..]) {
+                // The one look-behind, "\bcả", sees the start of the slice as a
+                // boundary; in the text it needs a non-word character before.
+                let lead_ok = c.name("whole").is_none() || !text[..p].chars().next_back().is_some_and(regex_syntax::is_word_character);
+                if lead_ok {
+                    from = p + c.get(0).map_or(0, |m| m.end()).max(1);
+                    return Some((c, p));
+                }
+            }
+            from = p + text[p..].chars().next().map_or(1, char::len_utf8);
+        }
+        None
+    })
+}
+
 static BARE_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?P<y>19[4-9]\d|20\d\d)\b"));
 static TOD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?:(?:\d{1,2})\s*(?:h|giờ)(?:\s*\d{1,2}\s*(?:p|phút)?)?\s+)?(?P<tod>rạng sáng|sáng sớm|sáng|trưa|chiều tối|chiều|tối|đêm|khuya)\s+(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|nay|qua|mai)\s*,?\s*)?(?:\(\s*)?(?:ngày\s+|hôm\s+)?$")
@@ -241,9 +272,11 @@ pub fn find_temporals(text: &str, doc: Option<Date>) -> Vec<Temporal> {
 /// As [`find_temporals`] on text already lower-cased with
 /// [`crate::text::lowercase_same_len`].
 pub fn find_temporals_lower(text: &str, doc: Option<Date>) -> Vec<Temporal> {
-    let r = Resolver { doc, context_year: if doc.is_none() { context_year(text) } else { None } };
+    // Read once: the context year and the day dates both need them.
+    let full_dates: Vec<regex::Captures<'_>> = FULL_DATE.captures_iter(text).collect();
+    let r = Resolver { doc, context_year: if doc.is_none() { context_year(text, &full_dates) } else { None } };
     let mut cands: Vec<Temporal> = Vec::new();
-    collect_days(text, &r, &mut cands);
+    collect_days(text, &r, &full_dates, &mut cands);
     collect_periods(text, &r, &mut cands);
     // A range whose written years run backwards ("28/12/2025 đến 3/1/2024") is
     // no range: its two dates stand on their own (found as candidates too).
@@ -326,18 +359,16 @@ fn attach_time_of_day(text: &str, t: &mut Temporal) {
 }
 
 /// The year a text mentions most often ("năm 2025", "22/7/2025"); ties go to the later year.
-fn context_year(text: &str) -> Option<i32> {
+fn context_year(text: &str, full_dates: &[regex::Captures<'_>]) -> Option<i32> {
     let mut counts: Vec<(i32, usize)> = Vec::new();
-    for c in YEAR.captures_iter(text).chain(FULL_DATE.captures_iter(text)) {
+    for y in YEAR.captures_iter(text).map(|c| c.name("y")).chain(full_dates.iter().map(|c| c.name("y"))) {
         // Horizons ("tầm nhìn đến năm 2050") and range ends ("2021-2030") say
         // nothing about when the text was written.
-        let at = c.name("y").map_or(0, |m| m.start());
-        let before = text[..at].trim_end();
-        let horizon = ["đến năm", "tới năm", "đến", "tới", "tầm nhìn", "-", "–"].iter().any(|w| before.ends_with(w));
-        if horizon {
+        let before = y.map_or("", |m| text[..m.start()].trim_end());
+        if ["đến năm", "tới năm", "đến", "tới", "tầm nhìn", "-", "–"].iter().any(|w| before.ends_with(w)) {
             continue;
         }
-        if let Some(y) = num(c.name("y")).filter(|&y| year_ok(y)) {
+        if let Some(y) = num(y).filter(|&y| year_ok(y)) {
             match counts.iter_mut().find(|(yy, _)| *yy == y as i32) {
                 Some((_, n)) => *n += 1,
                 None => counts.push((y as i32, 1)),
@@ -347,7 +378,7 @@ fn context_year(text: &str) -> Option<i32> {
     counts.into_iter().max_by_key(|&(y, n)| (n, y)).map(|(y, _)| y)
 }
 
-fn collect_days(text: &str, r: &Resolver, out: &mut Vec<Temporal>) {
+fn collect_days(text: &str, r: &Resolver, full_dates: &[regex::Captures<'_>], out: &mut Vec<Temporal>) {
     for c in DAY_RANGE.captures_iter(text) {
         let m0 = c.get(0).map_or(0..0, |m| m.range());
         let (Some(d1), Some(d2), Some(m)) = (num(c.name("d1")), num(c.name("d2")), num(c.name("m"))) else { continue };
@@ -396,7 +427,7 @@ fn collect_days(text: &str, r: &Resolver, out: &mut Vec<Temporal>) {
         }
         out.push(Temporal { date: Some(siso), end_date: Some(eiso), start: s, end: e, year_inferred: inf, is_day: true, ..blank(m0) });
     }
-    for c in FULL_DATE.captures_iter(text) {
+    for c in full_dates {
         let m0 = c.get(0).map_or(0..0, |m| m.range());
         if c.name("s1").map(|m| m.as_str()) != c.name("s2").map(|m| m.as_str()) || !boundary_ok(text, &m0) {
             continue;
@@ -584,8 +615,8 @@ fn collect_periods(text: &str, r: &Resolver, out: &mut Vec<Temporal>) {
         t.end_date = Some(format!("{y2:04}"));
         out.push(t);
     }
-    for c in RELATIVE.captures_iter(text) {
-        let m0 = c.get(0).map_or(0..0, |m| m.range());
+    for (c, off) in relative_matches(text) {
+        let m0 = c.get(0).map_or(0..0, |m| off + m.start()..off + m.end());
         let mut t = blank(m0.clone());
         if c.name("whole").is_some() {
             // "cả năm" (the whole year) before a verb or a break; not "cả năm nước" (all five).
@@ -717,4 +748,50 @@ fn prev_day(d: Date) -> Date {
         return Date::month_end(d.year, d.month - 1);
     }
     Date::month_end(d.year - 1, 12)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Random texts of the words RELATIVE reads, look-alikes and separators:
+    /// the candidate-then-anchored search finds what the regex finds.
+    #[test]
+    fn relative_matches_equal_the_regex() {
+        let pieces = [
+            "cả", "trong", "năm", "nay", "vừa qua", "vừa", "qua", "trước", "ngoái", "tới", "sau", "tháng", "này", "hôm", "ngày", "mai",
+            "rạng sáng", "sáng sớm", "sáng", "trưa", "chiều tối", "chiều", "tối", "đêm", "khuya", "từ", "đầu", "đến", "2025", "12",
+            "x", "a", "nayx", "mcả", "é", "_", "1",
+        ];
+        let seps = [" ", " ", " ", "  ", "\t", "\n", ",", "", "\u{a0}", "(", "é"];
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut found = 0;
+        for _ in 0..50_000 {
+            let mut s = String::new();
+            for _ in 0..next(10) {
+                s.push_str(pieces[next(pieces.len())]);
+                s.push_str(seps[next(seps.len())]);
+            }
+            let names = ["year", "month", "day", "tomorrow", "tod", "todrel", "ytd", "whole"];
+            let want: Vec<(Range<usize>, Vec<Option<&str>>)> = RELATIVE
+                .captures_iter(&s)
+                .map(|c| (c.get(0).unwrap().range(), names.iter().map(|n| c.name(n).map(|m| m.as_str())).collect()))
+                .collect();
+            let got: Vec<(Range<usize>, Vec<Option<&str>>)> = relative_matches(&s)
+                .map(|(c, off)| {
+                    let m = c.get(0).unwrap();
+                    (off + m.start()..off + m.end(), names.iter().map(|n| c.name(n).map(|m| m.as_str())).collect())
+                })
+                .collect();
+            assert_eq!(got, want, "{s:?}");
+            found += got.len();
+        }
+        assert!(found > 2_000, "{found}");
+    }
 }

@@ -70,6 +70,7 @@ pub fn ends_with_word(before: &str, word: &str) -> bool {
 pub fn numword_at(rest: &str) -> Option<(usize, f64)> {
     WORDS.numwords.iter().find_map(|(w, v)| {
         let head = rest.get(..w.len())?;
-        (head.to_lowercase() == *w && !rest[w.len()..].chars().next().is_some_and(char::is_alphanumeric)).then_some((w.len(), *v))
+        // As `head.to_lowercase() == *w`, without the allocation.
+        (head.chars().flat_map(char::to_lowercase).eq(w.chars()) && !rest[w.len()..].chars().next().is_some_and(char::is_alphanumeric)).then_some((w.len(), *v))
     })
 }

@@ -89,6 +89,29 @@ static CAPTION_START: LazyLock<Regex> =
 static IMAGE_PLACEHOLDER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i:anh tin bai|ảnh tin bài|!\[[^\]]*\]\([^)]*\)\s*\|?)$").expect("static regex"));
 
+/// A cheap necessary condition for [`CAPTION_END`]: every alternative
+/// holds "ảnh"/"video"/"đồ họa" in some case and a ':' or ')', or the text
+/// ends with '|'.
+/// The regex needs its Unicode `\b`, which sends it to the slow PikeVM on
+/// non-ASCII text, so most lines are ruled out here first.
+fn may_end_caption(s: &str) -> bool {
+    let b = s.as_bytes();
+    // "ảnh": ả U+1EA3 / Ả U+1EA2 (E1 BA A3/A2), then n, h in either case.
+    // "đồ": đ U+0111 / Đ U+0110 (C4 91/90), then ồ U+1ED3 / Ồ U+1ED2 (E1 BB 93/92).
+    if b.last() == Some(&b'|') {
+        return true;
+    }
+    // The other alternatives need a ':' or a ')' after the word.
+    if memchr::memchr2(b':', b')', b).is_none() {
+        return false;
+    }
+    memchr::memchr_iter(0xE1, b).any(|i| match b.get(i + 1..i + 3) {
+        Some([0xBA, 0xA2 | 0xA3]) => b.get(i + 3..i + 5).is_some_and(|w| w.eq_ignore_ascii_case(b"nh")),
+        Some([0xBB, 0x92 | 0x93]) => i >= 2 && matches!(b[i - 2..i], [0xC4, 0x90 | 0x91]),
+        _ => false,
+    }) || b.windows(5).any(|w| w.eq_ignore_ascii_case(b"video"))
+}
+
 /// The last `n` bytes of `s` (on a char boundary): caption markers end a line,
 /// and an end-anchored regex over a whole long line is slow.
 fn tail(s: &str, n: usize) -> &str {
@@ -109,7 +132,8 @@ fn ends_sentence(s: &str) -> bool {
 
 /// A short line of capitalised words without punctuation: "Kim Thoa", "Anh Thơ".
 fn looks_like_byline(s: &str) -> bool {
-    let n = words(s);
+    // Counting past five words cannot change the answer.
+    let n = s.split_whitespace().take(5).count();
     (1..=4).contains(&n)
         && s.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic))
 }
@@ -152,7 +176,7 @@ pub fn analyse(text: &str) -> Structure {
         } else if let Some(c) = SOURCE_LINE.captures(line) {
             st.source_url = c.get(1).map(|g| g.as_str().to_string());
             LineRole::SourceLine
-        } else if CAPTION_END.is_match(tail(line, 160)) || CAPTION_START.is_match(line) || (after_image && words(line) <= 40) {
+        } else if { let t = tail(line, 160); may_end_caption(t) && CAPTION_END.is_match(t) } || CAPTION_START.is_match(line) || (after_image && words(line) <= 40) {
             LineRole::Caption
         } else if prev_role == Some(LineRole::Related) && !ends_sentence(line) {
             LineRole::Related
@@ -216,6 +240,18 @@ mod tests {
         assert_eq!(r[2].1, LineRole::Body);
         assert_eq!(r[3].1, LineRole::Caption);
         assert_eq!(r[6].1, LineRole::Furniture);
+    }
+
+    #[test]
+    fn caption_prefilter_never_hides_a_caption() {
+        for line in ["Thủ tướng phát biểu - Ảnh: VGP/Nhật Bắc", "Quang cảnh | ẢNH MINH HỌA: TTXVN", "Hội nghị. (Ảnh TTXVN)",
+            "Hội nghị (ảnh chụp qua màn hình) |", "… nước. Ảnh: RIA Novosti, TTXVN", "Toàn cảnh - VIDEO: VTV", "Toàn cảnh - Video: VTV",
+            "Biểu đồ - Đồ họa: Minh Hà", "Biểu đồ - ĐỒ HỌA: Minh Hà", "![x](y) |", "a | b |", "Ông phát biểu. Nguồn ảnh: TTXVN", "Ông phát biểu (Nguồn ảnh Bộ Công Thương)"] {
+            assert!(CAPTION_END.is_match(line), "{line:?}");
+            assert!(may_end_caption(line), "{line:?}");
+        }
+        assert!(!may_end_caption("Thủ tướng chủ trì hội nghị (Hà Nội): kết quả tốt, đông."));
+        assert!(!may_end_caption("ẢN Hồ"));
     }
 
     #[test]

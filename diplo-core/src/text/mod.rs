@@ -3,12 +3,14 @@
 
 mod chars;
 mod decode;
+mod find;
 mod fold;
 mod normalize;
 mod offsets;
 
 pub use chars::CharIndex;
 pub use decode::decode;
+pub(crate) use find::{find_all, find_str};
 pub use fold::fold;
 pub use normalize::{lowercase_same_len, normalize, Normalized};
 pub use offsets::OffsetMap;

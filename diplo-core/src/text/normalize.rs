@@ -168,6 +168,20 @@ pub fn normalize(original: &str) -> Normalized<'_> {
             i += 1;
             continue;
         }
+        // Vietnamese letters need nothing: U+00C0..U+02FF (lead bytes
+        // C3..CB) and U+1E00..U+1EFF (E1 B8..BB) are neither replaced nor
+        // combining, so skip them without decoding.
+        match b {
+            0xC3..=0xCB => {
+                i += 2;
+                continue;
+            }
+            0xE1 if matches!(bytes.get(i + 1), Some(0xB8..=0xBB)) => {
+                i += 3;
+                continue;
+            }
+            _ => {}
+        }
         let rest = &original[i..];
         if b == b'&' {
             if let Some((len, rep)) = entity(rest) {
@@ -278,8 +292,12 @@ fn modernise_tone_marks(s: &str) -> Option<(String, Vec<Edit>)> {
     let mut out = String::new();
     let mut edits = Vec::new();
     let mut copied = 0;
-    for (pos, _) in s.match_indices(['o', 'O', 'u', 'U']) {
-        if pos < copied || bytes.get(pos + 1).is_none_or(|b| *b < 0x80) {
+    // The second letter of every old pair starts with byte C3 (à, á, ã, è,
+    // é, ý and capitals) or E1 (ả, ạ, ẻ, ẽ, ẹ, ỳ, ỷ, ỹ, ỵ and capitals): look
+    // for those bytes right after an o/O/u/U, in text order.
+    for after_pos in memchr::memchr2_iter(0xC3, 0xE1, bytes) {
+        let Some(pos) = after_pos.checked_sub(1) else { continue };
+        if pos < copied || !matches!(bytes[pos], b'o' | b'O' | b'u' | b'U') {
             continue;
         }
         let Some((old, new)) = TONE_PLACEMENT.iter().find(|(old, _)| s[pos..].starts_with(old)) else { continue };
@@ -305,17 +323,72 @@ fn modernise_tone_marks(s: &str) -> Option<(String, Vec<Edit>)> {
 /// Lower-cases `s` character by character, keeping every character's byte
 /// length, so offsets into the result are offsets into `s`.
 pub fn lowercase_same_len(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
+    // ASCII in one pass over the bytes (non-ASCII bytes are left alone), then
+    // each non-ASCII character in place: lengths never change, so the bytes
+    // of a lower-cased character overwrite those of the original.
+    let mut out = s.to_string();
+    out.make_ascii_lowercase();
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
             continue;
         }
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
-            _ => out.push(c),
+        // Decoded by hand: `s` is valid UTF-8, so the continuation bytes are there.
+        let (len, code) = match b {
+            0xC0..=0xDF => (2, u32::from(b & 0x1F) << 6 | u32::from(bytes[i + 1] & 0x3F)),
+            0xE0..=0xEF => (3, u32::from(b & 0x0F) << 12 | u32::from(bytes[i + 1] & 0x3F) << 6 | u32::from(bytes[i + 2] & 0x3F)),
+            _ => (4, u32::from(b & 0x07) << 18 | u32::from(bytes[i + 1] & 0x3F) << 12 | u32::from(bytes[i + 2] & 0x3F) << 6 | u32::from(bytes[i + 3] & 0x3F)),
+        };
+        let Some(c) = char::from_u32(code) else { break };
+        let l = lower_same_len(c);
+        if l != c {
+            out.replace_range(i..i + len, l.encode_utf8(&mut [0; 4]));
         }
+        i += len;
     }
     out
+}
+
+/// `c` lower-cased when that is one character of the same UTF-8 length, else `c`.
+#[inline]
+fn lower_same_len(c: char) -> char {
+    /// Below U+2000 (all of Vietnamese), looked up in a table built once.
+    const TABLE_LEN: usize = 0x2000;
+    static TABLE: std::sync::LazyLock<Vec<char>> =
+        std::sync::LazyLock::new(|| (0..TABLE_LEN as u32).map(|u| char::from_u32(u).map_or('\0', lower_same_len_slow)).collect());
+    match TABLE.get(c as usize) {
+        Some(&l) => l,
+        None => lower_same_len_slow(c),
+    }
+}
+
+fn lower_same_len_slow(c: char) -> char {
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plain per-character definition the fast version must equal.
+    fn lowercase_reference(s: &str) -> String {
+        s.chars().map(lower_same_len_slow).collect()
+    }
+
+    #[test]
+    fn lowercase_same_len_matches_the_definition_for_every_char() {
+        let all: String = (0..=0x10FFFFu32).filter_map(char::from_u32).collect();
+        assert_eq!(lowercase_same_len(&all), lowercase_reference(&all));
+        for s in ["", "ABC xyz", "THỦ TƯỚNG Phạm Minh Chính", "İSTANBUL ẞ Ω K Å", "ĐẢNG 𝐀 ǅ"] {
+            assert_eq!(lowercase_same_len(s), lowercase_reference(s), "{s:?}");
+            assert_eq!(lowercase_same_len(s).len(), s.len());
+        }
+    }
 }

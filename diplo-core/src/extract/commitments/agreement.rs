@@ -49,7 +49,7 @@ pub fn extract(ctx: &Context<'_>, fta_spans: &[Range<usize>]) -> Vec<Commitment>
             }
         }
         for (acr, codes) in &CUES.acronyms {
-            for (at, _) in ctx.text().get(r.clone()).unwrap_or("").match_indices(acr.as_str()) {
+            for at in crate::text::find_all(ctx.text().get(r.clone()).unwrap_or(""), acr.as_str()) {
                 let span = r.start + at..r.start + at + acr.len();
                 if overlaps(&taken, &span) || !on_boundaries(ctx.text(), &span) {
                     continue;

@@ -15,6 +15,8 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+/// " năm 2024" / " 2024" right after a law's name (compiled once, not per law).
+static LAW_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^ (?:năm )?(19|20)\d\d\b").expect("static regex"));
 /// " số 59", " 57": the number right after the kind word.
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^ (?:số )?(\d{1,5})\b").expect("number pattern"));
 /// "-NQ/TW", " - NQ/TW", "/2023/NĐ-CP": the rest of a symbol.
@@ -207,7 +209,7 @@ fn law_by_name(ctx: &Context<'_>, kind_r: &Range<usize>, end: usize) -> Option<C
                 span_end += s.end();
             }
         }
-    } else if let Some(y) = Regex::new(r"^ (?:năm )?(19|20)\d\d\b").ok().and_then(|re| re.find(rest)) {
+    } else if let Some(y) = LAW_YEAR.find(rest) {
         span_end = name_end + y.end();
     }
     let mut c = super::record(ctx, CommitmentKind::PolicyReference, kind_r.start..span_end);

@@ -38,6 +38,29 @@ pub static INDICATORS: LazyLock<Vec<IndicatorRule>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The set of bytes a text holds: a word whose bytes are not all in a
+/// text's set cannot occur in it, so most keywords are ruled out without a search.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ByteSet([u64; 4]);
+
+impl ByteSet {
+    pub fn of(s: &str) -> Self {
+        let mut set = [0u64; 4];
+        for &b in s.as_bytes() {
+            set[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
+        ByteSet(set)
+    }
+
+    /// Does this set hold every byte of `other`?
+    pub fn holds(&self, other: &ByteSet) -> bool {
+        self.0.iter().zip(&other.0).all(|(a, b)| a & b == *b)
+    }
+}
+
+/// The byte set of each [`INDICATORS`] keyword, in the same order.
+pub static INDICATOR_BYTES: LazyLock<Vec<ByteSet>> = LazyLock::new(|| INDICATORS.iter().map(|r| ByteSet::of(&r.keyword)).collect());
+
 /// Phrases by cue kind (`target`, `increase`, `document`, …), longest first.
 pub fn cues(kind: &str) -> &'static [String] {
     static CUES: LazyLock<Vec<(String, Vec<String>)>> = LazyLock::new(|| {
@@ -60,7 +83,7 @@ pub fn cues(kind: &str) -> &'static [String] {
 /// Byte position of `word` in `hay` on word boundaries.
 pub fn find_word(hay: &str, word: &str) -> Option<usize> {
     let mut from = 0;
-    while let Some(i) = hay[from..].find(word).map(|i| i + from) {
+    while let Some(i) = crate::text::find_str(&hay[from..], word).map(|i| i + from) {
         let before_ok = !hay[..i].chars().next_back().is_some_and(char::is_alphanumeric);
         let after_ok = !hay[i + word.len()..].chars().next().is_some_and(char::is_alphanumeric);
         if before_ok && after_ok {

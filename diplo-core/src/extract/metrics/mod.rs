@@ -12,7 +12,7 @@ mod subject;
 use super::Context;
 use crate::lang::Quantity;
 use crate::records::{Direction, Indicator, Metric, Period, Qualifier, Unit};
-use cues::{find_word, has_cue, Scope, INDICATORS};
+use cues::{find_word, has_cue, ByteSet, Scope, INDICATORS, INDICATOR_BYTES};
 use std::ops::Range;
 
 /// Characters that end a clause inside a sentence.
@@ -105,8 +105,12 @@ fn in_document_reference(lower: &str, start: usize) -> bool {
 
 fn indicator_for(lower: &str, unit: &Unit, counted: Option<&Range<usize>>, before: &str) -> (Indicator, Option<Range<usize>>) {
     let counted_text = counted.map_or("", |r| &lower[r.clone()]);
-    for rule in INDICATORS.iter() {
+    // A keyword with a byte its text lacks is not in it: no search needed.
+    let (counted_bytes, before_bytes) = (ByteSet::of(counted_text), ByteSet::of(before));
+    for (rule, kw_bytes) in INDICATORS.iter().zip(INDICATOR_BYTES.iter()) {
         let hit = match rule.scope {
+            Scope::Counted | Scope::Head if !counted_bytes.holds(kw_bytes) => None,
+            Scope::Verb | Scope::Amount if !before_bytes.holds(kw_bytes) => None,
             Scope::Counted => find_word(counted_text, &rule.keyword).map(|_| None),
             Scope::Head => (find_word(counted_text, &rule.keyword) == Some(0)).then_some(None),
             Scope::Before if *unit == Unit::Count => {

@@ -1,10 +1,11 @@
 //! Which period governs a metric: its own clause first, then its sentence.
 
-use super::cues::{cues, find_word};
+use super::cues::{cues, find_word, ByteSet};
 use crate::extract::Context;
 use crate::lang::{Date, Relative, Temporal};
 use crate::records::Period;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// A period candidate: dated temporals, or undated phrases ("giai đoạn tiếp theo").
 #[derive(Debug, Clone)]
@@ -28,8 +29,14 @@ pub fn candidates(ctx: &Context<'_>, range: Range<usize>) -> Vec<Candidate> {
         .filter(|t| t.range.end <= range.end && !t.is_day)
         .map(|t| Candidate { range: t.range.clone(), period: to_period(ctx, t), relative: t.relative })
         .collect();
+    static UNDATED: LazyLock<Vec<(&'static str, ByteSet)>> =
+        LazyLock::new(|| cues("undated").iter().map(|p| (p.as_str(), ByteSet::of(p))).collect());
     let lower = &ctx.lower[range.clone()];
-    for phrase in cues("undated") {
+    let bytes = ByteSet::of(lower);
+    for &(phrase, ref phrase_bytes) in UNDATED.iter() {
+        if !bytes.holds(phrase_bytes) {
+            continue;
+        }
         if let Some(i) = find_word(lower, phrase) {
             let r = range.start + i..range.start + i + phrase.len();
             if !out.iter().any(|c| c.range.start < r.end && r.start < c.range.end) {
