@@ -8,7 +8,9 @@ fuzz_target!(|data: &[u8]| {
     for lossy in [false, true] {
         let opts = Options { lossy, date: Some("2025-07-23".into()), ..Options::default() };
         if let Ok(doc) = extract_bytes(data, &opts) {
-            let text = String::from_utf8_lossy(data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data));
+            // Offsets point into the decoded text (the same as the bytes for UTF-8;
+            // the converted text for Windows-1258).
+            let (text, _) = diplo_core::text::decode(data, lossy).expect("extract_bytes decoded it");
             for m in &doc.metrics {
                 assert_eq!(text.get(m.evidence.bytes()), Some(m.evidence.text.as_str()));
             }
