@@ -5,6 +5,8 @@
 
 mod date;
 mod numwords;
+#[cfg(test)]
+mod oracle;
 mod quantity;
 mod sentences;
 mod temporal;

@@ -337,20 +337,8 @@ mod tests {
             .chain(["con", "chữ", "số", "gấp", "x", "o", "a", "1", "12", "bao", "khai", "năm2025", "nước", "ba\u{301}", "_", "é"])
             .collect();
         let seps = [" ", " ", " ", "  ", "\t", "\n", ",", ".", "", "\u{a0}", "-", "(", " và "];
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
         let mut found = 0;
-        for _ in 0..20_000 {
-            let mut s = String::new();
-            for _ in 0..next(12) {
-                s.push_str(pieces[next(pieces.len())]);
-                s.push_str(seps[next(seps.len())]);
-            }
+        for s in crate::lang::oracle::random_texts(0x2545_F491_4F6C_DD1Du64, &pieces, &seps, 12, 20_000) {
             let want: Vec<Range<usize>> = WORD_NUMBER.find_iter(&s).map(|m| m.range()).collect();
             let got: Vec<Range<usize>> = word_numbers(&s).collect();
             assert_eq!(got, want, "{s:?}");

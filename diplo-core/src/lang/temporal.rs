@@ -764,20 +764,8 @@ mod tests {
             "x", "a", "nayx", "mcả", "é", "_", "1",
         ];
         let seps = [" ", " ", " ", "  ", "\t", "\n", ",", "", "\u{a0}", "(", "é"];
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
         let mut found = 0;
-        for _ in 0..50_000 {
-            let mut s = String::new();
-            for _ in 0..next(10) {
-                s.push_str(pieces[next(pieces.len())]);
-                s.push_str(seps[next(seps.len())]);
-            }
+        for s in crate::lang::oracle::random_texts(0x9E37_79B9_7F4A_7C15u64, &pieces, &seps, 10, 50_000) {
             let names = ["year", "month", "day", "tomorrow", "tod", "todrel", "ytd", "whole"];
             let want: Vec<(Range<usize>, Vec<Option<&str>>)> = RELATIVE
                 .captures_iter(&s)
