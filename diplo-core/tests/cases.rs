@@ -37,3 +37,11 @@ fn meetings() {
 fn commitments() {
     run_table("commitments", records::commitments);
 }
+
+/// Every family of language the accuracy work names has its own rows (and
+/// no row names a family that does not exist). Printed with `--nocapture`.
+#[test]
+fn families_are_known() {
+    let counts = cases_support::family_counts(&["numbers", "temporals", "sentences", "metrics", "meetings", "commitments"]);
+    eprintln!("rows per family: {counts:?}");
+}

@@ -34,7 +34,38 @@ fn short(s: &str, n: usize) -> String {
 }
 
 /// Keys a `[[case]]` may carry.
-const CASE_KEYS: &[&str] = &["text", "date", "note", "pending", "exhaustive", "expect", "sentences", "metrics", "meetings", "commitments"];
+const CASE_KEYS: &[&str] =
+    &["text", "date", "note", "family", "pending", "exhaustive", "expect", "sentences", "metrics", "meetings", "commitments"];
+
+/// The families of language that issue-level coverage is counted by: a case
+/// names one with `family = "…"` (see `tests/cases/README.md`).
+pub const FAMILIES: &[&str] = &[
+    "upgrade_history",
+    "fta_names",
+    "signing_lists",
+    "meeting_genres",
+    "context_dates",
+    "directives",
+    "periods_indicators",
+    "non_metrics",
+];
+
+/// Non-pending cases per family over every table.
+pub fn family_counts(tables: &[&str]) -> Vec<(String, usize)> {
+    let mut counts: Vec<(String, usize)> = FAMILIES.iter().map(|f| (f.to_string(), 0)).collect();
+    for case in tables.iter().flat_map(|t| load(t)) {
+        if case.get("pending").is_some() {
+            continue;
+        }
+        if let Some(f) = case.get("family").and_then(Value::as_str) {
+            match counts.iter_mut().find(|(name, _)| name == f) {
+                Some((_, n)) => *n += 1,
+                None => panic!("unknown family {f:?}; known: {FAMILIES:?}"),
+            }
+        }
+    }
+    counts
+}
 
 /// Runs every case of a table through `check`; panics listing the
 /// non-pending failures after printing the summary line.
