@@ -1,9 +1,17 @@
-//! Metric claims across documents: values grouped by indicator and period,
-//! a verdict that respects qualifiers, and what comparisons imply about
-//! their baselines.
+//! Metric claims across documents: the values reported for one fact, with a
+//! verdict that respects qualifiers.
+//!
+//! A fact is (indicator, subject, unit, period, target) and, for `other`,
+//! what is counted: Vietnam's 2020 growth and Thái Lan's are two facts, and so
+//! are "75 hoạt động đối ngoại" and "30 chuyến thăm" of one year. Subjects are
+//! normalised by [`super::subjects`]. Facts are grouped through a hash map,
+//! so the corpus is read once whatever its size.
 
-use super::types::{Claim, ClaimValue, Implied, Verdict};
-use crate::records::{ComparisonKind, Document, Indicator, Metric, Period, Qualifier};
+use super::subjects::{self, SubjectKind};
+use super::things;
+use super::types::{Claim, ClaimValue, Verdict};
+use crate::records::{Document, Indicator, Metric, Period, Qualifier};
+use std::collections::HashMap;
 
 /// The interval of actual values a stated value admits.
 pub fn interval(value: f64, q: Qualifier) -> (f64, f64) {
@@ -17,7 +25,8 @@ pub fn interval(value: f64, q: Qualifier) -> (f64, f64) {
     }
 }
 
-fn intersect(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
+/// The common part of two intervals, when they meet (a relative 1e-9 of slack).
+pub fn intersect(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
     let lo = a.0.max(b.0);
     let hi = a.1.min(b.1);
     (lo <= hi + hi.abs() * 1e-9).then_some((lo, hi))
@@ -28,14 +37,18 @@ fn verdict(values: &[ClaimValue], docs: usize) -> Verdict {
         return Verdict::Single;
     }
     let all = values.iter().map(|v| interval(v.value, v.qualifier)).try_fold((f64::NEG_INFINITY, f64::INFINITY), intersect);
-    if all.is_some() { Verdict::Consistent } else { Verdict::Conflicting }
+    if all.is_some() {
+        Verdict::Consistent
+    } else {
+        Verdict::Conflicting
+    }
 }
 
 fn dated(p: &Option<Period>) -> Option<&Period> {
     p.as_ref().filter(|p| p.start.is_some() && p.end.is_some())
 }
 
-fn value_of(doc: &str, m: &Metric) -> ClaimValue {
+pub(crate) fn value_of(doc: &str, m: &Metric) -> ClaimValue {
     ClaimValue {
         value: m.value,
         qualifier: m.qualifier,
@@ -44,110 +57,212 @@ fn value_of(doc: &str, m: &Metric) -> ClaimValue {
         start: m.evidence.start,
         end: m.evidence.end,
         comparison: m.comparison.clone(),
+        subject: m.subject.clone(),
+        counted: m.counted.clone(),
     }
 }
 
-fn same_period(a: &Period, b: &Period) -> bool {
-    a.start == b.start && a.end == b.end
+/// The identity of a fact.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct FactKey {
+    pub indicator: Indicator,
+    pub subject: Option<(SubjectKind, String)>,
+    pub unit: String,
+    pub start: String,
+    pub end: String,
+    pub target: bool,
+    /// What is counted, for `other`, `partners` and `participants`.
+    pub thing: Option<String>,
+    /// The one document a fact belongs to, when it names nothing another
+    /// article could report ("116 doanh nghiệp" with no subject).
+    pub scope: Option<String>,
 }
 
-/// Groups every dated metric of a named indicator by (indicator, period, unit, target).
-pub fn claims(docs: &[Document]) -> Vec<Claim> {
-    let mut out: Vec<Claim> = Vec::new();
+/// The fact a metric of document `doc` states, or `None` when it cannot
+/// be placed (no dated period; an `other` metric that does not say what it
+/// counts).
+///
+/// Named indicators (agreements signed, exports, growth …) name the fact
+/// themselves. A count of `partners`, `participants` or `other` things is
+/// also identified by what it counts, and a count that names nothing another
+/// article could report — no subject and a bare noun ("2 nước", "116 doanh
+/// nghiệp"); participants with no subject, who belong to one unnamed event —
+/// is a fact of its document alone.
+pub(crate) fn fact_of(doc: &str, m: &Metric, period: Option<&Period>, target: bool) -> Option<(FactKey, Option<String>)> {
+    let p = period?;
+    let (start, end) = (p.start.clone()?, p.end.clone()?);
+    let subject = subjects::normalise(m.subject.as_deref());
+    let counted = things::thing(m.counted.as_deref());
+    let (thing, scoped) = match m.indicator {
+        Indicator::Other => {
+            let t = counted?;
+            (Some(t.key), subject.is_none() && !t.specific)
+        }
+        Indicator::Partners => {
+            let specific = counted.as_ref().is_some_and(|t| t.specific);
+            (counted.map(|t| t.key), subject.is_none() && !specific)
+        }
+        Indicator::Participants => (counted.map(|t| t.key), subject.is_none()),
+        _ => (None, false),
+    };
+    let label = subject.as_ref().map(|s| s.label.clone());
+    let key = FactKey {
+        indicator: m.indicator,
+        subject: subject.map(|s| (s.kind, s.key)),
+        unit: m.unit.as_str().to_string(),
+        start,
+        end,
+        target,
+        thing,
+        scope: scoped.then(|| doc.to_string()),
+    };
+    Some((key, label))
+}
+
+/// The claims and, for each fact, the indexes of its claims.
+pub(crate) struct Claims {
+    pub claims: Vec<Claim>,
+    pub index: HashMap<FactKey, Vec<usize>>,
+}
+
+/// Groups every dated metric by the fact it states, then splits each group
+/// into the facts its values can be (see [`split`]).
+pub(crate) fn claims(docs: &[Document]) -> Claims {
+    let mut groups: Vec<(FactKey, Claim)> = Vec::new();
+    let mut index: HashMap<FactKey, usize> = HashMap::new();
     for d in docs {
         let id = d.id.as_deref().unwrap_or("");
         for m in &d.metrics {
-            let Some(p) = dated(&m.period) else { continue };
-            if m.indicator == Indicator::Other {
-                continue;
-            }
+            let Some((key, label)) = fact_of(id, m, dated(&m.period), m.target) else { continue };
             let v = value_of(id, m);
-            match out.iter_mut().find(|c| c.indicator == m.indicator && c.unit == m.unit && c.target == m.target && same_period(&c.period, p)) {
-                Some(c) => {
-                    if !c.documents.iter().any(|x| x == id) {
-                        c.documents.push(id.to_string());
-                    }
-                    c.values.push(v);
+            match index.get(&key) {
+                Some(&i) => groups[i].1.values.push(v),
+                None => {
+                    let p = dated(&m.period).cloned().unwrap_or_default();
+                    let claim = Claim {
+                        indicator: m.indicator,
+                        period: Period { start: p.start, end: p.end, text: p.text },
+                        unit: m.unit.clone(),
+                        target: m.target,
+                        subject: label,
+                        subject_kind: key.subject.as_ref().map(|s| s.0),
+                        counted: key.thing.clone(),
+                        values: vec![v],
+                        documents: Vec::new(),
+                        verdict: Verdict::Single,
+                    };
+                    index.insert(key.clone(), groups.len());
+                    groups.push((key, claim));
                 }
-                None => out.push(Claim {
-                    indicator: m.indicator,
-                    period: Period { start: p.start.clone(), end: p.end.clone(), text: p.text.clone() },
-                    unit: m.unit.clone(),
-                    target: m.target,
-                    values: vec![v],
-                    documents: vec![id.to_string()],
-                    verdict: Verdict::Single,
-                }),
             }
         }
     }
-    for c in &mut out {
-        c.verdict = verdict(&c.values, c.documents.len());
-    }
-    out.sort_by(|a, b| (a.indicator, &a.period.start, &a.period.end).cmp(&(b.indicator, &b.period.start, &b.period.end)));
-    out
-}
-
-/// What each comparison with a dated baseline implies, checked against the claims.
-pub fn implied(docs: &[Document], claims: &[Claim]) -> Vec<Implied> {
-    let mut out = Vec::new();
-    for d in docs {
-        let id = d.id.as_deref().unwrap_or("");
-        for m in &d.metrics {
-            let Some(c) = &m.comparison else { continue };
-            let Some(base) = dated(&c.baseline) else { continue };
-            if m.indicator == Indicator::Other || c.value == 0.0 {
-                continue;
-            }
-            // A comparison is rounded to its last written digit: "1,5" is 1.45..1.55.
-            let half = rounding_half_step(c.value);
-            let (lo_q, hi_q) = interval(m.value, m.qualifier);
-            let (value, low, high) = match c.kind {
-                ComparisonKind::Ratio => (m.value / c.value, lo_q / (c.value + half), hi_q / (c.value - half).max(f64::MIN_POSITIVE)),
-                ComparisonKind::PercentChange => {
-                    let f = |p: f64| 1.0 + p / 100.0;
-                    (m.value / f(c.value), lo_q / f(c.value + half), hi_q / f(c.value - half))
+    groups.sort_by(|(a, _), (b, _)| {
+        (a.indicator, &a.start, &a.end, &a.subject, &a.unit, a.target, &a.thing, &a.scope).cmp(&(b.indicator, &b.start, &b.end, &b.subject, &b.unit, b.target, &b.thing, &b.scope))
+    });
+    let mut out = Claims { claims: Vec::new(), index: HashMap::new() };
+    for (key, mut proto) in groups {
+        let values = std::mem::take(&mut proto.values);
+        for part in split(values) {
+            let mut c = proto.clone();
+            c.documents = Vec::new();
+            for v in &part {
+                if !c.documents.contains(&v.document) {
+                    c.documents.push(v.document.clone());
                 }
-                ComparisonKind::Difference => (m.value - c.value, lo_q - c.value - half, hi_q - c.value + half),
-            };
-            let stated: Vec<ClaimValue> = claims
-                .iter()
-                .filter(|cl| cl.indicator == m.indicator && cl.unit == m.unit && !cl.target && same_period(&cl.period, base))
-                .flat_map(|cl| cl.values.iter().cloned())
-                .collect();
-            let verdict = if stated.is_empty() {
-                Verdict::Single
-            } else if stated.iter().all(|s| intersect(interval(s.value, s.qualifier), (low, high)).is_some()) {
-                Verdict::Consistent
-            } else {
-                Verdict::Conflicting
-            };
-            out.push(Implied {
-                indicator: m.indicator,
-                baseline: base.clone(),
-                unit: m.unit.clone(),
-                value,
-                low: low.is_finite().then_some(low),
-                high: high.is_finite().then_some(high),
-                from: value_of(id, m),
-                stated,
-                verdict,
-            });
+            }
+            c.values = part;
+            c.verdict = verdict(&c.values, c.documents.len());
+            out.index.entry(key.clone()).or_default().push(out.claims.len());
+            out.claims.push(c);
         }
     }
     out
 }
 
-/// Half the step of the last written digit: 2 → 0.5, 2.5 → 0.05, 19.3 → 0.05.
-fn rounding_half_step(v: f64) -> f64 {
-    let mut step = 1.0;
-    let mut x = v.abs();
-    for _ in 0..4 {
-        if (x - x.round()).abs() < 1e-9 {
-            break;
+/// Values more than this many times apart are two figures, not two readings of one.
+const MAGNITUDE: f64 = 3.0;
+
+/// The facts the values of one key can be.
+///
+/// One article does not contradict itself: when a document gives values for
+/// a key that cannot all be true at once ("657.000 tỷ đồng" and "422.000 tỷ
+/// đồng" of investment in 2024), the key is too coarse to tell its facts
+/// apart, so the values are grouped only where they agree (each group
+/// `consistent` or `single`, never `conflicting`). Otherwise the values are
+/// cut where one is more than [`MAGNITUDE`] times the next: sources
+/// reporting one figure differ by rounding or revision, not by orders of
+/// magnitude ("2 nước" and "1.097 thành viên" are not one count).
+fn split(mut values: Vec<ClaimValue>) -> Vec<Vec<ClaimValue>> {
+    values.sort_by(|a, b| a.value.total_cmp(&b.value).then_with(|| a.document.cmp(&b.document)));
+    let mut own: HashMap<&str, (f64, f64)> = HashMap::new();
+    let mut self_contradicting = false;
+    for v in &values {
+        let iv = interval(v.value, v.qualifier);
+        match own.get(v.document.as_str()) {
+            None => {
+                own.insert(&v.document, iv);
+            }
+            Some(&acc) => match intersect(acc, iv) {
+                Some(x) => {
+                    own.insert(&v.document, x);
+                }
+                None => self_contradicting = true,
+            },
         }
-        x *= 10.0;
-        step /= 10.0;
     }
-    step / 2.0
+    let mut parts: Vec<Vec<ClaimValue>> = Vec::new();
+    let mut common = (f64::NEG_INFINITY, f64::INFINITY);
+    let mut last = f64::NAN;
+    for v in values {
+        let iv = interval(v.value, v.qualifier);
+        let new_part = match parts.last() {
+            None => true,
+            Some(_) if self_contradicting => intersect(common, iv).is_none(),
+            Some(_) => last > 0.0 && v.value > last * MAGNITUDE,
+        };
+        if new_part {
+            common = iv;
+            parts.push(Vec::new());
+        } else {
+            common = intersect(common, iv).unwrap_or(iv);
+        }
+        last = v.value;
+        if let Some(p) = parts.last_mut() {
+            p.push(v);
+        }
+    }
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(doc: &str, value: f64, qualifier: Qualifier) -> ClaimValue {
+        ClaimValue { value, qualifier, document: doc.into(), text: String::new(), start: 0, end: 0, comparison: None, subject: None, counted: None }
+    }
+
+    fn shapes(parts: &[Vec<ClaimValue>]) -> Vec<Vec<(String, f64)>> {
+        parts.iter().map(|p| p.iter().map(|v| (v.document.clone(), v.value)).collect()).collect()
+    }
+
+    #[test]
+    fn one_figure_read_by_several_sources_stays_one_fact() {
+        let parts = split(vec![v("a", 200.0, Qualifier::MoreThan), v("b", 253.0, Qualifier::Exact), v("c", 10.0, Qualifier::Exact)]);
+        assert_eq!(shapes(&parts), [vec![("c".to_string(), 10.0)], vec![("a".to_string(), 200.0), ("b".to_string(), 253.0)]]);
+        let parts = split(vec![v("a", 10.0, Qualifier::Exact), v("b", 17.0, Qualifier::Exact)]);
+        assert_eq!(parts.len(), 1, "10 and 17 are a disagreement, not two figures");
+        assert_eq!(verdict(&parts[0], 2), Verdict::Conflicting);
+    }
+
+    #[test]
+    fn a_document_with_two_figures_for_one_key_never_makes_a_conflict() {
+        let parts = split(vec![v("a", 657.0, Qualifier::Exact), v("a", 422.0, Qualifier::Exact), v("b", 657.0, Qualifier::Exact), v("c", 500.0, Qualifier::Exact)]);
+        for p in &parts {
+            let docs: std::collections::HashSet<&str> = p.iter().map(|x| x.document.as_str()).collect();
+            assert_ne!(verdict(p, docs.len()), Verdict::Conflicting);
+        }
+        assert!(shapes(&parts).contains(&vec![("a".to_string(), 657.0), ("b".to_string(), 657.0)]));
+    }
 }

@@ -1,28 +1,62 @@
 //! Many articles, one picture: meetings merged across documents with their
-//! sources and conflicts, metric claims with verdicts, implied baselines, and
-//! commitments deduplicated.
+//! sources and conflicts, metric claims identified by subject with verdicts,
+//! implied baselines checked against each other, commitments merged by
+//! identity, partnership levels over time, and the findings an analyst
+//! should read first.
 //!
 //! A [`Corpus`] keeps only the records of each document, never its text, so
-//! a folder of any size streams through in bounded memory.
+//! a folder of any size streams through in bounded memory. Every input is
+//! accounted for: it becomes a document or a [`DocumentError`] (with its file
+//! and line), and `read = extracted + failed` in [`Counts`].
 
 mod claims;
 mod commitments;
+pub mod hints;
+mod implied;
+pub mod input;
 mod meetings;
 mod report;
+pub mod subjects;
+pub mod things;
 mod types;
 
+pub use input::{Article, Entry, Origin, Walk};
 pub use report::render_text;
 pub use types::*;
 
-use crate::records::Document;
+use crate::records::{Document, Warning};
 use crate::{extract, Error, Options};
 use rayon::prelude::*;
+use std::collections::HashMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+
+/// How many articles are extracted together (in parallel) before the next are read.
+pub const BATCH: usize = 256;
 
 /// Documents added so far (records only) and their reconciliation.
 #[derive(Debug, Default, Clone)]
 pub struct Corpus {
     docs: Vec<Document>,
     errors: Vec<DocumentError>,
+    /// Every id given out, so two articles never share one.
+    ids: HashMap<String, usize>,
+}
+
+/// The message of a panic payload.
+fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
+    p.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| p.downcast_ref::<String>().cloned()).unwrap_or_else(|| "panic".into())
+}
+
+/// Extracts one article; an internal error (a panic) becomes an error for
+/// that article alone, with its message kept.
+pub fn extract_guarded(text: &str, opts: &Options) -> Result<Document, DocumentError> {
+    let err = |code: &str, message: String| DocumentError { id: opts.id.clone(), code: code.into(), message, file: None, line: None, index: None };
+    match catch_unwind(AssertUnwindSafe(|| extract(text, opts))) {
+        Ok(Ok(doc)) => Ok(doc),
+        Ok(Err(e)) => Err(err(e.code(), e.to_string())),
+        Err(p) => Err(err("internal", format!("internal error: {}", panic_message(p.as_ref())))),
+    }
 }
 
 impl Corpus {
@@ -30,12 +64,40 @@ impl Corpus {
         Corpus::default()
     }
 
-    /// Adds an extracted document; its text is not kept.
+    /// An id no other document has: the one given, else `doc{n}`; a taken
+    /// id gets a `#2`, `#3` … suffix and the document a `duplicate_id` warning.
+    fn unique_id(&mut self, id: Option<String>) -> (String, Option<Warning>) {
+        let given = id.unwrap_or_else(|| format!("doc{}", self.docs.len() + self.errors.len()));
+        let n = self.ids.entry(given.clone()).or_insert(0);
+        *n += 1;
+        if *n == 1 {
+            return (given, None);
+        }
+        let mut k = *n;
+        let renamed = loop {
+            let cand = format!("{given}#{k}");
+            if !self.ids.contains_key(&cand) {
+                break cand;
+            }
+            k += 1;
+        };
+        self.ids.insert(renamed.clone(), 1);
+        let warning = Warning {
+            code: "duplicate_id".into(),
+            message: format!("id {given:?} is already taken by another document; this one is {renamed:?}"),
+            start: 0,
+            end: 0,
+        };
+        (renamed, Some(warning))
+    }
+
+    /// Adds an extracted document; its text is not kept. A missing or taken
+    /// id is replaced by a unique one (with a warning).
     pub fn add(&mut self, mut doc: Document) {
         doc.paragraphs.clear();
-        if doc.id.is_none() {
-            doc.id = Some(format!("doc{}", self.docs.len() + self.errors.len()));
-        }
+        let (id, warning) = self.unique_id(doc.id.take());
+        doc.id = Some(id);
+        doc.warnings.extend(warning);
         self.docs.push(doc);
     }
 
@@ -56,26 +118,78 @@ impl Corpus {
         }
     }
 
-    /// Extracts many texts in parallel and adds them in order; failures are
-    /// recorded per document and the others still land.
+    /// Extracts many texts in parallel and adds them in order; failures
+    /// (internal errors included) are recorded per document and the others still land.
     pub fn add_texts(&mut self, items: &[(String, Options)]) {
-        let results: Vec<Result<Document, Error>> = items.par_iter().map(|(t, o)| extract(t, o)).collect();
-        for ((_, opts), r) in items.iter().zip(results) {
+        let results: Vec<Result<Document, DocumentError>> = items.par_iter().map(|(t, o)| extract_guarded(t, o)).collect();
+        for r in results {
             match r {
                 Ok(doc) => self.add(doc),
-                Err(e) => self.record_error(opts.id.clone(), &e),
+                Err(e) => self.errors.push(e),
             }
         }
     }
 
+    /// Extracts articles read by [`input`] in parallel and adds them in
+    /// order, with the warnings found while reading and their origin on errors.
+    pub fn add_articles(&mut self, items: Vec<Article>) {
+        let results: Vec<Result<Document, DocumentError>> = items.par_iter().map(|a| extract_guarded(&a.text, &a.opts)).collect();
+        for (a, r) in items.into_iter().zip(results) {
+            match r {
+                Ok(mut doc) => {
+                    doc.warnings.splice(0..0, a.warnings);
+                    self.add(doc);
+                }
+                Err(mut e) => {
+                    e.file = a.origin.file;
+                    e.line = a.origin.line;
+                    e.index = a.origin.index;
+                    self.errors.push(e);
+                }
+            }
+        }
+    }
+
+    /// Reads every article under `inputs` (see [`input::walk`]) in batches of
+    /// [`BATCH`], extracting each batch in parallel; `progress` is called
+    /// with the number of articles read so far after each batch. Returns
+    /// what the folder walk passed over.
+    pub fn add_files(&mut self, inputs: &[PathBuf], base: &Options, progress: &mut dyn FnMut(usize)) -> Walk {
+        let walk = input::walk(inputs);
+        let mut batch: Vec<Article> = Vec::new();
+        let mut seen = 0;
+        for path in &walk.files {
+            input::read_file(path, base, &mut |e| match e {
+                Entry::Article(a) => {
+                    batch.push(a);
+                    if batch.len() >= BATCH {
+                        seen += batch.len();
+                        self.add_articles(std::mem::take(&mut batch));
+                        progress(seen);
+                    }
+                }
+                Entry::Failed(err) => self.errors.push(err),
+            });
+        }
+        seen += batch.len();
+        self.add_articles(batch);
+        progress(seen);
+        walk
+    }
+
     /// Records a document that could not be read (bad bytes, missing file …).
     pub fn record_error(&mut self, id: Option<String>, e: &Error) {
-        self.errors.push(DocumentError { id, code: e.code().to_string(), message: e.to_string() });
+        self.record_failure(id, e.code(), &e.to_string());
     }
 
     /// Records a failure known only by its code and message (from a binding).
     pub fn record_failure(&mut self, id: Option<String>, code: &str, message: &str) {
-        self.errors.push(DocumentError { id, code: code.to_string(), message: message.to_string() });
+        self.errors.push(DocumentError { id, code: code.to_string(), message: message.to_string(), file: None, line: None, index: None });
+    }
+
+    /// Records a failure with everything known about it.
+    pub fn record(&mut self, e: DocumentError) {
+        self.errors.push(e);
     }
 
     /// How many documents were added successfully.
@@ -92,11 +206,40 @@ impl Corpus {
         &self.docs
     }
 
+    /// The documents that failed, in the order they were read.
+    pub fn errors(&self) -> &[DocumentError] {
+        &self.errors
+    }
+
+    /// Read, extracted, with warnings, failed.
+    pub fn counts(&self) -> Counts {
+        Counts {
+            read: self.docs.len() + self.errors.len(),
+            extracted: self.docs.len(),
+            with_warnings: self.docs.iter().filter(|d| !d.warnings.is_empty()).count(),
+            failed: self.errors.len(),
+        }
+    }
+
     /// Reconciles everything added so far.
     pub fn report(&self) -> CorpusReport {
         let claims = claims::claims(&self.docs);
-        let implied = claims::implied(&self.docs, &claims);
+        let implied = implied::implied(&self.docs, &claims);
+        let claims = claims.claims;
+        let mut warnings: HashMap<&str, usize> = HashMap::new();
+        for d in &self.docs {
+            let mut codes: Vec<&str> = d.warnings.iter().map(|w| w.code.as_str()).collect();
+            codes.sort_unstable();
+            codes.dedup();
+            for c in codes {
+                *warnings.entry(c).or_default() += 1;
+            }
+        }
+        let mut warnings: Vec<(String, usize)> = warnings.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        warnings.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         CorpusReport {
+            counts: self.counts(),
+            warnings,
             documents: self.docs.iter().map(DocumentSummary::of).collect(),
             errors: self.errors.clone(),
             meetings: meetings::merge(&self.docs),

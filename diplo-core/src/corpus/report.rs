@@ -27,6 +27,24 @@ fn values_line(values: &[ClaimValue]) -> String {
     values.iter().map(|v| format!("{} [{}]", show_value(v.value, v.qualifier), v.document)).collect::<Vec<_>>().join(" · ")
 }
 
+/// A number shown to one decimal at most: 126.5, 140.
+pub fn short(v: f64) -> String {
+    let r = (v * 10.0).round() / 10.0;
+    if r.fract() == 0.0 && r.abs() < 1e15 { format!("{}", r as i64) } else { format!("{r:.1}") }
+}
+
+/// "  — subject KR, counting «khach quoc te»" (empty for Vietnam's own named indicators).
+fn fact_label(subject: Option<&str>, counted: Option<&str>) -> String {
+    let mut out = String::new();
+    if let Some(s) = subject {
+        let _ = write!(out, "  — subject {s}");
+    }
+    if let Some(c) = counted {
+        let _ = write!(out, "{} counting «{c}»", if out.is_empty() { "  —" } else { "," });
+    }
+    out
+}
+
 fn period_str(p: &crate::records::Period) -> String {
     match (&p.start, &p.end) {
         (Some(s), Some(e)) => format!("{s}..{e}"),
@@ -38,10 +56,23 @@ fn period_str(p: &crate::records::Period) -> String {
 /// verdicts, implied baselines, commitments.
 pub fn render_text(r: &CorpusReport) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "diplo report: {} documents, {} meetings, {} claims, {} implied checks, {} commitments", r.documents.len(), r.meetings.len(), r.claims.len(), r.implied.len(), r.commitments.len());
+    let c = &r.counts;
+    let _ = writeln!(s, "diplo report: read {}, extracted {}, with warnings {}, failed {}", c.read, c.extracted, c.with_warnings, c.failed);
     for e in &r.errors {
-        let _ = writeln!(s, "  ! {}: {} [{}]", e.id.as_deref().unwrap_or("?"), e.message, e.code);
+        let at = match (&e.file, e.line, e.index) {
+            (_, _, Some(i)) => format!("item {i}"),
+            (Some(f), Some(l), _) => format!("{f}:{l}"),
+            (Some(f), None, _) => f.clone(),
+            _ => String::new(),
+        };
+        let id = e.id.as_deref().map(|i| format!(" ({i})")).unwrap_or_default();
+        let _ = writeln!(s, "  failed [{}] {at}{id}: {}", e.code, e.message);
     }
+    if !r.warnings.is_empty() {
+        let w = r.warnings.iter().map(|(c, n)| format!("{c} {n}")).collect::<Vec<_>>().join(", ");
+        let _ = writeln!(s, "  documents with warnings: {w}");
+    }
+    let _ = writeln!(s, "{} meetings, {} claims, {} implied checks, {} commitments", r.meetings.len(), r.claims.len(), r.implied.len(), r.commitments.len());
     let _ = writeln!(s, "\nMEETINGS");
     for m in &r.meetings {
         let _ = writeln!(
@@ -68,12 +99,13 @@ pub fn render_text(r: &CorpusReport) -> String {
     for c in &r.claims {
         let _ = writeln!(
             s,
-            "  {:<27} {:<23} {:<7} {:<11} {}{}",
+            "  {:<27} {:<23} {:<7} {:<11} {}{}{}",
             key(&c.indicator),
             period_str(&c.period),
             c.unit.as_str(),
             key(&c.verdict),
             values_line(&c.values),
+            fact_label(c.subject.as_deref(), c.counted.as_deref()),
             if c.target { "  (target)" } else { "" }
         );
     }
@@ -82,15 +114,20 @@ pub fn render_text(r: &CorpusReport) -> String {
         let cmp = i.from.comparison.as_ref().map(|c| c.text.clone()).unwrap_or_default();
         let stated = if i.stated.is_empty() { "no source states it".to_string() } else { format!("stated {}", values_line(&i.stated)) };
         let verdict = if i.verdict == Verdict::Single { "unchecked".to_string() } else { key(&i.verdict) };
+        let peers = match (i.peer_verdict, i.spread) {
+            (Verdict::Single, _) | (_, None) => String::new(),
+            (v, Some((lo, hi))) => format!("; other comparisons imply {} → {} (spread {}–{})", i.peers.iter().map(|p| format!("≈{} [{}]", short(p.value), p.document)).collect::<Vec<_>>().join(" · "), if v == Verdict::Conflicting { "disagree" } else { "agree" }, short(lo), short(hi)),
+        };
         let _ = writeln!(
             s,
-            "  {:<27} {:<23} ≈{:.1} (from {} «{}» [{}]); {stated} → {verdict}",
+            "  {:<27} {:<23} ≈{} (from {} «{}» [{}]); {stated} → {verdict}{peers}{}",
             key(&i.indicator),
             period_str(&i.baseline),
-            i.value,
+            short(i.value),
             show_value(i.from.value, i.from.qualifier),
             cmp,
-            i.from.document
+            i.from.document,
+            fact_label(i.subject.as_deref(), i.counted.as_deref()),
         );
     }
     let _ = writeln!(s, "\nCOMMITMENTS");

@@ -1,6 +1,7 @@
 //! The corpus view's records (JSON: `CorpusReport`).
 
 use crate::records::{Comparison, CommitmentKind, Document, DocumentRef, Format, Indicator, MeetingKind, Partner, PartnershipLevel, Period, Qualifier, Source, Status, TimeOfDay, Unit};
+use super::subjects::SubjectKind;
 use serde::{Deserialize, Serialize};
 
 /// A mention of something in one document.
@@ -53,6 +54,12 @@ pub struct ClaimValue {
     pub start: usize,
     pub end: usize,
     pub comparison: Option<Comparison>,
+    /// Whose figure, as the metric wrote it.
+    #[serde(default)]
+    pub subject: Option<String>,
+    /// What is counted, as the metric wrote it.
+    #[serde(default)]
+    pub counted: Option<String>,
 }
 
 /// Whether the values of a claim agree.
@@ -64,13 +71,20 @@ pub enum Verdict {
     Single,
 }
 
-/// Every value reported for one indicator and period.
+/// Every value reported for one fact: (indicator, subject, unit, period,
+/// target) and, for `other`, what is counted.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     pub indicator: Indicator,
     pub period: Period,
     pub unit: Unit,
     pub target: bool,
+    /// Whose figure, normalised: a partner code (`KR`, `CN-US`), a province,
+    /// an organisation as written; null for the country the articles report on.
+    pub subject: Option<String>,
+    pub subject_kind: Option<SubjectKind>,
+    /// For `other`: what is counted (folded key).
+    pub counted: Option<String>,
     pub values: Vec<ClaimValue>,
     pub documents: Vec<String>,
     pub verdict: Verdict,
@@ -82,6 +96,9 @@ pub struct Implied {
     pub indicator: Indicator,
     pub baseline: Period,
     pub unit: Unit,
+    /// As in [`Claim`].
+    pub subject: Option<String>,
+    pub counted: Option<String>,
     /// The implied baseline value ("350 … gấp 2,5 lần" → 140).
     pub value: f64,
     /// The range the qualifier and the rounding of the comparison allow
@@ -92,8 +109,28 @@ pub struct Implied {
     pub from: ClaimValue,
     /// Values other sources state for the baseline period.
     pub stated: Vec<ClaimValue>,
-    /// `consistent`, `conflicting`, or `single` when nobody states the baseline.
+    /// Against the stated values: `consistent`, `conflicting`, or `single`
+    /// when nobody states the baseline.
     pub verdict: Verdict,
+    /// The other values implied for the same fact (by other comparisons).
+    pub peers: Vec<ImpliedPeer>,
+    /// Against the other implied values: `single` when there are none.
+    pub peer_verdict: Verdict,
+    /// The smallest and largest value implied for this fact, when several are.
+    pub spread: Option<(f64, f64)>,
+}
+
+/// Another comparison's implied value for the same baseline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImpliedPeer {
+    pub document: String,
+    pub value: f64,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    /// The metric it comes from, as written.
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
 }
 
 /// One commitment, deduplicated by kind, partners and document.
@@ -122,6 +159,9 @@ pub struct DocumentSummary {
     pub metrics: usize,
     pub commitments: usize,
     pub warnings: usize,
+    /// The codes of its warnings (`date_hint_ignored`, `duplicate_id` …).
+    #[serde(default)]
+    pub warning_codes: Vec<String>,
 }
 
 impl DocumentSummary {
@@ -136,6 +176,11 @@ impl DocumentSummary {
             metrics: d.metrics.len(),
             commitments: d.commitments.len(),
             warnings: d.warnings.len(),
+            warning_codes: {
+                let mut c: Vec<String> = d.warnings.iter().map(|w| w.code.clone()).collect();
+                c.dedup();
+                c
+            },
         }
     }
 }
@@ -144,13 +189,35 @@ impl DocumentSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocumentError {
     pub id: Option<String>,
+    /// Stable snake_case code (`invalid_json`, `invalid_record`, `invalid_utf8`, `internal` …).
     pub code: String,
     pub message: String,
+    /// The file it came from, and the line in a JSONL file.
+    #[serde(default)]
+    pub file: Option<String>,
+    #[serde(default)]
+    pub line: Option<usize>,
+    /// Its position in a caller's list (Python batches).
+    #[serde(default)]
+    pub index: Option<usize>,
+}
+
+/// Every input accounted for: `read` = `extracted` + `failed`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Counts {
+    pub read: usize,
+    pub extracted: usize,
+    /// Extracted documents that carry at least one warning.
+    pub with_warnings: usize,
+    pub failed: usize,
 }
 
 /// The whole corpus view.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CorpusReport {
+    pub counts: Counts,
+    /// How many extracted documents carry each warning code.
+    pub warnings: Vec<(String, usize)>,
     pub documents: Vec<DocumentSummary>,
     pub errors: Vec<DocumentError>,
     pub meetings: Vec<CorpusMeeting>,

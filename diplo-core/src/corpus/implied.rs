@@ -1,0 +1,143 @@
+//! What comparisons imply about their baselines ("350 … gấp 2,5 lần năm
+//! 2024" implies 2024 ≈ 140), checked against the values sources state for
+//! the baseline and against every other implied value of the same fact.
+//!
+//! Each implied value is an interval: the stated value's qualifier, and the
+//! rounding of the comparison — half a step of its last written digit, at
+//! most 5% of it ("2,5" is 2.45..2.55; "gấp đôi" or "gấp 2 lần", as reporters
+//! write a round multiple, 1.9..2.1). Sources whose intervals have no common
+//! point disagree, and the spread of their values is reported.
+
+use super::claims::{fact_of, intersect, interval, value_of, Claims, FactKey};
+use super::types::{ClaimValue, Implied, ImpliedPeer, Verdict};
+use crate::records::{ComparisonKind, Document, Period};
+use std::collections::HashMap;
+
+/// Half the step of the last written digit (2 → 0.5, 2.5 → 0.05, 19.3 →
+/// 0.05), at most 5% of the value: a round multiple is a reporter's rounding
+/// of a figure near it, not of anything within ±25%.
+fn tolerance(v: f64) -> f64 {
+    let mut step: f64 = 1.0;
+    let mut x = v.abs();
+    for _ in 0..4 {
+        if (x - x.round()).abs() < 1e-9 {
+            break;
+        }
+        x *= 10.0;
+        step /= 10.0;
+    }
+    (step / 2.0).min(v.abs() * 0.05)
+}
+
+fn dated(p: &Option<Period>) -> Option<&Period> {
+    p.as_ref().filter(|p| p.start.is_some() && p.end.is_some())
+}
+
+/// Every implied baseline, checked against stated values and against each other.
+pub(crate) fn implied(docs: &[Document], claims: &Claims) -> Vec<Implied> {
+    let mut out: Vec<(FactKey, Implied)> = Vec::new();
+    for d in docs {
+        let id = d.id.as_deref().unwrap_or("");
+        for m in &d.metrics {
+            let Some(c) = &m.comparison else { continue };
+            let Some(base) = dated(&c.baseline) else { continue };
+            if c.value == 0.0 || !c.value.is_finite() || !m.value.is_finite() {
+                continue;
+            }
+            let Some((key, subject)) = fact_of(id, m, Some(base), false) else { continue };
+            let half = tolerance(c.value);
+            let (lo_q, hi_q) = interval(m.value, m.qualifier);
+            let (value, low, high) = match c.kind {
+                ComparisonKind::Ratio => {
+                    if c.value - half <= 0.0 {
+                        continue;
+                    }
+                    (m.value / c.value, lo_q / (c.value + half), hi_q / (c.value - half))
+                }
+                ComparisonKind::PercentChange => {
+                    let f = |p: f64| 1.0 + p / 100.0;
+                    if f(c.value - half) <= 0.0 {
+                        continue;
+                    }
+                    (m.value / f(c.value), lo_q / f(c.value + half), hi_q / f(c.value - half))
+                }
+                ComparisonKind::Difference => {
+                    let half = half.max(c.value.abs() * 0.05);
+                    (m.value - c.value, lo_q - c.value - half, hi_q - c.value + half)
+                }
+            };
+            if !value.is_finite() {
+                continue;
+            }
+            let stated: Vec<ClaimValue> = claims.index.get(&key).into_iter().flatten().filter_map(|&i| claims.claims.get(i)).flat_map(|cl| cl.values.iter().cloned()).collect();
+            let verdict = if stated.is_empty() {
+                Verdict::Single
+            } else if stated.iter().all(|s| intersect(interval(s.value, s.qualifier), (low, high)).is_some()) {
+                Verdict::Consistent
+            } else {
+                Verdict::Conflicting
+            };
+            let imp = Implied {
+                indicator: m.indicator,
+                baseline: base.clone(),
+                unit: m.unit.clone(),
+                subject,
+                counted: key.thing.clone(),
+                value,
+                low: low.is_finite().then_some(low),
+                high: high.is_finite().then_some(high),
+                from: value_of(id, m),
+                stated,
+                verdict,
+                peers: Vec::new(),
+                peer_verdict: Verdict::Single,
+                spread: None,
+            };
+            out.push((key, imp));
+        }
+    }
+    check_peers(&mut out);
+    out.into_iter().map(|(_, i)| i).collect()
+}
+
+/// Compares the implied values of each fact with each other (hash-grouped).
+fn check_peers(items: &mut [(FactKey, Implied)]) {
+    let mut groups: HashMap<&FactKey, Vec<usize>> = HashMap::new();
+    for (i, (k, _)) in items.iter().enumerate() {
+        groups.entry(k).or_default().push(i);
+    }
+    let groups: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
+    for g in groups {
+        let bounds = |imp: &Implied| (imp.low.unwrap_or(f64::NEG_INFINITY), imp.high.unwrap_or(f64::INFINITY));
+        let common = g.iter().map(|&i| bounds(&items[i].1)).try_fold((f64::NEG_INFINITY, f64::INFINITY), intersect);
+        let verdict = if common.is_some() { Verdict::Consistent } else { Verdict::Conflicting };
+        let values: Vec<f64> = g.iter().map(|&i| items[i].1.value).collect();
+        let spread = (values.iter().copied().fold(f64::INFINITY, f64::min), values.iter().copied().fold(f64::NEG_INFINITY, f64::max));
+        let peers: Vec<ImpliedPeer> = g
+            .iter()
+            .map(|&i| {
+                let imp = &items[i].1;
+                ImpliedPeer { document: imp.from.document.clone(), value: imp.value, low: imp.low, high: imp.high, text: imp.from.text.clone(), start: imp.from.start, end: imp.from.end }
+            })
+            .collect();
+        for (n, &i) in g.iter().enumerate() {
+            let imp = &mut items[i].1;
+            imp.peers = peers.iter().enumerate().filter(|(m, _)| *m != n).map(|(_, p)| p.clone()).collect();
+            imp.peer_verdict = verdict;
+            imp.spread = Some(spread);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tolerance;
+
+    #[test]
+    fn rounding_of_a_written_comparison() {
+        assert!((tolerance(2.5) - 0.05).abs() < 1e-12);
+        assert!((tolerance(19.3) - 0.05).abs() < 1e-12);
+        assert!((tolerance(2.0) - 0.1).abs() < 1e-12, "a round multiple: 5%");
+        assert!((tolerance(20.0) - 0.5).abs() < 1e-12);
+    }
+}
