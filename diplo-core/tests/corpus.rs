@@ -89,7 +89,7 @@ fn tables_and_json_carry_the_same_corpus() {
     let r = report();
     let tables = r.tables();
     let names: Vec<&str> = tables.iter().map(|t| t.name).collect();
-    assert_eq!(names, ["documents", "meetings", "meeting_sources", "claims", "implied", "commitments"]);
+    assert_eq!(names, ["findings", "documents", "errors", "meetings", "meeting_sources", "claims", "implied", "commitments", "partnerships"]);
     let claims_rows = tables.iter().find(|t| t.name == "claims").unwrap().rows.len();
     assert_eq!(claims_rows, r.claims.iter().map(|c| c.values.len()).sum::<usize>());
     let back: CorpusReport = serde_json::from_str(&r.to_json()).unwrap();

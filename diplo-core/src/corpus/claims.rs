@@ -10,14 +10,37 @@
 use super::subjects::{self, SubjectKind};
 use super::things;
 use super::types::{Claim, ClaimValue, Verdict};
-use crate::records::{Document, Indicator, Metric, Period, Qualifier};
+use crate::records::{Direction, Document, Indicator, Metric, Period, Qualifier, Unit};
 use std::collections::HashMap;
 
-/// The interval of actual values a stated value admits.
-pub fn interval(value: f64, q: Qualifier) -> (f64, f64) {
+/// How far a value written without a qualifier may be from the figure it
+/// reports: half a unit of its last non-zero digit ("13,8%" ±0.05, "14%"
+/// ±0.5, "10,5 tỷ USD" ±0.05 tỷ), at most 5% of it. Whole counts below
+/// 10 000 are written in full and exact ("17 nước" is not 16).
+pub fn rounding(value: f64, count: bool) -> f64 {
+    let v = value.abs();
+    if !v.is_finite() || v == 0.0 || (count && v < 10_000.0 && value.fract() == 0.0) {
+        return 0.0;
+    }
+    let mut unit = 10f64.powi(v.log10().floor() as i32);
+    for _ in 0..16 {
+        let q = v / unit;
+        if (q - q.round()).abs() < 1e-6 {
+            break;
+        }
+        unit /= 10.0;
+    }
+    (unit / 2.0).min(v * 0.05)
+}
+
+/// The interval of actual values a stated value admits (`count`: the unit is a count).
+pub fn interval(value: f64, q: Qualifier, count: bool) -> (f64, f64) {
     let tol = value.abs() * 0.1;
     match q {
-        Qualifier::Exact => (value, value),
+        Qualifier::Exact => {
+            let r = rounding(value, count);
+            (value - r, value + r)
+        }
         Qualifier::MoreThan | Qualifier::AtLeast => (value, f64::INFINITY),
         Qualifier::LessThan | Qualifier::AtMost => (f64::NEG_INFINITY, value),
         Qualifier::Nearly => (value - tol, value),
@@ -32,11 +55,11 @@ pub fn intersect(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
     (lo <= hi + hi.abs() * 1e-9).then_some((lo, hi))
 }
 
-fn verdict(values: &[ClaimValue], docs: usize) -> Verdict {
+fn verdict(values: &[ClaimValue], docs: usize, count: bool) -> Verdict {
     if docs < 2 {
         return Verdict::Single;
     }
-    let all = values.iter().map(|v| interval(v.value, v.qualifier)).try_fold((f64::NEG_INFINITY, f64::INFINITY), intersect);
+    let all = values.iter().map(|v| interval(v.value, v.qualifier, count)).try_fold((f64::NEG_INFINITY, f64::INFINITY), intersect);
     if all.is_some() {
         Verdict::Consistent
     } else {
@@ -73,6 +96,9 @@ pub(crate) struct FactKey {
     pub target: bool,
     /// What is counted, for `other`, `partners` and `participants`.
     pub thing: Option<String>,
+    /// For a percentage: 1 for a rise, 2 for a fall, 0 for a rate or share
+    /// ("tăng 14%" and "chiếm 14%" are two facts).
+    pub direction: u8,
     /// The one document a fact belongs to, when it names nothing another
     /// article could report ("116 doanh nghiệp" with no subject).
     pub scope: Option<String>,
@@ -103,7 +129,15 @@ pub(crate) fn fact_of(doc: &str, m: &Metric, period: Option<&Period>, target: bo
             (counted.map(|t| t.key), subject.is_none() && !specific)
         }
         Indicator::Participants => (counted.map(|t| t.key), subject.is_none()),
-        _ => (None, false),
+        // A share of exports, investment … with no subject is a share of
+        // something the sentence names ("chiếm 35,5%"): a fact of its article.
+        Indicator::GdpGrowth => (None, false),
+        _ => (None, m.unit == Unit::Percent && m.direction.is_none() && subject.is_none()),
+    };
+    let direction = match (&m.unit, m.direction) {
+        (Unit::Percent, Some(Direction::Increase)) => 1,
+        (Unit::Percent, Some(Direction::Decrease)) => 2,
+        _ => 0,
     };
     let label = subject.as_ref().map(|s| s.label.clone());
     let key = FactKey {
@@ -114,6 +148,7 @@ pub(crate) fn fact_of(doc: &str, m: &Metric, period: Option<&Period>, target: bo
         end,
         target,
         thing,
+        direction,
         scope: scoped.then(|| doc.to_string()),
     };
     Some((key, label))
@@ -158,12 +193,13 @@ pub(crate) fn claims(docs: &[Document]) -> Claims {
         }
     }
     groups.sort_by(|(a, _), (b, _)| {
-        (a.indicator, &a.start, &a.end, &a.subject, &a.unit, a.target, &a.thing, &a.scope).cmp(&(b.indicator, &b.start, &b.end, &b.subject, &b.unit, b.target, &b.thing, &b.scope))
+        (a.indicator, &a.start, &a.end, &a.subject, &a.unit, a.target, &a.thing, a.direction, &a.scope).cmp(&(b.indicator, &b.start, &b.end, &b.subject, &b.unit, b.target, &b.thing, b.direction, &b.scope))
     });
     let mut out = Claims { claims: Vec::new(), index: HashMap::new() };
     for (key, mut proto) in groups {
         let values = std::mem::take(&mut proto.values);
-        for part in split(values) {
+        let count = proto.unit == Unit::Count;
+        for part in split(values, count) {
             let mut c = proto.clone();
             c.documents = Vec::new();
             for v in &part {
@@ -172,7 +208,7 @@ pub(crate) fn claims(docs: &[Document]) -> Claims {
                 }
             }
             c.values = part;
-            c.verdict = verdict(&c.values, c.documents.len());
+            c.verdict = verdict(&c.values, c.documents.len(), count);
             out.index.entry(key.clone()).or_default().push(out.claims.len());
             out.claims.push(c);
         }
@@ -193,12 +229,12 @@ const MAGNITUDE: f64 = 3.0;
 /// cut where one is more than [`MAGNITUDE`] times the next: sources
 /// reporting one figure differ by rounding or revision, not by orders of
 /// magnitude ("2 nước" and "1.097 thành viên" are not one count).
-fn split(mut values: Vec<ClaimValue>) -> Vec<Vec<ClaimValue>> {
+fn split(mut values: Vec<ClaimValue>, count: bool) -> Vec<Vec<ClaimValue>> {
     values.sort_by(|a, b| a.value.total_cmp(&b.value).then_with(|| a.document.cmp(&b.document)));
     let mut own: HashMap<&str, (f64, f64)> = HashMap::new();
     let mut self_contradicting = false;
     for v in &values {
-        let iv = interval(v.value, v.qualifier);
+        let iv = interval(v.value, v.qualifier, count);
         match own.get(v.document.as_str()) {
             None => {
                 own.insert(&v.document, iv);
@@ -215,7 +251,7 @@ fn split(mut values: Vec<ClaimValue>) -> Vec<Vec<ClaimValue>> {
     let mut common = (f64::NEG_INFINITY, f64::INFINITY);
     let mut last = f64::NAN;
     for v in values {
-        let iv = interval(v.value, v.qualifier);
+        let iv = interval(v.value, v.qualifier, count);
         let new_part = match parts.last() {
             None => true,
             Some(_) if self_contradicting => intersect(common, iv).is_none(),
@@ -239,6 +275,20 @@ fn split(mut values: Vec<ClaimValue>) -> Vec<Vec<ClaimValue>> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn written_values_are_rounded_to_their_last_digit() {
+        assert!((rounding(13.8, false) - 0.05).abs() < 1e-9);
+        assert!((rounding(14.0, false) - 0.5).abs() < 1e-9);
+        assert!((rounding(1.05e10, false) - 0.05e9).abs() < 1.0);
+        assert_eq!(rounding(17.0, true), 0.0, "whole counts are exact");
+        assert!(rounding(9e6, true) > 0.0, "9 triệu lượt khách is rounded");
+        assert!((rounding(10e9, false) - 0.5e9).abs() < 1.0, "at most 5%");
+        let consistent = |a: f64, b: f64| intersect(interval(a, Qualifier::Exact, false), interval(b, Qualifier::Exact, false)).is_some();
+        assert!(consistent(14.0, 13.8));
+        assert!(consistent(1.05e10, 1.047e10));
+        assert!(!consistent(34.7, 35.3));
+    }
+
     fn v(doc: &str, value: f64, qualifier: Qualifier) -> ClaimValue {
         ClaimValue { value, qualifier, document: doc.into(), text: String::new(), start: 0, end: 0, comparison: None, subject: None, counted: None }
     }
@@ -249,19 +299,19 @@ mod tests {
 
     #[test]
     fn one_figure_read_by_several_sources_stays_one_fact() {
-        let parts = split(vec![v("a", 200.0, Qualifier::MoreThan), v("b", 253.0, Qualifier::Exact), v("c", 10.0, Qualifier::Exact)]);
+        let parts = split(vec![v("a", 200.0, Qualifier::MoreThan), v("b", 253.0, Qualifier::Exact), v("c", 10.0, Qualifier::Exact)], true);
         assert_eq!(shapes(&parts), [vec![("c".to_string(), 10.0)], vec![("a".to_string(), 200.0), ("b".to_string(), 253.0)]]);
-        let parts = split(vec![v("a", 10.0, Qualifier::Exact), v("b", 17.0, Qualifier::Exact)]);
+        let parts = split(vec![v("a", 10.0, Qualifier::Exact), v("b", 17.0, Qualifier::Exact)], true);
         assert_eq!(parts.len(), 1, "10 and 17 are a disagreement, not two figures");
-        assert_eq!(verdict(&parts[0], 2), Verdict::Conflicting);
+        assert_eq!(verdict(&parts[0], 2, true), Verdict::Conflicting);
     }
 
     #[test]
     fn a_document_with_two_figures_for_one_key_never_makes_a_conflict() {
-        let parts = split(vec![v("a", 657.0, Qualifier::Exact), v("a", 422.0, Qualifier::Exact), v("b", 657.0, Qualifier::Exact), v("c", 500.0, Qualifier::Exact)]);
+        let parts = split(vec![v("a", 657.0, Qualifier::Exact), v("a", 422.0, Qualifier::Exact), v("b", 657.0, Qualifier::Exact), v("c", 500.0, Qualifier::Exact)], true);
         for p in &parts {
             let docs: std::collections::HashSet<&str> = p.iter().map(|x| x.document.as_str()).collect();
-            assert_ne!(verdict(p, docs.len()), Verdict::Conflicting);
+            assert_ne!(verdict(p, docs.len(), true), Verdict::Conflicting);
         }
         assert!(shapes(&parts).contains(&vec![("a".to_string(), 657.0), ("b".to_string(), 657.0)]));
     }

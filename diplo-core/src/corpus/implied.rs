@@ -46,7 +46,8 @@ pub(crate) fn implied(docs: &[Document], claims: &Claims) -> Vec<Implied> {
             }
             let Some((key, subject)) = fact_of(id, m, Some(base), false) else { continue };
             let half = tolerance(c.value);
-            let (lo_q, hi_q) = interval(m.value, m.qualifier);
+            let count = m.unit == crate::records::Unit::Count;
+            let (lo_q, hi_q) = interval(m.value, m.qualifier, count);
             let (value, low, high) = match c.kind {
                 ComparisonKind::Ratio => {
                     if c.value - half <= 0.0 {
@@ -72,7 +73,7 @@ pub(crate) fn implied(docs: &[Document], claims: &Claims) -> Vec<Implied> {
             let stated: Vec<ClaimValue> = claims.index.get(&key).into_iter().flatten().filter_map(|&i| claims.claims.get(i)).flat_map(|cl| cl.values.iter().cloned()).collect();
             let verdict = if stated.is_empty() {
                 Verdict::Single
-            } else if stated.iter().all(|s| intersect(interval(s.value, s.qualifier), (low, high)).is_some()) {
+            } else if stated.iter().all(|s| intersect(interval(s.value, s.qualifier, count), (low, high)).is_some()) {
                 Verdict::Consistent
             } else {
                 Verdict::Conflicting
@@ -110,7 +111,32 @@ fn check_peers(items: &mut [(FactKey, Implied)]) {
     for g in groups {
         let bounds = |imp: &Implied| (imp.low.unwrap_or(f64::NEG_INFINITY), imp.high.unwrap_or(f64::INFINITY));
         let common = g.iter().map(|&i| bounds(&items[i].1)).try_fold((f64::NEG_INFINITY, f64::INFINITY), intersect);
-        let verdict = if common.is_some() { Verdict::Consistent } else { Verdict::Conflicting };
+        // One article implying two values for one key shows the key is too
+        // coarse (two phones' sales, "tăng 32%" and "tăng 44%"): not a disagreement.
+        let mut own: HashMap<&str, (f64, f64)> = HashMap::new();
+        let mut ambiguous = false;
+        for &i in &g {
+            let b = bounds(&items[i].1);
+            let doc = items[i].1.from.document.as_str();
+            match own.get(doc).copied() {
+                None => {
+                    own.insert(doc, b);
+                }
+                Some(acc) => match intersect(acc, b) {
+                    Some(x) => {
+                        own.insert(doc, x);
+                    }
+                    None => ambiguous = true,
+                },
+            }
+        }
+        let verdict = if common.is_some() {
+            Verdict::Consistent
+        } else if ambiguous || own.len() < 2 {
+            Verdict::Single
+        } else {
+            Verdict::Conflicting
+        };
         let values: Vec<f64> = g.iter().map(|&i| items[i].1.value).collect();
         let spread = (values.iter().copied().fold(f64::INFINITY, f64::min), values.iter().copied().fold(f64::NEG_INFINITY, f64::max));
         let peers: Vec<ImpliedPeer> = g

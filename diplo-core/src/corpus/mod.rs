@@ -11,17 +11,22 @@
 
 mod claims;
 mod commitments;
+mod findings;
 pub mod hints;
 mod implied;
 pub mod input;
 mod meetings;
+mod partnerships;
+pub mod names;
 mod report;
+mod tables;
 pub mod subjects;
 pub mod things;
 mod types;
 
 pub use input::{Article, Entry, Origin, Walk};
-pub use report::render_text;
+pub use report::{render_text, short, show_value};
+pub use tables::Table;
 pub use types::*;
 
 use crate::records::{Document, Warning};
@@ -237,15 +242,19 @@ impl Corpus {
         }
         let mut warnings: Vec<(String, usize)> = warnings.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
         warnings.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let meetings = meetings::merge(&self.docs);
+        let findings = findings::findings(&claims, &implied, &meetings);
         CorpusReport {
             counts: self.counts(),
+            findings,
             warnings,
             documents: self.docs.iter().map(DocumentSummary::of).collect(),
             errors: self.errors.clone(),
-            meetings: meetings::merge(&self.docs),
+            meetings,
             claims,
             implied,
-            commitments: commitments::dedupe(&self.docs),
+            commitments: commitments::merge(&self.docs),
+            partnerships: partnerships::partnerships(&self.docs),
         }
     }
 }

@@ -34,6 +34,9 @@ pub struct CorpusMeeting {
     pub kind: MeetingKind,
     pub name: String,
     pub date: Option<String>,
+    /// The last day, for an event over several days.
+    #[serde(default)]
+    pub end_date: Option<String>,
     pub time_of_day: Option<TimeOfDay>,
     pub format: Option<Format>,
     pub venue: Option<String>,
@@ -42,6 +45,10 @@ pub struct CorpusMeeting {
     pub documents: Vec<String>,
     pub sources: Vec<SourceRef>,
     pub conflicts: Vec<Conflict>,
+    /// Why its documents' mentions were taken for one event ("chair Phạm
+    /// Minh Chính", "venue …", "name"); empty for a single document.
+    #[serde(default)]
+    pub links: Vec<String>,
 }
 
 /// One stated value of a claim.
@@ -133,7 +140,7 @@ pub struct ImpliedPeer {
     pub end: usize,
 }
 
-/// One commitment, deduplicated by kind, partners and document.
+/// One commitment, merged across documents by identity (see `commitments`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CorpusCommitment {
     pub kind: CommitmentKind,
@@ -143,8 +150,72 @@ pub struct CorpusCommitment {
     pub level: Option<PartnershipLevel>,
     pub document: Option<DocumentRef>,
     pub actor: Option<String>,
+    /// What a directive asks.
+    #[serde(default)]
+    pub content: Option<String>,
     pub documents: Vec<String>,
     pub sources: Vec<SourceRef>,
+}
+
+/// A level Vietnam reached (or proposed) with one partner.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LevelEntry {
+    pub level: PartnershipLevel,
+    /// `upgraded`, or `proposed` for a level announced but not yet reached.
+    pub status: Option<Status>,
+    /// When: the date an article states for the upgrade, else the date of
+    /// the earliest article reporting it (`date_stated` false).
+    pub date: Option<String>,
+    pub date_stated: bool,
+    pub documents: Vec<String>,
+    pub sources: Vec<SourceRef>,
+}
+
+/// One partner's levels over time, earliest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Partnership {
+    pub partner: Partner,
+    pub levels: Vec<LevelEntry>,
+}
+
+/// What a finding is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    /// A claim whose sources state values that cannot all be true.
+    ConflictingClaim,
+    /// Comparisons implying different values for one baseline.
+    ImpliedDisagreement,
+    /// A baseline implied by a comparison that a stated value contradicts.
+    ImpliedVsStated,
+    /// A merged meeting whose sources disagree on a field.
+    MeetingConflict,
+}
+
+/// One piece of evidence of a finding: a quote from one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FindingEvidence {
+    pub document: String,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// The value this quote gives, as shown ("≈140", ">200").
+    pub value: Option<String>,
+}
+
+/// Something an analyst should look at, with its rank and evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    pub kind: FindingKind,
+    /// Documents involved × (1 + spread of the values, 0..1): higher first.
+    pub score: f64,
+    pub summary: String,
+    pub documents: Vec<String>,
+    pub evidence: Vec<FindingEvidence>,
+    /// Index into `claims`, `meetings` or `implied` of what it is about.
+    pub claim: Option<usize>,
+    pub meeting: Option<usize>,
+    pub implied: Vec<usize>,
 }
 
 /// One document in the corpus, summarised.
@@ -216,6 +287,8 @@ pub struct Counts {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CorpusReport {
     pub counts: Counts,
+    /// What to read first, ranked.
+    pub findings: Vec<Finding>,
     /// How many extracted documents carry each warning code.
     pub warnings: Vec<(String, usize)>,
     pub documents: Vec<DocumentSummary>,
@@ -224,6 +297,7 @@ pub struct CorpusReport {
     pub claims: Vec<Claim>,
     pub implied: Vec<Implied>,
     pub commitments: Vec<CorpusCommitment>,
+    pub partnerships: Vec<Partnership>,
 }
 
 impl CorpusReport {
