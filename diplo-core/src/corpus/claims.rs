@@ -202,8 +202,9 @@ pub(crate) fn claims(docs: &[Document]) -> Claims {
         for part in split(values, count) {
             let mut c = proto.clone();
             c.documents = Vec::new();
+            let mut seen = std::collections::HashSet::new();
             for v in &part {
-                if !c.documents.contains(&v.document) {
+                if seen.insert(v.document.as_str()) {
                     c.documents.push(v.document.clone());
                 }
             }

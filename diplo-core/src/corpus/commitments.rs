@@ -127,7 +127,8 @@ pub fn merge(docs: &[Document]) -> Vec<CorpusCommitment> {
             match ks.iter().find_map(|k| index.get(k).copied()) {
                 Some(i) => {
                     let cc = &mut out[i];
-                    if !cc.documents.iter().any(|x| x == id) {
+                    // Documents are read in turn: a document already listed is the last one.
+                    if cc.documents.last().is_none_or(|x| x != id) {
                         cc.documents.push(id.to_string());
                     }
                     cc.sources.push(source(id, c));

@@ -214,9 +214,14 @@ struct Group {
     members: Vec<usize>,
     docs: HashSet<String>,
     chairs: HashSet<String>,
-    ordinals: Vec<String>,
-    years: Vec<String>,
+    ordinals: HashSet<String>,
+    years: HashSet<String>,
     links: Vec<String>,
+}
+
+/// Both say something and nothing in common ("lần thứ 46" and "lần thứ 47").
+fn clash(group: &HashSet<String>, item: &[String]) -> bool {
+    !group.is_empty() && !item.is_empty() && !item.iter().any(|x| group.contains(x))
 }
 
 impl Group {
@@ -225,8 +230,8 @@ impl Group {
     fn admits(&self, it: &Item<'_>) -> bool {
         !self.docs.contains(it.doc)
             && (self.chairs.is_empty() || it.chairs.is_empty() || it.chairs.iter().any(|c| self.chairs.contains(c)))
-            && !names::clash(&self.ordinals, &it.name.ordinals)
-            && !names::clash(&self.years, &it.name.years)
+            && !clash(&self.ordinals, &it.name.ordinals)
+            && !clash(&self.years, &it.name.years)
     }
 
     fn add(&mut self, i: usize, it: &Item<'_>) {
@@ -332,14 +337,18 @@ pub fn merge(docs: &[Document]) -> Vec<CorpusMeeting> {
     out
 }
 
+/// Each value a field takes and its documents (a group has one meeting per document).
 fn values<F: Fn(&Meeting) -> Option<String>>(items: &[&Item<'_>], get: F) -> Vec<FieldValue> {
     let mut out: Vec<FieldValue> = Vec::new();
+    let mut at: HashMap<String, usize> = HashMap::new();
     for it in items {
         let Some(v) = get(it.m) else { continue };
-        match out.iter_mut().find(|f| f.value == v) {
-            Some(f) if !f.documents.iter().any(|d| d == it.doc) => f.documents.push(it.doc.to_string()),
-            Some(_) => {}
-            None => out.push(FieldValue { value: v, documents: vec![it.doc.to_string()] }),
+        match at.get(&v) {
+            Some(&i) => out[i].documents.push(it.doc.to_string()),
+            None => {
+                at.insert(v.clone(), out.len());
+                out.push(FieldValue { value: v, documents: vec![it.doc.to_string()] });
+            }
         }
     }
     out
@@ -399,9 +408,10 @@ fn build(items: &[&Item<'_>], links: &[String]) -> CorpusMeeting {
         ("format", values(items, |m| m.format.as_ref().and_then(key_str))),
         ("venue", values(items, |m| m.venue.clone())),
     ];
+    // Distinct values are few; a field with more than 16 is compared on its first 16.
     let conflicts = fields
         .iter()
-        .filter(|(f, v)| v.iter().enumerate().any(|(i, a)| v.iter().skip(i + 1).any(|b| !agree(f, &a.value, &b.value))))
+        .filter(|(f, v)| v.iter().take(16).enumerate().any(|(i, a)| v.iter().take(16).skip(i + 1).any(|b| !agree(f, &a.value, &b.value))))
         .map(|(f, v)| Conflict { field: f.to_string(), values: v.clone() })
         .collect();
     let pick = |name: &str| fields.iter().find(|(f, _)| *f == name).and_then(|(_, v)| majority(v)).map(str::to_string);
@@ -409,8 +419,9 @@ fn build(items: &[&Item<'_>], links: &[String]) -> CorpusMeeting {
     let mut sources = Vec::new();
     let mut chairs: Vec<String> = Vec::new();
     let mut attendees: Vec<String> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
     for it in items {
-        if !documents.iter().any(|d| d == it.doc) {
+        if seen.insert(format!("d|{}", it.doc)) {
             documents.push(it.doc.to_string());
         }
         for mention in &it.m.mentions {
@@ -418,12 +429,12 @@ fn build(items: &[&Item<'_>], links: &[String]) -> CorpusMeeting {
             sources.push(SourceRef { document: it.doc.to_string(), text: e.text.clone(), start: e.start, end: e.end, source: mention.source });
         }
         for c in it.m.chairs.iter().filter_map(|p| p.name.clone()) {
-            if !chairs.contains(&c) {
+            if seen.insert(format!("c|{c}")) {
                 chairs.push(c);
             }
         }
         for a in it.m.attendees.iter().filter_map(|p| p.name.clone()) {
-            if !attendees.contains(&a) {
+            if seen.insert(format!("a|{a}")) {
                 attendees.push(a);
             }
         }

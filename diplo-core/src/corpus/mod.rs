@@ -56,8 +56,13 @@ fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
 /// Extracts one article; an internal error (a panic) becomes an error for
 /// that article alone, with its message kept.
 pub fn extract_guarded(text: &str, opts: &Options) -> Result<Document, DocumentError> {
+    guarded(opts, || extract(text, opts))
+}
+
+/// Runs one extraction, turning its error or panic into a [`DocumentError`].
+fn guarded(opts: &Options, f: impl FnOnce() -> Result<Document, Error>) -> Result<Document, DocumentError> {
     let err = |code: &str, message: String| DocumentError { id: opts.id.clone(), code: code.into(), message, file: None, line: None, index: None };
-    match catch_unwind(AssertUnwindSafe(|| extract(text, opts))) {
+    match catch_unwind(AssertUnwindSafe(f)) {
         Ok(Ok(doc)) => Ok(doc),
         Ok(Err(e)) => Err(err(e.code(), e.to_string())),
         Err(p) => Err(err("internal", format!("internal error: {}", panic_message(p.as_ref())))),
@@ -256,5 +261,31 @@ impl Corpus {
             commitments: commitments::merge(&self.docs),
             partnerships: partnerships::partnerships(&self.docs),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_an_internal_error_of_that_document() {
+        let opts = Options::with_id("x");
+        let e = guarded(&opts, || panic!("index out of bounds")).unwrap_err();
+        assert_eq!((e.id.as_deref(), e.code.as_str()), (Some("x"), "internal"));
+        assert!(e.message.contains("index out of bounds"));
+        let e = guarded(&opts, || Err(Error::InvalidDate { value: "x".into() })).unwrap_err();
+        assert_eq!(e.code, "invalid_date");
+    }
+
+    #[test]
+    fn ids_are_unique() {
+        let mut c = Corpus::new();
+        for id in [Some("a"), Some("a"), None, Some("a#2"), Some("doc2")] {
+            c.add(Document { id: id.map(String::from), ..Document::default() });
+        }
+        let ids: Vec<&str> = c.documents().iter().filter_map(|d| d.id.as_deref()).collect();
+        assert_eq!(ids, ["a", "a#2", "doc2", "a#2#2", "doc2#2"]);
+        assert_eq!(c.counts().with_warnings, 3);
     }
 }

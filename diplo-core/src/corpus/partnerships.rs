@@ -46,7 +46,7 @@ pub fn partnerships(docs: &[Document]) -> Vec<Partnership> {
                         &mut levels[n]
                     }
                 };
-                if !entry.documents.iter().any(|x| x == id) {
+                if entry.documents.last().is_none_or(|x| x != id) {
                     entry.documents.push(id.to_string());
                 }
                 entry.sources.push(src.clone());

@@ -77,7 +77,8 @@ fn header(s: &mut String, r: &CorpusReport) {
             _ => String::new(),
         };
         let id = e.id.as_deref().map(|i| format!(" ({i})")).unwrap_or_default();
-        let _ = writeln!(s, "  failed [{}] {at}{id}: {}", e.code, e.message);
+        let message: String = e.message.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+        let _ = writeln!(s, "  failed [{}] {at}{id}: {}", e.code, clip(&message, 200));
     }
     if !r.warnings.is_empty() {
         let w = r.warnings.iter().map(|(c, n)| format!("{c} {n}")).collect::<Vec<_>>().join(", ");
