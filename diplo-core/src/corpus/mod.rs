@@ -40,7 +40,10 @@ use std::path::PathBuf;
 pub const BATCH: usize = 256;
 
 /// Documents added so far (records only) and their reconciliation.
-#[derive(Debug, Default, Clone)]
+///
+/// It serialises to JSON ([`Corpus::to_json`]) so that it can be saved,
+/// pickled and sent to other processes.
+#[derive(Debug, Default, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Corpus {
     docs: Vec<Document>,
     errors: Vec<DocumentError>,
@@ -219,6 +222,19 @@ impl Corpus {
     /// The documents that failed, in the order they were read.
     pub fn errors(&self) -> &[DocumentError] {
         &self.errors
+    }
+
+    /// The corpus as JSON: its documents' records, errors and ids.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|_| "{}".into())
+    }
+
+    /// Reads a corpus back from [`Corpus::to_json`].
+    ///
+    /// # Errors
+    /// [`Error::Json`] when the JSON does not hold a corpus.
+    pub fn from_json(json: &str) -> Result<Corpus, Error> {
+        serde_json::from_str(json).map_err(|e| Error::Json { message: e.to_string() })
     }
 
     /// Read, extracted, with warnings, failed.

@@ -69,6 +69,25 @@ fn looks_single_byte_vietnamese(body: &[u8]) -> bool {
     words >= 5 && mixed * 5 >= words
 }
 
+/// Whether bytes after a UTF-16 byte order mark read as UTF-16 text in a
+/// Latin script (Vietnamese): an even length, and most units below U+0250 or
+/// among Vietnamese letters and combining marks. Bytes that merely begin
+/// with FF FE ("\xff\xfe bad") are not UTF-16.
+fn reads_as_utf16_latin(body: &[u8], big_endian: bool) -> bool {
+    if body.len() % 2 != 0 {
+        return false;
+    }
+    let units = body.chunks_exact(2).take(4096).map(|c| if big_endian { u16::from_be_bytes([c[0], c[1]]) } else { u16::from_le_bytes([c[0], c[1]]) });
+    let (mut latin, mut all) = (0usize, 0usize);
+    for u in units {
+        all += 1;
+        if u < 0x0250 || (0x0300..0x0370).contains(&u) || (0x1E00..0x1F00).contains(&u) || (0x2000..0x2070).contains(&u) {
+            latin += 1;
+        }
+    }
+    all > 0 && latin * 2 > all
+}
+
 /// UTF-16 announced by its byte order mark, decoded; an unpaired surrogate
 /// is an error, or U+FFFD with a warning when `lossy`.
 fn utf16(body: &[u8], big_endian: bool, lossy: bool) -> Result<(String, Vec<Warning>), Error> {
@@ -115,11 +134,12 @@ fn utf16(body: &[u8], big_endian: bool, lossy: bool) -> Result<(String, Vec<Warn
 /// for UTF-16); [`Error::LegacyEncoding`]
 /// for text in TCVN3/ABC or VNI, which diplo does not convert.
 pub fn decode(bytes: &[u8], lossy: bool) -> Result<(String, Vec<Warning>), Error> {
-    if let Some(body) = bytes.strip_prefix(b"\xFF\xFE") {
-        return utf16(body, false, lossy);
-    }
-    if let Some(body) = bytes.strip_prefix(b"\xFE\xFF") {
-        return utf16(body, true, lossy);
+    for (bom, big_endian) in [(b"\xFF\xFE", false), (b"\xFE\xFF", true)] {
+        if let Some(body) = bytes.strip_prefix(bom) {
+            if reads_as_utf16_latin(body, big_endian) {
+                return utf16(body, big_endian, lossy);
+            }
+        }
     }
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let bom = bytes.len() - body.len();
@@ -221,6 +241,7 @@ mod tests {
         bad.extend_from_slice(&[0x00, 0xD8]);
         bad.extend_from_slice(&utf16_bytes("x", false)[2..]);
         assert_eq!(decode(&bad, false).unwrap_err(), Error::InvalidUtf16 { offset: 18 });
+        assert!(matches!(decode(b"\xff\xfe bad", false), Err(Error::InvalidUtf8 { offset: 0 })), "FF FE then bytes that are not UTF-16 text");
         let (t, w) = decode(&bad, true).unwrap();
         assert_eq!(t, "Hội nghị\u{FFFD}x");
         assert_eq!(w[0].code, "invalid_utf16_replaced");
