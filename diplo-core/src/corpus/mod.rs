@@ -45,10 +45,43 @@ pub const BATCH: usize = 256;
 /// pickled and sent to other processes.
 #[derive(Debug, Default, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Corpus {
+    /// Each document's records that the reconciliation reads (see [`compact`]).
     docs: Vec<Document>,
+    /// Each document summarised before it was compacted.
+    summaries: Vec<DocumentSummary>,
     errors: Vec<DocumentError>,
     /// Every id given out, so two articles never share one.
     ids: HashMap<String, usize>,
+}
+
+/// Keeps of a document only what the reconciliation reads, so that a
+/// corpus of any size fits in memory: metrics with a dated period or a
+/// comparison with a dated baseline (the others can be no claim), meetings
+/// without their speakers, bridge points and the evidence of their people
+/// (the names stay), and no paragraphs or warnings (they are counted in the
+/// document's summary first).
+pub fn compact(doc: &mut Document) {
+    let dated = |p: &Option<crate::records::Period>| p.as_ref().is_some_and(|p| p.start.is_some() && p.end.is_some());
+    doc.paragraphs = Vec::new();
+    doc.warnings = Vec::new();
+    doc.metrics.retain(|m| dated(&m.period) || m.comparison.as_ref().is_some_and(|c| dated(&c.baseline)));
+    doc.metrics.shrink_to_fit();
+    for m in &mut doc.meetings {
+        m.speakers = Vec::new();
+        m.bridge_points = Vec::new();
+        m.partners = Vec::new();
+        m.topic = None;
+        for p in m.chairs.iter_mut().chain(m.attendees.iter_mut()) {
+            p.evidence = Default::default();
+            p.roles = Vec::new();
+        }
+    }
+    for c in &mut doc.commitments {
+        c.addressees = Vec::new();
+        if let Some(a) = c.actor.as_mut() {
+            a.evidence = Default::default();
+        }
+    }
 }
 
 /// The message of a panic payload.
@@ -104,13 +137,15 @@ impl Corpus {
         (renamed, Some(warning))
     }
 
-    /// Adds an extracted document; its text is not kept. A missing or taken
-    /// id is replaced by a unique one (with a warning).
+    /// Adds an extracted document; its text is not kept, nor the records
+    /// the reconciliation does not read (see [`compact`]). A missing or
+    /// taken id is replaced by a unique one (with a warning).
     pub fn add(&mut self, mut doc: Document) {
-        doc.paragraphs.clear();
         let (id, warning) = self.unique_id(doc.id.take());
         doc.id = Some(id);
         doc.warnings.extend(warning);
+        self.summaries.push(DocumentSummary::of(&doc));
+        compact(&mut doc);
         self.docs.push(doc);
     }
 
@@ -214,9 +249,14 @@ impl Corpus {
         self.docs.is_empty()
     }
 
-    /// The documents' records.
+    /// The documents' records that the reconciliation reads (see [`compact`]).
     pub fn documents(&self) -> &[Document] {
         &self.docs
+    }
+
+    /// Every document added, summarised (its counts of records and warnings).
+    pub fn summaries(&self) -> &[DocumentSummary] {
+        &self.summaries
     }
 
     /// The documents that failed, in the order they were read.
@@ -242,7 +282,7 @@ impl Corpus {
         Counts {
             read: self.docs.len() + self.errors.len(),
             extracted: self.docs.len(),
-            with_warnings: self.docs.iter().filter(|d| !d.warnings.is_empty()).count(),
+            with_warnings: self.summaries.iter().filter(|d| d.warnings > 0).count(),
             failed: self.errors.len(),
         }
     }
@@ -253,8 +293,8 @@ impl Corpus {
         let implied = implied::implied(&self.docs, &claims);
         let claims = claims.claims;
         let mut warnings: HashMap<&str, usize> = HashMap::new();
-        for d in &self.docs {
-            let mut codes: Vec<&str> = d.warnings.iter().map(|w| w.code.as_str()).collect();
+        for d in &self.summaries {
+            let mut codes: Vec<&str> = d.warning_codes.iter().map(String::as_str).collect();
             codes.sort_unstable();
             codes.dedup();
             for c in codes {
@@ -269,7 +309,7 @@ impl Corpus {
             counts: self.counts(),
             findings,
             warnings,
-            documents: self.docs.iter().map(DocumentSummary::of).collect(),
+            documents: self.summaries.clone(),
             errors: self.errors.clone(),
             meetings,
             claims,
@@ -303,5 +343,6 @@ mod tests {
         let ids: Vec<&str> = c.documents().iter().filter_map(|d| d.id.as_deref()).collect();
         assert_eq!(ids, ["a", "a#2", "doc2", "a#2#2", "doc2#2"]);
         assert_eq!(c.counts().with_warnings, 3);
+        assert_eq!(c.summaries().len(), 5);
     }
 }
