@@ -143,3 +143,28 @@ fn implied_baselines_that_agree_are_not_a_finding() {
     assert!(agr.iter().all(|i| i.peer_verdict == Verdict::Consistent));
     assert!(r.findings.is_empty(), "{:#?}", r.findings);
 }
+
+#[test]
+fn a_unit_of_measure_alone_names_no_fact_across_articles() {
+    let temp = |id: &str, value: f64, q: &str| doc(id, vec![metric(json!({"indicator": "other", "value": value, "qualifier": q, "period": year(2020), "counted": "độ C", "subject": "UAE"}))]);
+    let r = report(vec![temp("a", 40.0, "about"), temp("b", 43.0, "exact")]);
+    assert!(r.claims.iter().all(|c| c.documents.len() == 1), "the average and the hottest day are two facts");
+}
+
+#[test]
+fn a_growth_beyond_an_economys_is_not_compared_across_articles() {
+    let g = |id: &str, value: f64| doc(id, vec![metric(json!({"indicator": "gdp_growth", "unit": "percent", "value": value, "period": year(2020), "text": format!("{value}%")}))]);
+    let r = report(vec![g("a", 56.0), g("b", 60.0), g("c", 2.9), g("d", 2.91)]);
+    let multi: Vec<_> = r.claims.iter().filter(|c| c.documents.len() > 1).collect();
+    assert_eq!(multi.len(), 1);
+    assert_eq!(multi[0].documents, ["c", "d"]);
+    assert_eq!(multi[0].verdict, Verdict::Consistent, "2,9 and 2,91 agree within rounding");
+}
+
+#[test]
+fn written_digits_set_the_rounding() {
+    let inv = |id: &str, vals: &[(f64, &str)]| doc(id, vals.iter().map(|(v, t)| metric(json!({"indicator": "investment", "unit": "VND", "value": v, "period": year(2021), "text": t}))).collect());
+    let r = report(vec![inv("a", &[(4e12, "4.000 tỷ đồng"), (4.2e12, "4.200 tỷ đồng")]), inv("b", &[(4e12, "4.000 tỷ đồng"), (4.2e12, "4.200 tỷ đồng")])]);
+    let groups: Vec<(Vec<f64>, Verdict)> = r.claims.iter().map(|c| (c.values.iter().map(|v| v.value).collect(), c.verdict)).collect();
+    assert_eq!(groups, [(vec![4e12, 4e12], Verdict::Consistent), (vec![4.2e12, 4.2e12], Verdict::Consistent)]);
+}

@@ -14,12 +14,20 @@ use crate::records::{Direction, Document, Indicator, Metric, Period, Qualifier, 
 use std::collections::HashMap;
 
 /// How far a value written without a qualifier may be from the figure it
-/// reports: half a unit of its last non-zero digit ("13,8%" ±0.05, "14%"
-/// ±0.5, "10,5 tỷ USD" ±0.05 tỷ), at most 5% of it. Whole counts below
-/// 10 000 are written in full and exact ("17 nước" is not 16).
-pub fn rounding(value: f64, count: bool) -> f64 {
+/// reports: half a unit of its last written digit ("13,8%" ±0.05, "14%"
+/// ±0.5, "10,5 tỷ USD" ±0.05 tỷ, "4.000 tỷ đồng" ±0.5 tỷ), at most 5% of
+/// it. The digits are read from `text`, the value's evidence; when it has
+/// none ("hai nước"), whole counts below 10 000 are exact and other values
+/// are taken to their last non-zero digit.
+pub fn rounding(value: f64, text: &str, count: bool) -> f64 {
     let v = value.abs();
-    if !v.is_finite() || v == 0.0 || (count && v < 10_000.0 && value.fract() == 0.0) {
+    if !v.is_finite() || v == 0.0 {
+        return 0.0;
+    }
+    if let Some(half) = written_half_step(text, v) {
+        return half.min(v * 0.05);
+    }
+    if count && v < 10_000.0 && value.fract() == 0.0 {
         return 0.0;
     }
     let mut unit = 10f64.powi(v.log10().floor() as i32);
@@ -33,12 +41,60 @@ pub fn rounding(value: f64, count: bool) -> f64 {
     (unit / 2.0).min(v * 0.05)
 }
 
-/// The interval of actual values a stated value admits (`count`: the unit is a count).
-pub fn interval(value: f64, q: Qualifier, count: bool) -> (f64, f64) {
+/// Half a unit of the last digit of the first number written in `text`,
+/// scaled to `value` ("4.000 tỷ" of 4e12 → 0.5e9), when the written number
+/// and the value agree up to a power of ten. Vietnamese digit groups: ','
+/// marks decimals and '.' thousands when three digits follow it ("1.712",
+/// "35,3"); "1.5" and "1,234,567" are read the English way.
+fn written_half_step(text: &str, value: f64) -> Option<f64> {
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let run: &str = {
+        let rest = &text[start..];
+        let end = rest.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).unwrap_or(rest.len());
+        rest[..end].trim_end_matches(['.', ','])
+    };
+    let (commas, dots) = (run.matches(',').count(), run.matches('.').count());
+    let three_after = |sep: char| run.rsplit(sep).next().is_some_and(|g| g.len() == 3);
+    let decimal = if commas > 1 {
+        Some('.').filter(|_| dots == 1)
+    } else if dots > 1 {
+        Some(',').filter(|_| commas == 1)
+    } else if commas == 1 && dots == 1 {
+        Some(if run.rfind(',') > run.rfind('.') { ',' } else { '.' })
+    } else if commas == 1 {
+        Some(',')
+    } else if dots == 1 && !three_after('.') {
+        Some('.')
+    } else {
+        None
+    };
+    let (int_part, dec_part) = match decimal {
+        Some(d) => {
+            let (i, f) = run.rsplit_once(d)?;
+            (i, f)
+        }
+        None => (run, ""),
+    };
+    let digits: String = int_part.chars().filter(char::is_ascii_digit).collect();
+    let written: f64 = format!("{}.{}", if digits.is_empty() { "0" } else { &digits }, if dec_part.is_empty() { "0" } else { dec_part }).parse().ok()?;
+    if written <= 0.0 || dec_part.len() > 6 {
+        return None;
+    }
+    let scale = value / written;
+    let power = scale.log10();
+    if !(power.is_finite() && (power - power.round()).abs() < 1e-6 && (0.0..=15.0).contains(&power.round())) {
+        return None;
+    }
+    Some(0.5 * 10f64.powi(-(dec_part.len() as i32)) * scale)
+}
+
+/// The interval of actual values a stated value admits; `text` is its
+/// evidence (for the written digits), `count` whether its unit is a count.
+pub fn interval(value: f64, q: Qualifier, text: &str, count: bool) -> (f64, f64) {
     let tol = value.abs() * 0.1;
     match q {
         Qualifier::Exact => {
-            let r = rounding(value, count);
+            let r = rounding(value, text, count);
             (value - r, value + r)
         }
         Qualifier::MoreThan | Qualifier::AtLeast => (value, f64::INFINITY),
@@ -59,7 +115,7 @@ fn verdict(values: &[ClaimValue], docs: usize, count: bool) -> Verdict {
     if docs < 2 {
         return Verdict::Single;
     }
-    let all = values.iter().map(|v| interval(v.value, v.qualifier, count)).try_fold((f64::NEG_INFINITY, f64::INFINITY), intersect);
+    let all = values.iter().map(|v| interval(v.value, v.qualifier, &v.text, count)).try_fold((f64::NEG_INFINITY, f64::INFINITY), intersect);
     if all.is_some() {
         Verdict::Consistent
     } else {
@@ -104,6 +160,9 @@ pub(crate) struct FactKey {
     pub scope: Option<String>,
 }
 
+/// The largest growth rate, in percent, read as an economy's.
+const GROWTH_BOUND: f64 = 25.0;
+
 /// The fact a metric of document `doc` states, or `None` when it cannot
 /// be placed (no dated period; an `other` metric that does not say what it
 /// counts).
@@ -120,9 +179,11 @@ pub(crate) fn fact_of(doc: &str, m: &Metric, period: Option<&Period>, target: bo
     let subject = subjects::normalise(m.subject.as_deref());
     let counted = things::thing(m.counted.as_deref());
     let (thing, scoped) = match m.indicator {
+        // A unit of measure alone ("40 độ C", "60 m") says how much, not of
+        // what: the average and the highest temperature of one place are two facts.
         Indicator::Other => {
             let t = counted?;
-            (Some(t.key), subject.is_none() && !t.specific)
+            (Some(t.key), t.measure_only || (subject.is_none() && !t.specific))
         }
         Indicator::Partners => {
             let specific = counted.as_ref().is_some_and(|t| t.specific);
@@ -131,7 +192,9 @@ pub(crate) fn fact_of(doc: &str, m: &Metric, period: Option<&Period>, target: bo
         Indicator::Participants => (counted.map(|t| t.key), subject.is_none()),
         // A share of exports, investment … with no subject is a share of
         // something the sentence names ("chiếm 35,5%"): a fact of its article.
-        Indicator::GdpGrowth => (None, false),
+        // An economy grows by a few percent: a "growth" above 25% is a
+        // company's or a sector's, read as GDP growth; it is compared within its article only.
+        Indicator::GdpGrowth => (None, m.unit == Unit::Percent && m.value.abs() > GROWTH_BOUND),
         _ => (None, m.unit == Unit::Percent && m.direction.is_none() && subject.is_none()),
     };
     let direction = match (&m.unit, m.direction) {
@@ -235,7 +298,7 @@ fn split(mut values: Vec<ClaimValue>, count: bool) -> Vec<Vec<ClaimValue>> {
     let mut own: HashMap<&str, (f64, f64)> = HashMap::new();
     let mut self_contradicting = false;
     for v in &values {
-        let iv = interval(v.value, v.qualifier, count);
+        let iv = interval(v.value, v.qualifier, &v.text, count);
         match own.get(v.document.as_str()) {
             None => {
                 own.insert(&v.document, iv);
@@ -252,7 +315,7 @@ fn split(mut values: Vec<ClaimValue>, count: bool) -> Vec<Vec<ClaimValue>> {
     let mut common = (f64::NEG_INFINITY, f64::INFINITY);
     let mut last = f64::NAN;
     for v in values {
-        let iv = interval(v.value, v.qualifier, count);
+        let iv = interval(v.value, v.qualifier, &v.text, count);
         let new_part = match parts.last() {
             None => true,
             Some(_) if self_contradicting => intersect(common, iv).is_none(),
@@ -278,16 +341,22 @@ mod tests {
 
     #[test]
     fn written_values_are_rounded_to_their_last_digit() {
-        assert!((rounding(13.8, false) - 0.05).abs() < 1e-9);
-        assert!((rounding(14.0, false) - 0.5).abs() < 1e-9);
-        assert!((rounding(1.05e10, false) - 0.05e9).abs() < 1.0);
-        assert_eq!(rounding(17.0, true), 0.0, "whole counts are exact");
-        assert!(rounding(9e6, true) > 0.0, "9 triệu lượt khách is rounded");
-        assert!((rounding(10e9, false) - 0.5e9).abs() < 1.0, "at most 5%");
-        let consistent = |a: f64, b: f64| intersect(interval(a, Qualifier::Exact, false), interval(b, Qualifier::Exact, false)).is_some();
-        assert!(consistent(14.0, 13.8));
-        assert!(consistent(1.05e10, 1.047e10));
-        assert!(!consistent(34.7, 35.3));
+        assert!((rounding(13.8, "13,8%", false) - 0.05).abs() < 1e-9);
+        assert!((rounding(14.0, "14%", false) - 0.5).abs() < 1e-9);
+        assert!((rounding(1.05e10, "10,5 tỷ USD", false) - 0.05e9).abs() < 1.0);
+        assert!((rounding(4e12, "4.000 tỷ đồng", false) - 0.5e9).abs() < 1.0, "the written digits, not the trailing zeros");
+        assert!((rounding(1.712e12, "1.712 tỷ đồng", false) - 0.5e9).abs() < 1.0);
+        assert!((rounding(1.5e6, "1.5 million", false) - 0.05e6).abs() < 1.0);
+        assert_eq!(rounding(17.0, "hai mươi", true), 0.0, "whole counts without digits are exact");
+        assert!((rounding(17.0, "17 nước", true) - 0.5).abs() < 1e-9);
+        assert!(rounding(9e6, "chín triệu", true) > 0.0, "9 triệu lượt khách is rounded");
+        assert!((rounding(10e9, "10 tỷ USD", false) - 0.5e9).abs() < 1.0, "at most 5%");
+        let iv = |v: f64, t: &str| interval(v, Qualifier::Exact, t, false);
+        let consistent = |a: (f64, f64), b: (f64, f64)| intersect(a, b).is_some();
+        assert!(consistent(iv(14.0, "14%"), iv(13.8, "13,8%")));
+        assert!(consistent(iv(1.05e10, "10,5 tỷ"), iv(1.047e10, "10,47 tỷ")));
+        assert!(!consistent(iv(34.7, "34,7%"), iv(35.3, "35,3%")));
+        assert!(!consistent(iv(4e12, "4.000 tỷ đồng"), iv(4.2e12, "4.200 tỷ đồng")));
     }
 
     fn v(doc: &str, value: f64, qualifier: Qualifier) -> ClaimValue {

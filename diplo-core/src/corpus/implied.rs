@@ -47,7 +47,7 @@ pub(crate) fn implied(docs: &[Document], claims: &Claims) -> Vec<Implied> {
             let Some((key, subject)) = fact_of(id, m, Some(base), false) else { continue };
             let half = tolerance(c.value);
             let count = m.unit == crate::records::Unit::Count;
-            let (lo_q, hi_q) = interval(m.value, m.qualifier, count);
+            let (lo_q, hi_q) = interval(m.value, m.qualifier, &m.evidence.text, count);
             let (value, low, high) = match c.kind {
                 ComparisonKind::Ratio => {
                     if c.value - half <= 0.0 {
@@ -73,7 +73,7 @@ pub(crate) fn implied(docs: &[Document], claims: &Claims) -> Vec<Implied> {
             let stated: Vec<ClaimValue> = claims.index.get(&key).into_iter().flatten().filter_map(|&i| claims.claims.get(i)).flat_map(|cl| cl.values.iter().cloned()).collect();
             let verdict = if stated.is_empty() {
                 Verdict::Single
-            } else if stated.iter().all(|s| intersect(interval(s.value, s.qualifier, count), (low, high)).is_some()) {
+            } else if stated.iter().all(|s| intersect(interval(s.value, s.qualifier, &s.text, count), (low, high)).is_some()) {
                 Verdict::Consistent
             } else {
                 Verdict::Conflicting

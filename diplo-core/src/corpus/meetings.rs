@@ -7,7 +7,8 @@
 //! "Hội nghị Cấp cao ASEAN lần thứ 36" and "Hội nghị cấp cao ASEAN" in the
 //! same year. Generic and anaphoric names ("cuộc họp", "phiên họp này",
 //! "chuyến công tác") never join another article's event by name; undated
-//! meetings join only undated ones, by a specific name; two chairs that
+//! meetings join none (two undated "Lễ hội Hadaka Matsuri" are two towns'
+//! festivals as often as one); two chairs that
 //! differ, two ordinals or two years keep events apart. A name that is an
 //! organisation's ("Diễn đàn Kinh tế thế giới") is not an event.
 //!
@@ -84,7 +85,8 @@ fn month_day(ordinal: i64) -> Option<(u32, u32)> {
 /// Whether two dates can be one event's; `need_day` asks for stated days.
 fn dates_meet(a: Option<When>, b: Option<When>, need_day: bool) -> bool {
     match (a, b) {
-        (None, None) => !need_day,
+        // Undated mentions have no date to be compatible by: never one event.
+        (None, None) => false,
         (Some(When::Range { first: f1, last: l1, day: d1 }), Some(When::Range { first: f2, last: l2, day: d2 })) => {
             (!need_day || (d1 && d2)) && f1 <= l2 && f2 <= l1
         }
@@ -119,7 +121,7 @@ fn day_keys(w: Option<When>) -> Vec<String> {
 /// Index keys of the years a date covers (names are matched within a year).
 fn year_keys(w: Option<When>) -> Vec<String> {
     match w {
-        None => vec!["undated".into()],
+        None => Vec::new(),
         Some(When::Yearless { month, day }) => vec![format!("--{month:02}-{day:02}")],
         Some(When::Range { first, last, day }) => {
             let mut out: Vec<String> = Vec::new();
@@ -471,7 +473,7 @@ mod tests {
         assert!(dates_meet(w("--07-22"), w("2025-07-22"), true));
         assert!(dates_meet(parse_when(Some("2025-07-20"), Some("2025-07-23")), w("2025-07-22"), true));
         assert!(!dates_meet(w("2025"), None, false));
-        assert!(dates_meet(None, None, false));
+        assert!(!dates_meet(None, None, false));
         assert_eq!(month_day(Date::new(2024, 2, 29).unwrap().ordinal()), Some((2, 29)));
         assert_eq!(month_day(Date::new(2025, 12, 31).unwrap().ordinal()), Some((12, 31)));
         assert_eq!(year_of(Date::new(2025, 1, 1).unwrap().ordinal()).0, 2025);

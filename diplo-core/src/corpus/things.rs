@@ -56,6 +56,8 @@ pub struct Thing {
     /// three syllables beyond a unit of measure ("khách quốc tế", "đối tác
     /// chiến lược"), not a bare noun ("doanh nghiệp", "tấn").
     pub specific: bool,
+    /// Only a unit of measure ("độ C", "km", "tấn"): how much, not of what.
+    pub measure_only: bool,
 }
 
 /// The key of what `counted` counts; `None` when it says nothing.
@@ -88,7 +90,7 @@ pub fn thing(counted: Option<&str>) -> Option<Thing> {
         return None;
     }
     let measure = prefix_len(&words, &t.measures);
-    Some(Thing { specific: words.len() - measure >= 3, key: words.join(" ") })
+    Some(Thing { specific: words.len() - measure >= 3, measure_only: measure == words.len(), key: words.join(" ") })
 }
 
 #[cfg(test)]
@@ -116,6 +118,8 @@ mod tests {
         for s in ["doanh nghiệp", "nước", "tấn", "tấn gạo", "độ C", "điểm", "học sinh"] {
             assert!(!thing(Some(s)).unwrap().specific, "{s}");
         }
+        assert!(thing(Some("độ C")).unwrap().measure_only);
+        assert!(!thing(Some("tấn gạo")).unwrap().measure_only);
         for s in ["lượt khách quốc tế", "đối tác chiến lược", "hoạt động đối ngoại", "doanh nghiệp có vốn FDI"] {
             assert!(thing(Some(s)).unwrap().specific, "{s}");
         }
