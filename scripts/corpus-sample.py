@@ -176,6 +176,9 @@ def main() -> int:
         out.append(f"| {kind.lower()} | {n} | {pop} | {r} | {w} | {u} | {share} |")
     out.append(f"\nConflicting verdicts judged wrong (a conflict between different facts): {conflicting_subjects}.")
     out.extend(body)
+    notes = ROOT / "docs" / "corpus_check_notes.md"
+    if notes.is_file():
+        out.append("\n" + notes.read_text(encoding="utf-8"))
     pathlib.Path(args.out).write_text("\n".join(out) + "\n", encoding="utf-8")
     print(f"wrote {args.out}: " + "; ".join(f"{k}: {r} right, {w} wrong, {u} unjudged of {n}" for k, (r, w, u, n, _) in tallies.items()))
     return 0

@@ -168,3 +168,11 @@ fn written_digits_set_the_rounding() {
     let groups: Vec<(Vec<f64>, Verdict)> = r.claims.iter().map(|c| (c.values.iter().map(|v| v.value).collect(), c.verdict)).collect();
     assert_eq!(groups, [(vec![4e12, 4e12], Verdict::Consistent), (vec![4.2e12, 4.2e12], Verdict::Consistent)]);
 }
+
+#[test]
+fn counts_under_a_money_indicator_are_identified_by_what_they_count() {
+    let c = |id: &str, counted: &str| doc(id, vec![metric(json!({"indicator": "investment", "unit": "count", "value": 3.0, "period": year(2021), "counted": counted, "text": "ba"}))]);
+    let r = report(vec![c("a", "dự án đóng cửa"), c("b", "đại dự án Vinhomes"), c("c", "dự án FDI mới"), c("d", "dự án FDI mới")]);
+    let multi: Vec<_> = r.claims.iter().filter(|c| c.documents.len() > 1).map(|c| c.documents.clone()).collect();
+    assert_eq!(multi, [vec!["c".to_string(), "d".to_string()]]);
+}

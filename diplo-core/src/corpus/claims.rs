@@ -190,6 +190,12 @@ pub(crate) fn fact_of(doc: &str, m: &Metric, period: Option<&Period>, target: bo
             (counted.map(|t| t.key), subject.is_none() && !specific)
         }
         Indicator::Participants => (counted.map(|t| t.key), subject.is_none()),
+        // A count under a money indicator counts things (projects, firms):
+        // what it counts is part of the fact, as for `other`.
+        Indicator::TradeTurnover | Indicator::Exports | Indicator::Imports | Indicator::Investment | Indicator::Remittances if m.unit == Unit::Count => {
+            let specific = counted.as_ref().is_some_and(|t| t.specific && !t.measure_only);
+            (counted.map(|t| t.key), subject.is_none() && !specific)
+        }
         // A share of exports, investment … with no subject is a share of
         // something the sentence names ("chiếm 35,5%"): a fact of its article.
         // An economy grows by a few percent: a "growth" above 25% is a
