@@ -5,6 +5,8 @@
 //! Every loader is forgiving: a missing corpus is reported on stderr and
 //! skipped, never an error, so the benches run from a bare clone.
 
+pub mod shapes;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
@@ -216,6 +218,16 @@ pub fn bench_inputs(generated_bytes: u64) -> Vec<Input> {
 /// Every keyword of diplo's lexicons (`diplo-core/data/*.tsv`), lower-cased
 /// and de-duplicated: the words a single-pass scanner has to find.
 pub fn lexicon_keywords() -> Vec<String> {
+    keywords_of(|_| true)
+}
+
+/// The keywords of the cue tables only (`*_cues.tsv`, `quantity_words.tsv`):
+/// the words rules are triggered by.
+pub fn cue_keywords() -> Vec<String> {
+    keywords_of(|stem| stem.ends_with("_cues") || stem == "quantity_words")
+}
+
+fn keywords_of(wanted: impl Fn(&str) -> bool) -> Vec<String> {
     let dir = repo_root().join("diplo-core").join("data");
     let mut paths: Vec<PathBuf> = fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
@@ -227,6 +239,9 @@ pub fn lexicon_keywords() -> Vec<String> {
     for p in &paths {
         let table = fs::read_to_string(p).unwrap_or_else(|e| panic!("reading {}: {e}", p.display()));
         let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        if !wanted(stem) {
+            continue;
+        }
         for row in diplo_core::lexicon::rows(&table) {
             let cell = |i: usize| row.get(i).copied().unwrap_or("");
             // Which column(s) hold the words, per table (see each file's header).

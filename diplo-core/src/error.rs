@@ -24,6 +24,10 @@ pub enum Error {
     /// A file that could not be read.
     #[error("cannot read {path}: {message}")]
     Io { path: String, message: String },
+    /// A bug in diplo met while reading this document (a caught panic). The
+    /// document is lost, never the batch or corpus it came with.
+    #[error("internal error while extracting this document: {message}")]
+    Internal { message: String },
 }
 
 impl Error {
@@ -37,6 +41,7 @@ impl Error {
             Error::TooLarge { .. } => "too_large",
             Error::Json { .. } => "invalid_json",
             Error::Io { .. } => "io",
+            Error::Internal { .. } => "internal",
         }
     }
 

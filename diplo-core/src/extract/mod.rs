@@ -18,8 +18,31 @@ use rayon::prelude::*;
 ///
 /// # Errors
 /// [`Error::InvalidDate`] for a date hint that is not a real `YYYY-MM-DD`
-/// date; [`Error::TooLarge`] beyond [`Options::max_bytes`].
+/// date; [`Error::TooLarge`] beyond [`Options::max_bytes`];
+/// [`Error::Internal`] if a bug in a stage panics on this text (the panic is
+/// caught here so that a batch or a corpus loses this document only).
 pub fn extract(text: &str, opts: &Options) -> Result<Document, Error> {
+    // The pipeline only reads `text` and `opts` and builds a fresh Document,
+    // so nothing shared is left half-updated when a stage unwinds.
+    guarded(|| extract_unguarded(text, opts))
+}
+
+/// Runs `f`, turning a panic into [`Error::Internal`] with its message.
+fn guarded<T>(f: impl FnOnce() -> Result<T, Error>) -> Result<T, Error> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
+        .unwrap_or_else(|payload| Err(Error::Internal { message: panic_message(payload.as_ref()) }))
+}
+
+/// The text of a caught panic.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic without a message".to_string())
+}
+
+fn extract_unguarded(text: &str, opts: &Options) -> Result<Document, Error> {
     if text.len() > opts.max_bytes {
         return Err(Error::TooLarge { len: text.len(), limit: opts.max_bytes });
     }
@@ -62,7 +85,7 @@ pub fn extract_bytes(bytes: &[u8], opts: &Options) -> Result<Document, Error> {
     if bytes.len() > opts.max_bytes {
         return Err(Error::TooLarge { len: bytes.len(), limit: opts.max_bytes });
     }
-    let (text, warnings) = decode(bytes, opts.lossy)?;
+    let (text, warnings) = guarded(|| decode(bytes, opts.lossy))?;
     let mut doc = extract(&text, opts)?;
     doc.warnings.splice(0..0, warnings);
     Ok(doc)
@@ -72,4 +95,19 @@ pub fn extract_bytes(bytes: &[u8], opts: &Options) -> Result<Document, Error> {
 /// bad document never loses the others.
 pub fn extract_many(items: &[(String, Options)]) -> Vec<Result<Document, Error>> {
     items.par_iter().map(|(text, opts)| extract(text, opts)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_an_internal_error_with_its_message() {
+        let r: Result<(), Error> = guarded(|| panic!("slice {} > {}", 5, 3));
+        assert_eq!(r, Err(Error::Internal { message: "slice 5 > 3".into() }));
+        assert_eq!(r.unwrap_err().code(), "internal");
+        let r: Result<(), Error> = guarded(|| std::panic::panic_any(7_u8));
+        assert_eq!(r, Err(Error::Internal { message: "panic without a message".into() }));
+        assert_eq!(guarded(|| Ok(3)), Ok(3));
+    }
 }

@@ -80,6 +80,11 @@ fn ends_with_any(s: &str, kind: &str) -> bool {
 /// The baseline period right after a comparison ("năm 2024", "so với năm
 /// trước", "cùng kỳ"), resolved against the metric's own period.
 fn baseline_after(ctx: &Context<'_>, from: usize, sentence: &Range<usize>, period: Option<&Period>) -> (Option<Period>, usize) {
+    // A comparison that runs past its sentence ("gấp" + line break + "năm"
+    // read as "gấp năm") has no room for a baseline.
+    if from >= sentence.end {
+        return (None, from);
+    }
     let window_end = (from + 48).min(sentence.end);
     let window_end = (window_end..=sentence.end).find(|&i| ctx.text().is_char_boundary(i)).unwrap_or(sentence.end);
     let lower = &ctx.lower[from..window_end];
