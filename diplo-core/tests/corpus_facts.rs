@@ -176,3 +176,23 @@ fn counts_under_a_money_indicator_are_identified_by_what_they_count() {
     let multi: Vec<_> = r.claims.iter().filter(|c| c.documents.len() > 1).map(|c| c.documents.clone()).collect();
     assert_eq!(multi, [vec!["c".to_string(), "d".to_string()]]);
 }
+
+#[test]
+fn output_stays_linear_when_many_sources_imply_and_state_one_baseline() {
+    // 3 000 articles imply 2024's agreements from 2025's, 3 000 state 2024's:
+    // each implied value points to its group and copies at most 16 stated values.
+    let cmp = json!({"kind": "ratio", "value": 2.0, "baseline": year(2024), "text": "gấp đôi năm 2024"});
+    let mut docs = Vec::new();
+    for i in 0..3000 {
+        docs.push(doc(&format!("i{i}"), vec![metric(json!({"indicator": "agreements_signed", "value": 300.0, "period": year(2025), "comparison": cmp, "text": "300"}))]));
+        docs.push(doc(&format!("s{i}"), vec![metric(json!({"indicator": "agreements_signed", "value": 150.0, "period": year(2024), "text": "150"}))]));
+    }
+    let t = std::time::Instant::now();
+    let r = report(docs);
+    assert!(t.elapsed().as_secs() < 20, "took {:?}", t.elapsed());
+    assert_eq!(r.implied.len(), 3000);
+    assert!(r.implied.iter().all(|i| i.verdict == Verdict::Consistent && i.stated.len() == 16 && i.stated_total == 3000));
+    assert_eq!(r.implied_groups.len(), 1);
+    let json = r.to_json();
+    assert!(json.len() < 6000 * 8000, "{} bytes for 6000 documents", json.len());
+}

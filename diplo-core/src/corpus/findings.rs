@@ -9,7 +9,7 @@
 //! field. Ties keep the kinds in the order above.
 
 use super::report::{short, show_value};
-use super::types::{Claim, CorpusMeeting, Finding, FindingEvidence, FindingKind, Implied, Verdict};
+use super::types::{Claim, CorpusMeeting, Finding, FindingEvidence, FindingKind, Implied, ImpliedGroup, Verdict};
 use std::collections::HashSet;
 
 fn key<T: serde::Serialize>(v: &T) -> String {
@@ -17,8 +17,9 @@ fn key<T: serde::Serialize>(v: &T) -> String {
 }
 
 fn period(p: &crate::records::Period) -> String {
+    let year = |s: &str| s.get(0..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit())).map(str::to_string);
     match (&p.start, &p.end) {
-        (Some(s), Some(e)) if s.get(0..4) == e.get(0..4) && s.ends_with("-01-01") && e.ends_with("-12-31") => s[0..4].to_string(),
+        (Some(s), Some(e)) if year(s).is_some() && year(s) == year(e) && s.ends_with("-01-01") && e.ends_with("-12-31") => year(s).unwrap_or_default(),
         (Some(s), Some(e)) => format!("{s}..{e}"),
         _ => p.text.clone(),
     }
@@ -67,45 +68,34 @@ fn claim_finding(i: usize, c: &Claim) -> Finding {
     }
 }
 
-fn implied_findings(implied: &[Implied]) -> Vec<Finding> {
+fn implied_findings(implied: &[Implied], groups: &[ImpliedGroup]) -> Vec<Finding> {
     let mut out = Vec::new();
-    let mut groups_seen: HashSet<Vec<(String, usize)>> = HashSet::new();
+    for g in groups.iter().filter(|g| g.verdict == Verdict::Conflicting) {
+        let Some(first) = g.members.first().and_then(|&i| implied.get(i)) else { continue };
+        let what = fact(first.indicator, first.subject.as_deref(), first.counted.as_deref(), &first.baseline);
+        let members: Vec<&Implied> = g.members.iter().filter_map(|&i| implied.get(i)).collect();
+        let vals: Vec<f64> = members.iter().map(|x| x.value).collect();
+        let documents = distinct(members.iter().map(|x| x.from.document.clone()));
+        let line = members.iter().map(|x| format!("≈{} [{}]", short(x.value), x.from.document)).collect::<Vec<_>>().join(" · ");
+        out.push(Finding {
+            kind: FindingKind::ImpliedDisagreement,
+            score: documents.len() as f64 * (1.0 + spread(&vals)),
+            summary: format!("{what}: comparisons imply different values: {line} (spread {}–{})", short(g.spread.0), short(g.spread.1)),
+            documents,
+            evidence: members
+                .iter()
+                .map(|x| {
+                    let cmp = x.from.comparison.as_ref().map(|c| c.text.clone()).unwrap_or_default();
+                    FindingEvidence { document: x.from.document.clone(), text: x.from.text.clone(), start: x.from.start, end: x.from.end, value: Some(format!("{} «{cmp}» → ≈{}", show_value(x.from.value, x.from.qualifier), short(x.value))) }
+                })
+                .collect(),
+            claim: None,
+            meeting: None,
+            implied: g.members.clone(),
+        });
+    }
     for (i, imp) in implied.iter().enumerate() {
         let what = fact(imp.indicator, imp.subject.as_deref(), imp.counted.as_deref(), &imp.baseline);
-        if imp.peer_verdict == Verdict::Conflicting {
-            let mut sig: Vec<(String, usize)> = imp.peers.iter().map(|p| (p.document.clone(), p.start)).collect();
-            sig.push((imp.from.document.clone(), imp.from.start));
-            sig.sort();
-            if groups_seen.insert(sig.clone()) {
-                let members: Vec<usize> = implied
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, x)| sig.binary_search(&(x.from.document.clone(), x.from.start)).is_ok() && x.peer_verdict == Verdict::Conflicting)
-                    .map(|(j, _)| j)
-                    .collect();
-                let vals: Vec<f64> = members.iter().map(|&j| implied[j].value).collect();
-                let documents = distinct(members.iter().map(|&j| implied[j].from.document.clone()));
-                let line = members.iter().map(|&j| format!("≈{} [{}]", short(implied[j].value), implied[j].from.document)).collect::<Vec<_>>().join(" · ");
-                let (lo, hi) = imp.spread.unwrap_or((0.0, 0.0));
-                out.push(Finding {
-                    kind: FindingKind::ImpliedDisagreement,
-                    score: documents.len() as f64 * (1.0 + spread(&vals)),
-                    summary: format!("{what}: comparisons imply different values: {line} (spread {}–{})", short(lo), short(hi)),
-                    documents,
-                    evidence: members
-                        .iter()
-                        .map(|&j| {
-                            let x = &implied[j];
-                            let cmp = x.from.comparison.as_ref().map(|c| c.text.clone()).unwrap_or_default();
-                            FindingEvidence { document: x.from.document.clone(), text: x.from.text.clone(), start: x.from.start, end: x.from.end, value: Some(format!("{} «{cmp}» → ≈{}", show_value(x.from.value, x.from.qualifier), short(x.value))) }
-                        })
-                        .collect(),
-                    claim: None,
-                    meeting: None,
-                    implied: members,
-                });
-            }
-        }
         if imp.verdict == Verdict::Conflicting {
             let mut vals: Vec<f64> = imp.stated.iter().map(|s| s.value).collect();
             vals.push(imp.value);
@@ -157,9 +147,9 @@ fn meeting_finding(i: usize, m: &CorpusMeeting) -> Finding {
 }
 
 /// The findings of a report's parts, highest rank first.
-pub fn findings(claims: &[Claim], implied: &[Implied], meetings: &[CorpusMeeting]) -> Vec<Finding> {
+pub fn findings(claims: &[Claim], implied: &[Implied], groups: &[ImpliedGroup], meetings: &[CorpusMeeting]) -> Vec<Finding> {
     let mut out: Vec<Finding> = claims.iter().enumerate().filter(|(_, c)| c.verdict == Verdict::Conflicting).map(|(i, c)| claim_finding(i, c)).collect();
-    out.extend(implied_findings(implied));
+    out.extend(implied_findings(implied, groups));
     out.extend(meetings.iter().enumerate().filter(|(_, m)| m.documents.len() > 1 && !m.conflicts.is_empty()).map(|(i, m)| meeting_finding(i, m)));
     out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.kind.cmp(&b.kind)).then(a.summary.cmp(&b.summary)));
     out

@@ -9,7 +9,7 @@
 //! point disagree, and the spread of their values is reported.
 
 use super::claims::{fact_of, intersect, interval, value_of, Claims, FactKey};
-use super::types::{ClaimValue, Implied, ImpliedPeer, Verdict};
+use super::types::{ClaimValue, Implied, ImpliedGroup, Verdict};
 use crate::records::{ComparisonKind, Document, Period};
 use std::collections::HashMap;
 
@@ -29,13 +29,19 @@ fn tolerance(v: f64) -> f64 {
     (step / 2.0).min(v.abs() * 0.05)
 }
 
+/// At most this many stated values are copied into each implied baseline
+/// (`stated_total` counts them all), so the output stays linear.
+const STATED_SHOWN: usize = 16;
+
 fn dated(p: &Option<Period>) -> Option<&Period> {
     p.as_ref().filter(|p| p.start.is_some() && p.end.is_some())
 }
 
-/// Every implied baseline, checked against stated values and against each other.
-pub(crate) fn implied(docs: &[Document], claims: &Claims) -> Vec<Implied> {
+/// Every implied baseline, checked against stated values and against each
+/// other, and the groups of comparisons that imply the same fact.
+pub(crate) fn implied(docs: &[Document], claims: &Claims) -> (Vec<Implied>, Vec<ImpliedGroup>) {
     let mut out: Vec<(FactKey, Implied)> = Vec::new();
+    let mut stated_bounds: HashMap<FactKey, Option<(f64, f64, usize)>> = HashMap::new();
     for d in docs {
         let id = d.id.as_deref().unwrap_or("");
         for m in &d.metrics {
@@ -70,14 +76,23 @@ pub(crate) fn implied(docs: &[Document], claims: &Claims) -> Vec<Implied> {
             if !value.is_finite() {
                 continue;
             }
-            let stated: Vec<ClaimValue> = claims.index.get(&key).into_iter().flatten().filter_map(|&i| claims.claims.get(i)).flat_map(|cl| cl.values.iter().cloned()).collect();
-            let verdict = if stated.is_empty() {
-                Verdict::Single
-            } else if stated.iter().all(|s| intersect(interval(s.value, s.qualifier, &s.text, count), (low, high)).is_some()) {
-                Verdict::Consistent
-            } else {
-                Verdict::Conflicting
+            // Every stated value meets [low, high] exactly when the largest
+            // lower bound is ≤ high and the smallest upper bound ≥ low: one
+            // pass per fact, however many comparisons point to it.
+            let bounds = *stated_bounds.entry(key.clone()).or_insert_with(|| {
+                let values = claims.index.get(&key).into_iter().flatten().filter_map(|&i| claims.claims.get(i)).flat_map(|cl| cl.values.iter());
+                values.fold(None, |acc: Option<(f64, f64, usize)>, s| {
+                    let (lo, hi) = interval(s.value, s.qualifier, &s.text, count);
+                    Some(acc.map_or((lo, hi, 1), |(a, b, n)| (a.max(lo), b.min(hi), n + 1)))
+                })
+            });
+            let stated: Vec<ClaimValue> = claims.index.get(&key).into_iter().flatten().filter_map(|&i| claims.claims.get(i)).flat_map(|cl| cl.values.iter()).take(STATED_SHOWN).cloned().collect();
+            let verdict = match bounds {
+                None => Verdict::Single,
+                Some((max_lo, min_hi, _)) if max_lo <= high + high.abs() * 1e-9 && min_hi >= low - low.abs() * 1e-9 => Verdict::Consistent,
+                Some(_) => Verdict::Conflicting,
             };
+            let stated_total = bounds.map_or(0, |b| b.2);
             let imp = Implied {
                 indicator: m.indicator,
                 baseline: base.clone(),
@@ -89,25 +104,30 @@ pub(crate) fn implied(docs: &[Document], claims: &Claims) -> Vec<Implied> {
                 high: high.is_finite().then_some(high),
                 from: value_of(id, m),
                 stated,
+                stated_total,
                 verdict,
-                peers: Vec::new(),
+                group: None,
                 peer_verdict: Verdict::Single,
                 spread: None,
             };
             out.push((key, imp));
         }
     }
-    check_peers(&mut out);
-    out.into_iter().map(|(_, i)| i).collect()
+    let groups = check_peers(&mut out);
+    (out.into_iter().map(|(_, i)| i).collect(), groups)
 }
 
-/// Compares the implied values of each fact with each other (hash-grouped).
-fn check_peers(items: &mut [(FactKey, Implied)]) {
-    let mut groups: HashMap<&FactKey, Vec<usize>> = HashMap::new();
+/// Compares the implied values of each fact with each other (hash-grouped);
+/// each comparison points to its group, which lists its members once, so
+/// the output stays linear however many sources imply one baseline.
+fn check_peers(items: &mut [(FactKey, Implied)]) -> Vec<ImpliedGroup> {
+    let mut by_key: HashMap<&FactKey, Vec<usize>> = HashMap::new();
     for (i, (k, _)) in items.iter().enumerate() {
-        groups.entry(k).or_default().push(i);
+        by_key.entry(k).or_default().push(i);
     }
-    let groups: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
+    let mut groups: Vec<Vec<usize>> = by_key.into_values().filter(|g| g.len() > 1).collect();
+    groups.sort();
+    let mut out = Vec::with_capacity(groups.len());
     for g in groups {
         let bounds = |imp: &Implied| (imp.low.unwrap_or(f64::NEG_INFINITY), imp.high.unwrap_or(f64::INFINITY));
         let common = g.iter().map(|&i| bounds(&items[i].1)).try_fold((f64::NEG_INFINITY, f64::INFINITY), intersect);
@@ -139,20 +159,16 @@ fn check_peers(items: &mut [(FactKey, Implied)]) {
         };
         let values: Vec<f64> = g.iter().map(|&i| items[i].1.value).collect();
         let spread = (values.iter().copied().fold(f64::INFINITY, f64::min), values.iter().copied().fold(f64::NEG_INFINITY, f64::max));
-        let peers: Vec<ImpliedPeer> = g
-            .iter()
-            .map(|&i| {
-                let imp = &items[i].1;
-                ImpliedPeer { document: imp.from.document.clone(), value: imp.value, low: imp.low, high: imp.high, text: imp.from.text.clone(), start: imp.from.start, end: imp.from.end }
-            })
-            .collect();
-        for (n, &i) in g.iter().enumerate() {
+        let id = out.len();
+        for &i in &g {
             let imp = &mut items[i].1;
-            imp.peers = peers.iter().enumerate().filter(|(m, _)| *m != n).map(|(_, p)| p.clone()).collect();
+            imp.group = Some(id);
             imp.peer_verdict = verdict;
             imp.spread = Some(spread);
         }
+        out.push(ImpliedGroup { members: g, verdict, spread });
     }
+    out
 }
 
 #[cfg(test)]

@@ -290,7 +290,7 @@ impl Corpus {
     /// Reconciles everything added so far.
     pub fn report(&self) -> CorpusReport {
         let claims = claims::claims(&self.docs);
-        let implied = implied::implied(&self.docs, &claims);
+        let (implied, implied_groups) = implied::implied(&self.docs, &claims);
         let claims = claims.claims;
         let mut warnings: HashMap<&str, usize> = HashMap::new();
         for d in &self.summaries {
@@ -304,7 +304,7 @@ impl Corpus {
         let mut warnings: Vec<(String, usize)> = warnings.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
         warnings.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let meetings = meetings::merge(&self.docs);
-        let findings = findings::findings(&claims, &implied, &meetings);
+        let findings = findings::findings(&claims, &implied, &implied_groups, &meetings);
         CorpusReport {
             counts: self.counts(),
             findings,
@@ -314,6 +314,7 @@ impl Corpus {
             meetings,
             claims,
             implied,
+            implied_groups,
             commitments: commitments::merge(&self.docs),
             partnerships: partnerships::partnerships(&self.docs),
         }

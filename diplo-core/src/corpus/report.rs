@@ -154,11 +154,12 @@ fn implied(s: &mut String, r: &CorpusReport) {
         let cmp = i.from.comparison.as_ref().map(|c| c.text.clone()).unwrap_or_default();
         let stated = if i.stated.is_empty() { "no source states it".to_string() } else { format!("stated {}", values_line(&i.stated)) };
         let verdict = if i.verdict == Verdict::Single { "unchecked".to_string() } else { key(&i.verdict) };
-        let peers = match (i.peer_verdict, i.spread) {
-            (Verdict::Single, _) | (_, None) => String::new(),
-            (v, Some((lo, hi))) => format!(
-                "; other comparisons imply {} → {} (spread {}–{})",
-                i.peers.iter().map(|p| format!("≈{} [{}]", short(p.value), p.document)).collect::<Vec<_>>().join(" · "),
+        let peers = match (i.peer_verdict, i.spread, i.group.and_then(|g| r.implied_groups.get(g))) {
+            (Verdict::Single, _, _) | (_, None, _) | (_, _, None) => String::new(),
+            (v, Some((lo, hi)), Some(g)) => format!(
+                "; {} other comparison{} of the same fact {} (spread {}–{})",
+                g.members.len() - 1,
+                if g.members.len() == 2 { "" } else { "s" },
                 if v == Verdict::Conflicting { "disagree" } else { "agree" },
                 short(lo),
                 short(hi)

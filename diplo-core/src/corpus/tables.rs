@@ -69,7 +69,7 @@ impl CorpusReport {
         };
         let implied = Table {
             name: "implied",
-            header: vec!["indicator", "baseline_start", "baseline_end", "subject", "counted", "implied", "low", "high", "from_document", "from_text", "stated", "verdict", "peers", "peer_verdict", "spread_low", "spread_high"],
+            header: vec!["indicator", "baseline_start", "baseline_end", "subject", "counted", "implied", "low", "high", "from_document", "from_text", "stated", "verdict", "group", "peer_verdict", "spread_low", "spread_high"],
             rows: self
                 .implied
                 .iter()
@@ -87,7 +87,7 @@ impl CorpusReport {
                         i.from.text.clone(),
                         values_line(&i.stated),
                         key(&i.verdict),
-                        i.peers.iter().map(|p| format!("{:.3} [{}]", p.value, p.document)).collect::<Vec<_>>().join(" · "),
+                        i.group.map(|g| g.to_string()).unwrap_or_default(),
                         key(&i.peer_verdict),
                         i.spread.map(|x| format!("{:.3}", x.0)).unwrap_or_default(),
                         i.spread.map(|x| format!("{:.3}", x.1)).unwrap_or_default(),

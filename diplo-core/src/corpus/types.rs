@@ -114,30 +114,32 @@ pub struct Implied {
     pub high: Option<f64>,
     /// The metric and comparison it comes from.
     pub from: ClaimValue,
-    /// Values other sources state for the baseline period.
+    /// Values sources state for the baseline period (the first 16).
     pub stated: Vec<ClaimValue>,
+    /// How many values sources state for it in all.
+    #[serde(default)]
+    pub stated_total: usize,
     /// Against the stated values: `consistent`, `conflicting`, or `single`
     /// when nobody states the baseline.
     pub verdict: Verdict,
-    /// The other values implied for the same fact (by other comparisons).
-    pub peers: Vec<ImpliedPeer>,
-    /// Against the other implied values: `single` when there are none.
+    /// The index in `implied_groups` of the comparisons implying the same
+    /// fact, when there are others.
+    pub group: Option<usize>,
+    /// Against the other implied values: `single` when there are none (or
+    /// when one article implies two values, so the fact is ambiguous).
     pub peer_verdict: Verdict,
     /// The smallest and largest value implied for this fact, when several are.
     pub spread: Option<(f64, f64)>,
 }
 
-/// Another comparison's implied value for the same baseline.
+/// Comparisons that imply the same baseline: whether they agree, and how far apart.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ImpliedPeer {
-    pub document: String,
-    pub value: f64,
-    pub low: Option<f64>,
-    pub high: Option<f64>,
-    /// The metric it comes from, as written.
-    pub text: String,
-    pub start: usize,
-    pub end: usize,
+pub struct ImpliedGroup {
+    /// Indexes into `implied`.
+    pub members: Vec<usize>,
+    pub verdict: Verdict,
+    /// The smallest and largest value they imply.
+    pub spread: (f64, f64),
 }
 
 /// One commitment, merged across documents by identity (see `commitments`).
@@ -296,6 +298,8 @@ pub struct CorpusReport {
     pub meetings: Vec<CorpusMeeting>,
     pub claims: Vec<Claim>,
     pub implied: Vec<Implied>,
+    /// Comparisons grouped by the baseline they imply (two or more each).
+    pub implied_groups: Vec<ImpliedGroup>,
     pub commitments: Vec<CorpusCommitment>,
     pub partnerships: Vec<Partnership>,
 }
