@@ -170,21 +170,63 @@ pub fn read_jsonl<R: BufRead>(mut r: R, name: &str, base: &Options, f: &mut dyn 
     }
     let mut buf = Vec::new();
     let mut n = 0;
+    // A line may hold one document of up to `max_bytes` (and its JSON around it).
+    let cap = base.max_bytes.saturating_add(64 * 1024);
     loop {
         buf.clear();
         n += 1;
-        match r.read_until(b'\n', &mut buf) {
-            Ok(0) => break,
-            Ok(_) => {
+        match read_line_capped(&mut r, &mut buf, cap) {
+            Ok((0, _)) => break,
+            Ok((_, false)) => {
                 if let Some(e) = record(&buf, name, n, base) {
                     f(e);
                 }
+            }
+            Ok((len, true)) => {
+                let origin = Origin { file: Some(name.into()), line: Some(n), index: None };
+                f(failed(&origin, None, "too_large", format!("a line of {len} bytes is over the limit of {cap} bytes")));
             }
             Err(e) => {
                 let origin = Origin { file: Some(name.into()), line: Some(n), index: None };
                 f(failed(&origin, None, "io", format!("cannot read: {e}")));
                 break;
             }
+        }
+    }
+}
+
+/// Reads one line (through its `\n`) into `buf`, keeping at most `cap`
+/// bytes: a longer line is read to its end but not kept. Returns the line's
+/// length and whether it was over the cap.
+fn read_line_capped<R: BufRead>(r: &mut R, buf: &mut Vec<u8>, cap: usize) -> std::io::Result<(usize, bool)> {
+    let mut len = 0;
+    let mut over = false;
+    loop {
+        let (done, used) = {
+            let chunk = match r.fill_buf() {
+                Ok(c) => c,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if chunk.is_empty() {
+                return Ok((len, over));
+            }
+            let (part, done) = match memchr::memchr(b'\n', chunk) {
+                Some(i) => (&chunk[..=i], true),
+                None => (chunk, false),
+            };
+            if !over && buf.len() + part.len() <= cap {
+                buf.extend_from_slice(part);
+            } else {
+                over = true;
+                buf.clear();
+            }
+            (done, part.len())
+        };
+        r.consume(used);
+        len += used;
+        if done {
+            return Ok((len, over));
         }
     }
 }
@@ -337,6 +379,14 @@ mod tests {
         let Entry::Article(a) = &lossy[0] else { panic!() };
         assert_eq!(a.text, "Kim ng\u{FFFD}ch");
         assert_eq!(a.warnings[0].code, "invalid_utf8_replaced");
+    }
+
+    #[test]
+    fn a_line_over_the_limit_is_an_error_and_the_next_is_read() {
+        let src = format!("{{\"id\": \"big\", \"text\": \"{}\"}}\n{{\"id\": \"b\", \"text\": \"ok\"}}\n", "x".repeat(200_000));
+        let mut out = Vec::new();
+        read_jsonl(src.as_bytes(), "c.jsonl", &Options { max_bytes: 1000, ..Options::default() }, &mut |e| out.push(e));
+        assert_eq!(codes(&out), ["too_large@1", "ok:b"]);
     }
 
     #[test]
