@@ -9,15 +9,14 @@
 //! Folders are read recursively (`*.txt`, `*.jsonl`); a `.jsonl` file holds
 //! one article per line as `{"id", "text", "date"?}`. Articles are read and
 //! extracted in batches, so memory stays bounded however many there are;
-//! progress goes to stderr. A file that cannot be read is reported and the
-//! others still are.
+//! progress goes to stderr. Every file and line is accounted for: the first
+//! line of the report says how many articles were read, extracted (with
+//! warnings) and failed, and lists each failure with its code, file and line.
 
 use diplo_core::corpus::{render_text, Corpus};
-use diplo_core::{Error, Options};
+use diplo_core::Options;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
-const BATCH: usize = 256;
 
 struct Args {
     inputs: Vec<PathBuf>,
@@ -47,64 +46,6 @@ fn parse_args() -> Result<Args, String> {
     Ok(a)
 }
 
-/// Every article file under the inputs, sorted within each folder.
-fn files(inputs: &[PathBuf]) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for p in inputs {
-        if p.is_dir() {
-            let mut stack = vec![p.clone()];
-            let mut found = Vec::new();
-            while let Some(d) = stack.pop() {
-                let Ok(rd) = std::fs::read_dir(&d) else { continue };
-                for e in rd.filter_map(Result::ok) {
-                    let path = e.path();
-                    if path.is_dir() {
-                        stack.push(path);
-                    } else if path.extension().is_some_and(|x| x == "txt" || x == "jsonl") {
-                        found.push(path);
-                    }
-                }
-            }
-            found.sort();
-            out.extend(found);
-        } else {
-            out.push(p.clone());
-        }
-    }
-    out
-}
-
-/// "20201001" or "2020-10-01" → "2020-10-01".
-fn iso_date(s: &str) -> Option<String> {
-    let d: String = s.chars().filter(char::is_ascii_digit).collect();
-    (d.len() >= 8).then(|| format!("{}-{}-{}", &d[0..4], &d[4..6], &d[6..8]))
-}
-
-struct Feeder<'a> {
-    corpus: &'a mut Corpus,
-    batch: Vec<(String, Options)>,
-    seen: usize,
-    progress: bool,
-}
-
-impl Feeder<'_> {
-    fn push(&mut self, text: String, opts: Options) {
-        self.batch.push((text, opts));
-        if self.batch.len() >= BATCH {
-            self.flush();
-        }
-    }
-
-    fn flush(&mut self) {
-        self.seen += self.batch.len();
-        self.corpus.add_texts(&self.batch);
-        self.batch.clear();
-        if self.progress {
-            eprint!("\rextracted {} articles", self.seen);
-        }
-    }
-}
-
 fn main() -> ExitCode {
     let args = match parse_args() {
         Ok(a) => a,
@@ -116,38 +57,19 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let paths = files(&args.inputs);
     let mut corpus = Corpus::new();
-    let mut feeder = Feeder { corpus: &mut corpus, batch: Vec::new(), seen: 0, progress: paths.len() > 200 || paths.iter().any(|p| p.extension().is_some_and(|x| x == "jsonl")) };
-    for path in &paths {
-        let name = path.display().to_string();
-        let base = Options { date: args.date.clone(), lossy: args.lossy, ..Options::default() };
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => {
-                feeder.corpus.record_error(Some(name.clone()), &Error::Io { path: name, message: e.to_string() });
-                continue;
-            }
-        };
-        if path.extension().is_some_and(|x| x == "jsonl") {
-            for (n, line) in String::from_utf8_lossy(&bytes).lines().enumerate() {
-                let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
-                let Some(text) = v.get("text").and_then(|t| t.as_str()) else { continue };
-                let id = v.get("id").and_then(|x| x.as_str()).map_or_else(|| format!("{name}:{}", n + 1), str::to_string);
-                let date = v.get("date").and_then(|x| x.as_str()).and_then(iso_date).or_else(|| base.date.clone());
-                feeder.push(text.to_string(), Options { id: Some(id), date, ..base.clone() });
-            }
-        } else {
-            let id = path.file_stem().map(|s| s.to_string_lossy().into_owned());
-            match diplo_core::text::decode(&bytes, args.lossy) {
-                Ok((text, _)) => feeder.push(text, Options { id, ..base }),
-                Err(e) => feeder.corpus.record_error(id, &e),
-            }
+    let base = Options { date: args.date.clone(), lossy: args.lossy, ..Options::default() };
+    let many = args.inputs.iter().any(|p| p.is_dir() || diplo_core::corpus::input::is_jsonl(p)) || args.inputs.len() > 200;
+    let walk = corpus.add_files(&args.inputs, &base, &mut |n| {
+        if many {
+            eprint!("\rextracted {n} articles");
         }
-    }
-    feeder.flush();
-    if feeder.progress {
+    });
+    if many {
         eprintln!();
+    }
+    for (path, why) in &walk.skipped {
+        eprintln!("skipped {}: {why}", path.display());
     }
     let report = corpus.report();
     if let Some(dir) = &args.out {

@@ -6,6 +6,9 @@ pub enum Error {
     /// Bytes that are not UTF-8 (and lossy decoding was not asked for).
     #[error("invalid UTF-8 at byte offset {offset}; pass lossy=True to replace bad bytes")]
     InvalidUtf8 { offset: usize },
+    /// Bytes announced as UTF-16 by their byte order mark with an unpaired surrogate.
+    #[error("invalid UTF-16 at byte offset {offset}; pass lossy=True to replace bad units")]
+    InvalidUtf16 { offset: usize },
     /// Bytes in a legacy Vietnamese encoding that could not be converted reliably.
     #[error("text looks like the legacy Vietnamese encoding {encoding}; convert it to UTF-8 first")]
     LegacyEncoding { encoding: String },
@@ -32,6 +35,7 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::InvalidUtf8 { .. } => "invalid_utf8",
+            Error::InvalidUtf16 { .. } => "invalid_utf16",
             Error::LegacyEncoding { .. } => "legacy_encoding",
             Error::InvalidDate { .. } => "invalid_date",
             Error::TooLarge { .. } => "too_large",
@@ -45,6 +49,7 @@ impl Error {
     pub fn span(&self) -> Option<(usize, usize)> {
         match self {
             Error::InvalidUtf8 { offset } => Some((*offset, *offset + 1)),
+            Error::InvalidUtf16 { offset } => Some((*offset, *offset + 2)),
             _ => None,
         }
     }

@@ -89,7 +89,7 @@ fn tables_and_json_carry_the_same_corpus() {
     let r = report();
     let tables = r.tables();
     let names: Vec<&str> = tables.iter().map(|t| t.name).collect();
-    assert_eq!(names, ["documents", "meetings", "meeting_sources", "claims", "implied", "commitments"]);
+    assert_eq!(names, ["findings", "documents", "errors", "meetings", "meeting_sources", "claims", "implied", "commitments", "partnerships"]);
     let claims_rows = tables.iter().find(|t| t.name == "claims").unwrap().rows.len();
     assert_eq!(claims_rows, r.claims.iter().map(|c| c.values.len()).sum::<usize>());
     let back: CorpusReport = serde_json::from_str(&r.to_json()).unwrap();
@@ -108,4 +108,85 @@ fn bad_documents_are_reported_not_lost() {
     assert_eq!(r.documents.len(), 1);
     assert_eq!(r.errors.len(), 1);
     assert_eq!(r.errors[0].code, "invalid_date");
+}
+
+/// The seeds' eight cross-source findings, and the disagreement of the
+/// baselines three comparisons imply for 2024's agreements, ranked first.
+#[test]
+fn the_seeds_eight_findings_and_the_implied_disagreement() {
+    use diplo_core::corpus::FindingKind;
+    let r = report();
+    // 1-2. One conference on 22/7 from three documents, with a time-of-day conflict.
+    let july = r.meetings.iter().find(|m| m.date.as_deref() == Some("2025-07-22")).unwrap();
+    assert_eq!(july.documents, ["000_b991badab7abd633", "001_18ee72ec1f13ec0f", "003_9f6c518c3a005ced"]);
+    assert!(july.conflicts.iter().any(|c| c.field == "time_of_day"));
+    // 3-7. Claims that several sources state and that agree.
+    for (ind, start, end, docs) in [
+        (Indicator::AgreementsSigned, "2025-01-01", "2025-06-30", 3),
+        (Indicator::AgreementsSigned, "2025-01-01", "2025-12-31", 2),
+        (Indicator::RelationsUpgraded, "2025-01-01", "2025-06-30", 3),
+        (Indicator::RelationsUpgraded, "2025-01-01", "2025-12-31", 2),
+        (Indicator::LeaderForeignActivities, "2025-01-01", "2025-12-31", 2),
+    ] {
+        let c = claim(&r, ind, start, end);
+        assert_eq!((c.documents.len(), c.verdict), (docs, Verdict::Consistent), "{ind:?} {start}");
+    }
+    // 8. 75 "gấp 1,5 lần" implies 50 for 2024, but another source states 59.
+    assert!(r.implied.iter().any(|i| i.indicator == Indicator::LeaderForeignActivities && i.verdict == Verdict::Conflicting));
+    // And the 2024 agreements implied at ≈100, ≈126.5 and ≈140 disagree.
+    let agr: Vec<_> = r.implied.iter().filter(|i| i.indicator == Indicator::AgreementsSigned).collect();
+    assert_eq!(agr.len(), 4);
+    assert!(agr.iter().all(|i| i.peer_verdict == Verdict::Conflicting));
+    let mut values: Vec<f64> = agr.iter().map(|i| (i.value * 10.0).round() / 10.0).collect();
+    values.sort_by(f64::total_cmp);
+    assert_eq!(values, [100.0, 126.5, 140.0, 140.0]);
+    assert_eq!(agr[0].spread, Some((100.0, 140.0)));
+    // Findings: the disagreement first, then the meeting, then implied vs stated; nothing else.
+    let kinds: Vec<FindingKind> = r.findings.iter().map(|f| f.kind).collect();
+    assert_eq!(kinds, [FindingKind::ImpliedDisagreement, FindingKind::MeetingConflict, FindingKind::ImpliedVsStated]);
+    assert_eq!(r.findings[0].documents.len(), 4);
+    assert_eq!(r.findings[0].evidence.len(), 4);
+    // Resolution 59-NQ/TW is one commitment cited by all five articles.
+    let nq59 = r.commitments.iter().find(|c| c.document.as_ref().is_some_and(|d| d.number == "59")).unwrap();
+    assert_eq!(nq59.documents.len(), 5);
+    // The text report opens with the counts, then the findings.
+    let text = diplo_core::corpus::render_text(&r);
+    assert!(text.starts_with("diplo report: read 5, extracted 5, with warnings "), "{text}");
+    let findings_at = text.find("\nFINDINGS\n").unwrap();
+    assert!(findings_at < text.find("\nMEETINGS\n").unwrap());
+    assert!(text[findings_at..].contains("1. [implied_disagreement] agreements_signed 2024"));
+}
+
+#[test]
+fn an_internal_error_in_one_document_loses_only_that_document() {
+    // "1 q gấp" + newline + "năm" made extraction panic (issue 18); whether
+    // or not it still does, the documents around it are kept and it is
+    // accounted for.
+    let mut c = Corpus::new();
+    let items = vec![
+        ("Năm 2025, Việt Nam đã ký kết 350 thỏa thuận hợp tác.".to_string(), Options::with_id("a")),
+        ("1 q gấp\nnăm".to_string(), Options::with_id("soup")),
+        ("Năm 2025, Việt Nam nâng cấp quan hệ với 17 nước.".to_string(), Options::with_id("b")),
+    ];
+    c.add_texts(&items);
+    let r = c.report();
+    assert_eq!(r.counts.read, 3);
+    assert_eq!(r.counts.read, r.counts.extracted + r.counts.failed);
+    assert!(r.documents.iter().any(|d| d.id == "a") && r.documents.iter().any(|d| d.id == "b"));
+    assert!(r.errors.iter().all(|e| e.code == "internal" && e.id.as_deref() == Some("soup")));
+}
+
+#[test]
+fn a_failed_document_loses_only_itself() {
+    let mut c = Corpus::new();
+    let big = "x".repeat(2048);
+    let items = vec![
+        ("Năm 2025, Việt Nam đã ký kết 350 thỏa thuận hợp tác.".to_string(), Options::with_id("a")),
+        (big, Options { max_bytes: 1024, ..Options::with_id("big") }),
+        ("Năm 2025, Việt Nam nâng cấp quan hệ với 17 nước.".to_string(), Options::with_id("b")),
+    ];
+    c.add_texts(&items);
+    let r = c.report();
+    assert_eq!((r.counts.read, r.counts.extracted, r.counts.failed), (3, 2, 1));
+    assert_eq!(r.errors[0].code, "too_large");
 }

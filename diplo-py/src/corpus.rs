@@ -1,15 +1,38 @@
 //! `Corpus`: many documents reconciled, with the work done in Rust.
 
-use crate::errors::{from_core, no_panic, to_py};
-use diplo_core::corpus::{render_text, Corpus};
-use diplo_core::{Document, Options};
+use crate::errors::{error_for, from_core, no_panic};
+use crate::items::{self, Input, Item};
+use diplo_core::corpus::{extract_guarded, render_text, Corpus, DocumentError};
+use diplo_core::{extract_bytes, Document, Options};
 use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+use std::path::PathBuf;
 
 /// Documents added so far (records only) and their reconciliation.
 #[pyclass(name = "Corpus", module = "diplo._diplo")]
 #[derive(Default)]
 pub struct PyCorpus {
     inner: Corpus,
+}
+
+fn bad(index: usize, id: Option<String>, message: &str) -> DocumentError {
+    DocumentError { id, code: "invalid_argument".into(), message: format!("item {index}: {message}"), file: None, line: None, index: Some(index) }
+}
+
+/// Extracts one job, turning errors and panics into a [`DocumentError`].
+fn run(input: &Input, opts: &Options) -> Result<Document, DocumentError> {
+    match input {
+        Input::Text(t) => extract_guarded(t, opts),
+        Input::Bytes(b) => match no_panic(|| extract_bytes(b, opts)) {
+            Ok(Ok(d)) => Ok(d),
+            Ok(Err(e)) => Err(DocumentError { id: opts.id.clone(), code: e.code().into(), message: e.to_string(), file: None, line: None, index: None }),
+            Err(p) => Err(DocumentError { id: opts.id.clone(), code: "internal".into(), message: format!("internal error: {p}"), file: None, line: None, index: None }),
+        },
+    }
+}
+
+fn to_error(py: Python<'_>, e: &DocumentError) -> Py<PyAny> {
+    error_for(py, &e.code, &e.message, None, e.id.as_deref(), e.index).into_value(py).into_any()
 }
 
 #[pymethods]
@@ -19,34 +42,85 @@ impl PyCorpus {
         PyCorpus::default()
     }
 
-    /// Extracts one text (str or UTF-8 bytes) and adds it; raises DiploError on bad input.
+    /// Extracts one text (str or UTF-8 bytes) and adds it; raises DiploError on bad input
+    /// (the error is also kept for the report).
     #[pyo3(signature = (text, *, id=None, date=None, lossy=false))]
     fn add_text(&mut self, py: Python<'_>, text: &Bound<'_, PyAny>, id: Option<String>, date: Option<String>, lossy: bool) -> PyResult<()> {
-        let json = crate::extract::extract_json(py, text, id.clone(), date, lossy);
-        match json {
-            Ok(j) => self.add_document_json(&j),
+        let input = match items::input(text) {
+            Ok(i) => i,
+            Err(message) => {
+                let e = DocumentError { id, code: "invalid_argument".into(), message, file: None, line: None, index: None };
+                self.inner.record(e.clone());
+                return Err(error_for(py, &e.code, &e.message, None, e.id.as_deref(), None));
+            }
+        };
+        let opts = Options { id, date, lossy, ..Options::default() };
+        let inner = &mut self.inner;
+        let res = py.detach(|| run(&input, &opts));
+        match res {
+            Ok(doc) => {
+                inner.add(doc);
+                Ok(())
+            }
             Err(e) => {
-                let code = e.value(py).getattr("code").ok().and_then(|c| c.extract::<String>().ok()).unwrap_or_else(|| "internal".into());
-                self.inner.record_failure(id, &code, &e.value(py).to_string());
-                Err(e)
+                inner.record(e.clone());
+                Err(error_for(py, &e.code, &e.message, None, e.id.as_deref(), None))
             }
         }
     }
 
-    /// Extracts many `(text, id, date)` items in parallel with the GIL released;
-    /// documents that fail are recorded as errors and the rest are added.
-    #[pyo3(signature = (items, *, lossy=false))]
-    fn add_texts(&mut self, py: Python<'_>, items: Vec<(String, Option<String>, Option<String>)>, lossy: bool) -> PyResult<()> {
-        let jobs: Vec<(String, Options)> = items.into_iter().map(|(t, id, date)| (t, Options { id, date, lossy, ..Options::default() })).collect();
-        let inner = &mut self.inner;
-        let outcome = py.detach(|| no_panic(|| {
-            inner.add_texts(&jobs);
-            Ok(())
-        }));
-        match outcome {
-            Ok(_) => Ok(()),
-            Err(p) => Err(to_py(py, "internal", &format!("internal error: {p}"), None)),
+    /// Extracts many items in parallel with the GIL released. Each item is a
+    /// text, `(text, id)` or `(text, id, date)`; `start` is the index of the
+    /// first (for batches of a longer stream). Returns a `DiploError` for
+    /// each item that failed (also kept for the report); the rest are added.
+    #[pyo3(signature = (items, *, lossy=false, start=0))]
+    fn add_texts(&mut self, py: Python<'_>, items: &Bound<'_, PyAny>, lossy: bool, start: usize) -> PyResult<Vec<Py<PyAny>>> {
+        let items = items::items(items, lossy, "Corpus.add_texts")?;
+        let results: Vec<Result<Document, DocumentError>> = py.detach(|| {
+            use rayon::prelude::*;
+            items
+                .par_iter()
+                .enumerate()
+                .map(|(i, it)| match it {
+                    Item::Job { input, opts } => run(input, opts).map_err(|mut e| {
+                        e.index = Some(start + i);
+                        e
+                    }),
+                    Item::Bad { id, message } => Err(bad(start + i, id.clone(), message)),
+                })
+                .collect()
+        });
+        let mut failed = Vec::new();
+        for r in results {
+            match r {
+                Ok(doc) => self.inner.add(doc),
+                Err(e) => {
+                    failed.push(to_error(py, &e));
+                    self.inner.record(e);
+                }
+            }
         }
+        Ok(failed)
+    }
+
+    /// Reads every article under the paths (folders recursively: *.txt,
+    /// *.jsonl), extracting in batches with the GIL released. Returns the
+    /// paths a folder walk passed over, with why.
+    #[pyo3(signature = (paths, *, date=None, lossy=false, progress=false))]
+    fn add_files(&mut self, py: Python<'_>, paths: Vec<PathBuf>, date: Option<String>, lossy: bool, progress: bool) -> Vec<(PathBuf, String)> {
+        let base = Options { date, lossy, ..Options::default() };
+        let inner = &mut self.inner;
+        let walk = py.detach(|| {
+            inner.add_files(&paths, &base, &mut |n| {
+                if progress {
+                    eprint!("\rextracted {n} articles");
+                }
+            })
+        });
+        if progress {
+            eprintln!();
+        }
+        walk.skipped
     }
 
     /// Adds a document already extracted (its JSON, as `Document.to_json()` gives).
@@ -70,6 +144,33 @@ impl PyCorpus {
     fn tables(&self, py: Python<'_>) -> Vec<(String, Vec<String>, Vec<Vec<String>>)> {
         let r = py.detach(|| self.inner.report());
         r.tables().into_iter().map(|t| (t.name.to_string(), t.header.iter().map(|h| h.to_string()).collect(), t.rows)).collect()
+    }
+
+    /// `(read, extracted, with_warnings, failed)`.
+    fn counts(&self) -> (usize, usize, usize, usize) {
+        let c = self.inner.counts();
+        (c.read, c.extracted, c.with_warnings, c.failed)
+    }
+
+    /// The level Vietnam held with `partner` (a code such as "JP") on `date`
+    /// (YYYY-MM-DD), as JSON (null when no article reports one by then).
+    fn level_on_json(&self, py: Python<'_>, partner: &str, date: &str) -> String {
+        py.detach(|| {
+            let r = self.inner.report();
+            serde_json::to_string(&r.level_on(partner, date)).unwrap_or_else(|_| "null".into())
+        })
+    }
+
+    /// The corpus state (records, errors, ids) as JSON bytes, for pickling.
+    fn __getstate__<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        let json = py.detach(|| self.inner.to_json());
+        PyBytes::new(py, json.as_bytes())
+    }
+
+    fn __setstate__(&mut self, py: Python<'_>, state: &[u8]) -> PyResult<()> {
+        let json = std::str::from_utf8(state).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+        self.inner = Corpus::from_json(json).map_err(|e| from_core(py, &e))?;
+        Ok(())
     }
 
     fn __len__(&self) -> usize {

@@ -2,13 +2,22 @@
 
 use diplo_core::Error;
 use pyo3::prelude::*;
+use pyo3::types::PyDict;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// Builds a `diplo.errors.DiploError` (a `ValueError`) with `.code` and `.span`.
 pub fn to_py(py: Python<'_>, code: &str, message: &str, span: Option<(usize, usize)>) -> PyErr {
+    error_for(py, code, message, span, None, None)
+}
+
+/// A `DiploError` for one document of a batch: its id and its index in the batch.
+pub fn error_for(py: Python<'_>, code: &str, message: &str, span: Option<(usize, usize)>, document_id: Option<&str>, index: Option<usize>) -> PyErr {
     let build = || -> PyResult<PyErr> {
         let cls = py.import("diplo.errors")?.getattr("DiploError")?;
-        let value = cls.call1((message, code, span))?;
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("document_id", document_id)?;
+        kwargs.set_item("index", index)?;
+        let value = cls.call((message, code, span), Some(&kwargs))?;
         Ok(PyErr::from_value(value))
     };
     build().unwrap_or_else(|e| e)

@@ -1,29 +1,10 @@
 //! `extract_json` and `extract_batch_json`: documents as contract JSON.
 
-use crate::errors::{from_core, no_panic, to_py};
+use crate::errors::{error_for, from_core, no_panic, to_py};
+use crate::items::{self, Input, Item};
 use diplo_core::{extract_bytes, Options};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyString};
-
-/// Text or bytes from Python, copied so Rust can work without the GIL.
-enum Input {
-    Text(String),
-    Bytes(Vec<u8>),
-}
-
-fn input(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
-    if let Ok(s) = obj.cast::<PyString>() {
-        // Lone surrogates cannot be UTF-8: encode them replaced, like bad bytes.
-        return match s.to_cow() {
-            Ok(t) => Ok(Input::Text(t.into_owned())),
-            Err(_) => Ok(Input::Bytes(s.to_string_lossy().into_owned().into_bytes())),
-        };
-    }
-    if let Ok(b) = obj.cast::<PyBytes>() {
-        return Ok(Input::Bytes(b.as_bytes().to_vec()));
-    }
-    Err(pyo3::exceptions::PyTypeError::new_err("text must be str or bytes"))
-}
+use pyo3::types::PyString;
 
 fn run(inp: &Input, opts: &Options) -> Result<String, diplo_core::Error> {
     let doc = match inp {
@@ -34,10 +15,17 @@ fn run(inp: &Input, opts: &Options) -> Result<String, diplo_core::Error> {
 }
 
 /// Extracts one document and returns it as the contract's JSON.
+///
+/// A text that is neither `str` nor `bytes` is a `TypeError`; a `str` with a
+/// lone surrogate is a `DiploError` with code `invalid_argument`.
 #[pyfunction]
 #[pyo3(signature = (text, *, id=None, date=None, lossy=false))]
 pub fn extract_json(py: Python<'_>, text: &Bound<'_, PyAny>, id: Option<String>, date: Option<String>, lossy: bool) -> PyResult<String> {
-    let inp = input(text)?;
+    let inp = match items::input(text) {
+        Ok(i) => i,
+        Err(message) if text.is_instance_of::<PyString>() => return Err(error_for(py, "invalid_argument", &message, None, id.as_deref(), None)),
+        Err(message) => return Err(pyo3::exceptions::PyTypeError::new_err(message)),
+    };
     let opts = Options { id, date, lossy, ..Options::default() };
     match py.detach(|| no_panic(|| run(&inp, &opts))) {
         Ok(Ok(json)) => Ok(json),
@@ -46,8 +34,9 @@ pub fn extract_json(py: Python<'_>, text: &Bound<'_, PyAny>, id: Option<String>,
     }
 }
 
-/// Decodes bytes as `extract_json` does (BOM dropped, strict or lossy UTF-8),
-/// so Python can keep the very text that evidence offsets point into.
+/// Decodes bytes as `extract_json` does (BOM dropped, strict or lossy UTF-8,
+/// UTF-16 with a BOM), so Python can keep the very text that evidence
+/// offsets point into.
 #[pyfunction]
 #[pyo3(signature = (data, *, lossy=false))]
 pub fn decode(py: Python<'_>, data: &[u8], lossy: bool) -> PyResult<String> {
@@ -57,27 +46,37 @@ pub fn decode(py: Python<'_>, data: &[u8], lossy: bool) -> PyResult<String> {
     }
 }
 
-/// Extracts many documents in parallel. Each item is `(text, id, date)`;
-/// each result is either the JSON string or a `DiploError` instance, so one
-/// bad document never loses the others.
+/// Extracts many documents in parallel. Each item is a text, `(text, id)` or
+/// `(text, id, date)`; each result is the JSON string or a `DiploError`
+/// instance (with `document_id` and `index`), so one bad item never loses
+/// the others. A bare `str` instead of a list is a `TypeError`.
 #[pyfunction]
 #[pyo3(signature = (items, *, lossy=false))]
-pub fn extract_batch_json(py: Python<'_>, items: Vec<(Bound<'_, PyAny>, Option<String>, Option<String>)>, lossy: bool) -> PyResult<Vec<Py<PyAny>>> {
-    let jobs: Vec<(PyResult<Input>, Options)> = items
-        .iter()
-        .map(|(t, id, date)| (input(t), Options { id: id.clone(), date: date.clone(), lossy, ..Options::default() }))
-        .collect();
+pub fn extract_batch_json(py: Python<'_>, items: &Bound<'_, PyAny>, lossy: bool) -> PyResult<Vec<Py<PyAny>>> {
+    let items = items::items(items, lossy, "extract_batch")?;
     let results: Vec<Option<Result<Result<String, diplo_core::Error>, String>>> = py.detach(|| {
         use rayon::prelude::*;
-        jobs.par_iter().map(|(inp, opts)| inp.as_ref().ok().map(|i| no_panic(|| run(i, opts)))).collect()
+        items
+            .par_iter()
+            .map(|it| match it {
+                Item::Job { input, opts } => Some(no_panic(|| run(input, opts))),
+                Item::Bad { .. } => None,
+            })
+            .collect()
     });
     let mut out = Vec::with_capacity(results.len());
-    for ((inp, _), res) in jobs.iter().zip(results) {
-        let obj: Py<PyAny> = match (inp, res) {
-            (Err(e), _) => to_py(py, "invalid_input", &e.to_string(), None).into_value(py).into_any(),
-            (_, Some(Ok(Ok(json)))) => PyString::new(py, &json).into_any().unbind(),
-            (_, Some(Ok(Err(e)))) => from_core(py, &e).into_value(py).into_any(),
-            (_, _) => to_py(py, "internal", "internal error", None).into_value(py).into_any(),
+    for (i, (it, res)) in items.iter().zip(results).enumerate() {
+        let obj: Py<PyAny> = match (it, res) {
+            (Item::Bad { id, message }, _) => error_for(py, "invalid_argument", &format!("item {i}: {message}"), None, id.as_deref(), Some(i)).into_value(py).into_any(),
+            (Item::Job { opts, .. }, res) => {
+                let id = opts.id.as_deref();
+                match res {
+                    Some(Ok(Ok(json))) => PyString::new(py, &json).into_any().unbind(),
+                    Some(Ok(Err(e))) => error_for(py, e.code(), &e.to_string(), e.span(), id, Some(i)).into_value(py).into_any(),
+                    Some(Err(panic)) => error_for(py, "internal", &format!("internal error: {panic}"), None, id, Some(i)).into_value(py).into_any(),
+                    None => error_for(py, "internal", "internal error", None, id, Some(i)).into_value(py).into_any(),
+                }
+            }
         };
         out.push(obj);
     }

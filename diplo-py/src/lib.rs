@@ -8,6 +8,7 @@
 mod corpus;
 mod errors;
 mod extract;
+mod items;
 mod lang;
 
 use pyo3::prelude::*;

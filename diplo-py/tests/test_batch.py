@@ -3,6 +3,8 @@
 import pickle
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+
 import diplo
 
 
@@ -24,7 +26,7 @@ def test_bad_inputs_are_error_entries_and_good_ones_come_back(seeds):
         assert by_id[stem + "-bytes"].code == "invalid_utf8"
         assert by_id[stem + "-bytes"].span is not None
         assert by_id[stem + "-date"].code == "invalid_date"
-    assert by_id["none"].code == "invalid_input"
+    assert by_id["none"].code == "invalid_argument" and by_id["none"].index == len(items) - 1
     for e in errors:
         assert isinstance(e, ValueError)
         assert pickle.loads(pickle.dumps(e)) == e
@@ -68,3 +70,44 @@ def test_concurrent_calls_from_threads_match_sequential(seeds):
     report.add_texts([(t, s, None) for t, s in items])
     for n, r in enumerate(results):
         assert r == (report.report() if n % 3 == 2 else sequential)
+
+
+def test_bad_items_cost_only_themselves(seeds):
+    """The issue's probe: a wrong-typed id, a None text, an int date, a lone
+    surrogate in an id or a text: one error entry each, with its index."""
+    stem, text = seeds[0]
+    items = [text, (text, 5), (None, "none"), (text, "d", 20250101), (text, "\ud800"), ("Hội\ud800nghị", "sur"),
+             (text, "x", None, "extra"), 42, (text, stem)]
+    out = diplo.extract_batch(items)
+    assert len(out) == len(items)
+    kinds = [x.code if isinstance(x, diplo.DiploError) else "doc" for x in out]
+    assert kinds == ["doc"] + ["invalid_argument"] * 7 + ["doc"]
+    assert [x.index for x in out[1:8]] == list(range(1, 8))
+    assert out[3].document_id == "d" and "date" in str(out[3])
+    assert "lone surrogate at index 3" in str(out[5])
+    assert out[8].id == stem and out[8] == diplo.extract(text, id=stem)
+
+
+def test_a_lone_surrogate_is_an_error_not_replacement_characters():
+    with pytest.raises(diplo.DiploError) as e:
+        diplo.extract("Kim ngạch \udc80 đạt 5 tỷ USD")
+    assert e.value.code == "invalid_argument"
+    assert "index 10" in str(e.value)
+
+
+def test_a_bare_string_is_not_a_list_of_documents():
+    with pytest.raises(TypeError, match="wrap one text in a list"):
+        diplo.extract_batch("abc")
+    with pytest.raises(TypeError, match="wrap one text in a list"):
+        diplo.extract_batch(b"abc")
+    with pytest.raises(TypeError, match="wrap one text in a list"):
+        diplo.Corpus().add_texts("abc")
+    with pytest.raises(TypeError):
+        diplo.extract_batch(5)
+
+
+def test_generators_and_lists_are_items(seeds):
+    stem, text = seeds[0]
+    out = diplo.extract_batch(((t, s) for s, t in seeds[:2]))
+    assert [d.id for d in out] == [s for s, _ in seeds[:2]]
+    assert diplo.extract_batch([[text, stem]])[0].id == stem

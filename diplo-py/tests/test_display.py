@@ -101,6 +101,7 @@ def test_corpus_html_shows_verdicts_and_conflicts(root):
     assert "time_of_day" in out and "evening" in out and "afternoon" in out
     assert "Implied baselines" in out
     assert re.search(r"5 documents", out)
+    assert out.index("Findings") < out.index("Claims") and "implied_disagreement" in out
     assert html.unescape(out).count("agreements_signed") >= 2
 
 

@@ -69,14 +69,78 @@ fn looks_single_byte_vietnamese(body: &[u8]) -> bool {
     words >= 5 && mixed * 5 >= words
 }
 
-/// Decodes `bytes`: UTF-8 (a leading BOM dropped), else Windows-1258 when
+/// Whether bytes after a UTF-16 byte order mark read as UTF-16 text in a
+/// Latin script (Vietnamese): an even length, and most units below U+0250 or
+/// among Vietnamese letters and combining marks. Bytes that merely begin
+/// with FF FE ("\xff\xfe bad") are not UTF-16.
+fn reads_as_utf16_latin(body: &[u8], big_endian: bool) -> bool {
+    if body.len() % 2 != 0 {
+        return false;
+    }
+    let units = body.chunks_exact(2).take(4096).map(|c| if big_endian { u16::from_be_bytes([c[0], c[1]]) } else { u16::from_le_bytes([c[0], c[1]]) });
+    let (mut latin, mut all) = (0usize, 0usize);
+    for u in units {
+        all += 1;
+        if u < 0x0250 || (0x0300..0x0370).contains(&u) || (0x1E00..0x1F00).contains(&u) || (0x2000..0x2070).contains(&u) {
+            latin += 1;
+        }
+    }
+    all > 0 && latin * 2 > all
+}
+
+/// UTF-16 announced by its byte order mark, decoded; an unpaired surrogate
+/// is an error, or U+FFFD with a warning when `lossy`.
+fn utf16(body: &[u8], big_endian: bool, lossy: bool) -> Result<(String, Vec<Warning>), Error> {
+    let units = body.chunks(2).map(|c| match (c, big_endian) {
+        ([a, b], false) => u16::from_le_bytes([*a, *b]),
+        ([a, b], true) => u16::from_be_bytes([*a, *b]),
+        _ => 0xD800, // an odd last byte: as bad as an unpaired surrogate
+    });
+    let mut text = String::with_capacity(body.len());
+    let mut bad: Option<usize> = None;
+    let mut at = 2;
+    for r in char::decode_utf16(units) {
+        match r {
+            Ok(c) => {
+                at += c.len_utf16() * 2;
+                text.push(c);
+            }
+            Err(_) if lossy => {
+                bad.get_or_insert(at);
+                at += 2;
+                text.push('\u{FFFD}');
+            }
+            Err(_) => return Err(Error::InvalidUtf16 { offset: at }),
+        }
+    }
+    let warnings = bad
+        .map(|offset| Warning {
+            code: "invalid_utf16_replaced".into(),
+            message: format!("invalid UTF-16 from byte offset {offset} replaced with U+FFFD"),
+            start: 0,
+            end: 0,
+        })
+        .into_iter()
+        .collect();
+    Ok((text, warnings))
+}
+
+/// Decodes `bytes`: UTF-16 when a UTF-16 byte order mark says so, UTF-8 (a leading BOM dropped), else Windows-1258 when
 /// that reads as Vietnamese (with a warning), else an error — or, when
 /// `lossy`, UTF-8 with bad bytes replaced by U+FFFD and a warning.
 ///
 /// # Errors
-/// [`Error::InvalidUtf8`] naming the first bad byte; [`Error::LegacyEncoding`]
+/// [`Error::InvalidUtf8`] naming the first bad byte ([`Error::InvalidUtf16`]
+/// for UTF-16); [`Error::LegacyEncoding`]
 /// for text in TCVN3/ABC or VNI, which diplo does not convert.
 pub fn decode(bytes: &[u8], lossy: bool) -> Result<(String, Vec<Warning>), Error> {
+    for (bom, big_endian) in [(b"\xFF\xFE", false), (b"\xFE\xFF", true)] {
+        if let Some(body) = bytes.strip_prefix(bom) {
+            if reads_as_utf16_latin(body, big_endian) {
+                return utf16(body, big_endian, lossy);
+            }
+        }
+    }
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let bom = bytes.len() - body.len();
     let err = match std::str::from_utf8(body) {
@@ -158,6 +222,29 @@ mod tests {
         let mut bytes = "Thủ tướng Chính phủ chủ trì hội nghị của các nước trong năm".as_bytes().to_vec();
         bytes.extend_from_slice(b"\xff\xfe");
         assert!(matches!(decode(&bytes, false), Err(Error::InvalidUtf8 { .. })));
+    }
+
+    fn utf16_bytes(text: &str, big_endian: bool) -> Vec<u8> {
+        let mut out = if big_endian { vec![0xFE, 0xFF] } else { vec![0xFF, 0xFE] };
+        for u in text.encode_utf16() {
+            out.extend_from_slice(&if big_endian { u.to_be_bytes() } else { u.to_le_bytes() });
+        }
+        out
+    }
+
+    #[test]
+    fn utf16_with_a_bom_is_decoded() {
+        let text = "Thủ tướng chủ trì hội nghị 🇻🇳 ngày 22/7.";
+        assert_eq!(decode(&utf16_bytes(text, false), false).unwrap(), (text.to_string(), Vec::new()));
+        assert_eq!(decode(&utf16_bytes(text, true), false).unwrap().0, text);
+        let mut bad = utf16_bytes("Hội nghị", false);
+        bad.extend_from_slice(&[0x00, 0xD8]);
+        bad.extend_from_slice(&utf16_bytes("x", false)[2..]);
+        assert_eq!(decode(&bad, false).unwrap_err(), Error::InvalidUtf16 { offset: 18 });
+        assert!(matches!(decode(b"\xff\xfe bad", false), Err(Error::InvalidUtf8 { offset: 0 })), "FF FE then bytes that are not UTF-16 text");
+        let (t, w) = decode(&bad, true).unwrap();
+        assert_eq!(t, "Hội nghị\u{FFFD}x");
+        assert_eq!(w[0].code, "invalid_utf16_replaced");
     }
 
     #[test]

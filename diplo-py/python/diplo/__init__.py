@@ -48,27 +48,31 @@ def extract_json(text: Text, *, id: Optional[str] = None, date: Optional[str] = 
 BatchItem = Union[Text, Tuple[Text, Optional[str]], Tuple[Text, Optional[str], Optional[str]]]
 
 
+def _item_text(item: Any) -> Any:
+    """The text of a batch item as given (for a good item: str or bytes)."""
+    return item[0] if isinstance(item, (tuple, list)) and item else item
+
+
 def extract_batch(items: Iterable[BatchItem], *, lossy: bool = False) -> List[Union[Document, DiploError]]:
     """Extract many articles in parallel (GIL released, Rust threads).
 
     Each item is a text, ``(text, id)`` or ``(text, id, date)``. The result
     has one entry per item, in order: a :class:`Document`, or the
-    :class:`DiploError` that document raised (with ``document_id`` set) — the
-    others still come back.
+    :class:`DiploError` of that item (with ``document_id`` and ``index``
+    set) — the others still come back. An item that is not a text or such a
+    tuple (a ``None`` text, an ``int`` date), or a ``str`` with a lone
+    surrogate, is an error with code ``invalid_argument``. A bare ``str``
+    instead of a list of items is a :class:`TypeError`.
     """
-    norm: List[Tuple[Text, Optional[str], Optional[str]]] = []
-    for it in items:
-        if isinstance(it, (str, bytes)):
-            norm.append((it, None, None))
-        else:
-            t: Tuple[Any, ...] = tuple(it)
-            norm.append((t[0], t[1] if len(t) > 1 else None, t[2] if len(t) > 2 else None))
+    if isinstance(items, (str, bytes)):
+        raise TypeError("extract_batch expects an iterable of texts or (text, id, date) tuples, not a single "
+                        f"{type(items).__name__}; wrap one text in a list: [text]")
+    items = list(items)
     out: List[Union[Document, DiploError]] = []
-    for (text, doc_id, _), r in zip(norm, _diplo.extract_batch_json(norm, lossy=lossy)):
+    for item, r in zip(items, _diplo.extract_batch_json(items, lossy=lossy)):
         if isinstance(r, str):
-            out.append(_attach(Document.from_dict(json.loads(r)), text, lossy))
+            out.append(_attach(Document.from_dict(json.loads(r)), _item_text(item), lossy))
         else:
-            r.document_id = doc_id
             out.append(r)
     return out
 

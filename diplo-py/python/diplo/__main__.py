@@ -5,13 +5,15 @@ Document per file (JSONL), the same as ``cargo run --release --example extract``
 
 ``python -m diplo report [--json] [--out DIR] [FILE|DIR ...]`` reads many
 articles (default: ./seeds) and prints the corpus report, the same as
-``cargo run --release --example report``; ``--out`` also writes Parquet
-when pyarrow is installed.
+``cargo run --release --example report``: its first line counts the
+articles read, extracted, with warnings and failed, then the findings come
+first; ``--out`` also writes Parquet when pyarrow is installed.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import pathlib
 import sys
 from typing import List, Optional
@@ -37,11 +39,12 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from .corpus import Corpus, iter_files
+    from .corpus import Corpus
     inputs = args.inputs or ["seeds"]
-    files = list(iter_files(inputs))
+    many = len(inputs) > 200 or any(os.path.isdir(p) or p.endswith((".jsonl", ".ndjson")) for p in inputs)
     c = Corpus()
-    c.add_files(inputs, date=args.date, lossy=args.lossy, progress=len(files) > 200)
+    for path, why in c.add_files(inputs, date=args.date, lossy=args.lossy, progress=many):
+        print(f"skipped {path}: {why}", file=sys.stderr)
     if args.out:
         written = c.write(args.out)
         print(f"wrote {len(written)} files to {args.out}", file=sys.stderr)
@@ -60,12 +63,13 @@ def main(argv: Optional[List[str]] = None) -> int:
     ex.add_argument("files", nargs="+")
     ex.add_argument("--date", help="publication date hint, YYYY-MM-DD")
     ex.add_argument("--lossy", action="store_true", help="replace invalid UTF-8 instead of failing")
-    rp = sub.add_parser("report", help="reconcile many articles: meetings, claims, implied baselines, commitments")
+    rp = sub.add_parser("report", help="reconcile many articles: findings, meetings, claims, implied baselines, "
+                                       "commitments, partnerships")
     rp.add_argument("inputs", nargs="*", help="files or folders (*.txt, *.jsonl); default ./seeds")
     rp.add_argument("--json", action="store_true", help="print the corpus as one JSON object")
     rp.add_argument("--out", help="write CSV, JSONL (and Parquet with pyarrow) tables to this folder")
     rp.add_argument("--date", help="publication date hint for every article, YYYY-MM-DD")
-    rp.add_argument("--lossy", action="store_true")
+    rp.add_argument("--lossy", action="store_true", help="replace invalid UTF-8 (with a warning) instead of failing")
     args = ap.parse_args(argv)
     if args.command == "extract":
         return _extract(args)

@@ -1,9 +1,12 @@
 """Many articles, one picture: the corpus view for analysts.
 
 >>> c = diplo.Corpus()
->>> c.add_files(["seeds"])              # folders, .txt files, .jsonl corpora
+>>> c.add_files("seeds")                # a folder, .txt files, .jsonl corpora (one path or a list)
+>>> c.counts()                          # {'read': 5, 'extracted': 5, 'with_warnings': …, 'failed': 0}
+>>> c.findings()[0]["summary"]          # what to read first
 >>> c.report()["claims"][0]["verdict"]  # consistent / conflicting / single
 >>> c.tables()["meetings"]              # DataFrames when pandas is installed
+>>> c.level_on("JP", "2024-01-01")      # the partnership level held that day, with its sources
 """
 
 from __future__ import annotations
@@ -12,32 +15,32 @@ import csv
 import json
 import os
 import pathlib
-import sys
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
 
 from . import _diplo
+from .errors import DiploError
 
-PathLike = Union[str, "os.PathLike[str]"]
+PathLike = Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
 BATCH = 256
 
 
-def iter_files(inputs: Sequence[PathLike]) -> Iterator[pathlib.Path]:
-    """Article files under the inputs (folders recursively: *.txt, *.jsonl), as the Rust report reads them."""
-    for p in map(pathlib.Path, inputs):
-        if p.is_dir():
-            yield from sorted(x for x in p.rglob("*") if x.is_file() and x.suffix in (".txt", ".jsonl"))
-        else:
-            yield p
-
-
-def _iso(d: Optional[str]) -> Optional[str]:
-    digits = "".join(ch for ch in (d or "") if ch.isdigit())
-    return f"{digits[0:4]}-{digits[4:6]}-{digits[6:8]}" if len(digits) >= 8 else None
+def _paths(inputs: Union[PathLike, Iterable[PathLike]]) -> List[str]:
+    """One path or many, as ``str`` (a non-UTF-8 file name stays as the system spells it)."""
+    if isinstance(inputs, (str, bytes, os.PathLike)):
+        inputs = [inputs]
+    return [os.fsdecode(os.fspath(p)) for p in inputs]
 
 
 class Corpus:
-    """Documents added so far, reconciled in Rust: merged meetings with
-    conflicts, metric claims with verdicts, implied baselines, commitments."""
+    """Documents added so far (their records, never their texts), reconciled in
+    Rust: findings first, merged meetings with conflicts, claims identified by
+    subject with verdicts, implied baselines, commitments merged by identity,
+    partnership levels over time.
+
+    Every input is accounted for: it becomes a document or an error in
+    ``report()["errors"]``, and ``counts()`` has read = extracted + failed.
+    A Corpus pickles (Spark, Dask and multiprocessing send it between processes).
+    """
 
     def __init__(self) -> None:
         self._inner = _diplo.Corpus()
@@ -50,64 +53,89 @@ class Corpus:
         """Extract one article and add it (raises DiploError; the error is also kept for the report)."""
         self._inner.add_text(text, id=id, date=date, lossy=lossy)
 
-    def add_texts(self, items: Iterable[Tuple[str, Optional[str], Optional[str]]], *, lossy: bool = False) -> None:
-        """Extract many ``(text, id, date)`` items in parallel; failures are recorded, not raised."""
-        batch: List[Tuple[str, Optional[str], Optional[str]]] = []
+    def add_texts(self, items: Iterable[Any], *, lossy: bool = False) -> List[DiploError]:
+        """Extract many items in parallel: each a text, ``(text, id)`` or ``(text, id, date)``.
+
+        Returns a :class:`DiploError` (with ``index`` and ``document_id``) for
+        each item that failed — a bad item (code ``invalid_argument``) or a bad
+        document; every good one is added. Failures are also kept for the report.
+        A bare ``str`` instead of a list of items is a :class:`TypeError`.
+        """
+        if isinstance(items, (str, bytes)):
+            raise TypeError("Corpus.add_texts expects an iterable of texts or (text, id, date) tuples, not a single "
+                            f"{type(items).__name__}; wrap one text in a list: [text]")
+        failed: List[DiploError] = []
+        batch: List[Any] = []
+        start = 0
         for it in items:
             batch.append(it)
             if len(batch) >= BATCH:
-                self._inner.add_texts(batch, lossy=lossy)
+                failed += self._inner.add_texts(batch, lossy=lossy, start=start)
+                start += len(batch)
                 batch = []
         if batch:
-            self._inner.add_texts(batch, lossy=lossy)
+            failed += self._inner.add_texts(batch, lossy=lossy, start=start)
+        return failed
 
     def add_document(self, doc: Any) -> None:
         """Add a Document already extracted."""
         self._inner.add_document_json(doc.to_json())
 
-    def add_files(self, inputs: Sequence[PathLike], *, date: Optional[str] = None, lossy: bool = False,
-                  progress: bool = False) -> None:
-        """Add every article under the inputs, in batches (bounded memory)."""
-        def items() -> Iterator[Tuple[str, Optional[str], Optional[str]]]:
-            for n, path in enumerate(iter_files(inputs)):
-                if progress and n and n % 1000 == 0:
-                    print(f"\rread {n} files", end="", file=sys.stderr)
-                if path.suffix == ".jsonl":
-                    with open(path, encoding="utf-8", errors="replace") as fh:
-                        for i, line in enumerate(fh, 1):
-                            try:
-                                obj = json.loads(line)
-                            except ValueError:
-                                continue
-                            if isinstance(obj, dict) and isinstance(obj.get("text"), str):
-                                yield obj["text"], str(obj.get("id") or f"{path}:{i}"), _iso(obj.get("date")) or date
-                else:
-                    try:
-                        data = path.read_bytes()
-                    except OSError as e:
-                        print(f"{path}: {e}", file=sys.stderr)
-                        continue
-                    text = data.decode("utf-8", errors="replace") if lossy else _strict(data, path.stem, self)
-                    if text is not None:
-                        yield text.lstrip("\ufeff"), path.stem, date
-        self.add_texts(items(), lossy=lossy)
+    def add_files(self, inputs: Union[PathLike, Iterable[PathLike]], *, date: Optional[str] = None,
+                  lossy: bool = False, progress: bool = False) -> List[Tuple[str, str]]:
+        """Add every article under one path or a list of paths: folders recursively
+        (``*.txt``, ``*.jsonl``), each folder once, regular files only.
+
+        Reading and extraction run in Rust in batches (bounded memory). A JSONL
+        line that is not an article is listed with its file and line; a date
+        field that cannot be read is a warning. Returns the paths a folder
+        walk passed over (FIFOs, devices, links back into the tree), with why.
+        """
+        skipped = self._inner.add_files(_paths(inputs), date=date, lossy=lossy, progress=progress)
+        return [(os.fspath(p), why) for p, why in skipped]
+
+    def counts(self) -> Dict[str, int]:
+        """``read``, ``extracted``, ``with_warnings``, ``failed`` (read = extracted + failed)."""
+        read, extracted, with_warnings, failed = self._inner.counts()
+        return {"read": read, "extracted": extracted, "with_warnings": with_warnings, "failed": failed}
 
     def report(self) -> Dict[str, Any]:
         """The reconciled corpus as a dict (the JSON of ``python -m diplo report --json``)."""
-        return json.loads(self._inner.report_json())
+        out: Dict[str, Any] = json.loads(self._inner.report_json())
+        return out
+
+    def findings(self) -> List[Dict[str, Any]]:
+        """What to read first, ranked: conflicting claims, disagreeing implied
+        baselines, meetings with conflicting fields, each with documents and evidence."""
+        out: List[Dict[str, Any]] = self.report()["findings"]
+        return out
+
+    def partnerships(self) -> List[Dict[str, Any]]:
+        """Each partner's partnership levels over time (level, status, date,
+        whether the date is stated or the earliest article's, documents, sources)."""
+        out: List[Dict[str, Any]] = self.report()["partnerships"]
+        return out
+
+    def level_on(self, partner: str, date: str) -> Optional[Dict[str, Any]]:
+        """The level Vietnam held with ``partner`` (a code: ``"JP"``, ``"US"``) on
+        ``date`` (``YYYY-MM-DD``), with its sources; ``None`` when no article reports one by then."""
+        out: Optional[Dict[str, Any]] = json.loads(self._inner.level_on_json(partner, date))
+        return out
 
     def report_text(self) -> str:
         """The readable report, identical to the Rust ``report`` example."""
         return self._inner.report_text()
 
     def rows(self) -> Dict[str, List[Dict[str, str]]]:
-        """Flat tables as lists of row dicts: documents, meetings, meeting_sources, claims, implied, commitments."""
+        """Flat tables as lists of row dicts: findings, documents, errors, meetings,
+        meeting_sources, claims, implied, commitments, partnerships."""
         return {name: [dict(zip(header, r)) for r in rows] for name, header, rows in self._inner.tables()}
 
     def tables(self) -> Dict[str, Any]:
         """Flat tables as pandas DataFrames (polars if pandas is missing; else lists of dicts)."""
-        rows = self.rows()
-        headers = {name: header for name, header, _ in self._inner.tables()}
+        raw = self._inner.tables()
+        rows = {name: [dict(zip(header, r)) for r in rs] for name, header, rs in raw}
+        headers = {name: header for name, header, _ in raw}
         try:
             import pandas as pd
             return {k: pd.DataFrame(v, columns=headers[k]) for k, v in rows.items()}
@@ -123,9 +151,17 @@ class Corpus:
         return corpus_html(self.report())
 
     def __repr__(self) -> str:
-        return f"Corpus(documents={len(self)})"
+        c = self.counts()
+        return f"Corpus(documents={c['extracted']}, failed={c['failed']})"
 
-    def write(self, out_dir: PathLike) -> List[str]:
+    def __getstate__(self) -> Dict[str, Any]:
+        return {"corpus": self._inner.__getstate__()}
+
+    def __setstate__(self, state: Dict[str, Any]) -> None:
+        self._inner = _diplo.Corpus()
+        self._inner.__setstate__(state["corpus"])
+
+    def write(self, out_dir: Union[str, "os.PathLike[str]"]) -> List[str]:
         """Write corpus.json and every table as CSV and JSONL (and Parquet when pyarrow is installed)."""
         out = pathlib.Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
@@ -149,14 +185,3 @@ class Corpus:
                 pass
         return written
 
-
-def _strict(data: bytes, stem: str, corpus: "Corpus") -> Optional[str]:
-    """UTF-8 or nothing: a bad file is recorded as an error of the corpus."""
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        try:
-            corpus._inner.add_text(data, id=stem)
-        except ValueError:
-            pass
-        return None

@@ -196,7 +196,7 @@ def _docs(ids: Sequence[str]) -> str:
 
 
 def corpus_html(report: Dict[str, Any]) -> str:
-    """Claims with their verdicts, implied baselines, and meetings with the fields their sources disagree on."""
+    """Findings first, then claims with their verdicts, implied baselines, and meetings with the fields their sources disagree on."""
     claims, meetings, implied = report.get("claims", []), report.get("meetings", []), report.get("implied", [])
     errors = report.get("errors", [])
     verdicts: Dict[str, int] = {}
@@ -231,7 +231,15 @@ def corpus_html(report: Dict[str, Any]) -> str:
                              esc(number(i.get("value"), i.get("unit"))) + rng,
                              f'{esc(i["from"]["document"])}: {esc(cut(i["from"].get("text"), 50))}', stated,
                              _verdict(i["verdict"])])
-    parts = [head, "<h4>Claims</h4>", _table(["indicator", "period", "values [document]", "verdict"], claim_rows)]
+    parts = [head]
+    findings = report.get("findings", [])
+    if findings:  # what to read first, ranked, before the details
+        rows = [[str(n), esc(f["kind"]), esc(f["summary"]),
+                 "<br>".join(f'{esc(e["document"])}: {esc(e.get("value") or "")} «{esc(cut(e.get("text"), 60))}»'
+                             for e in f.get("evidence", []))]
+                for n, f in enumerate(findings, 1)]
+        parts += ["<h4>Findings</h4>", _table(["#", "kind", "finding", "evidence"], rows)]
+    parts += ["<h4>Claims</h4>", _table(["indicator", "period", "values [document]", "verdict"], claim_rows)]
     if implied_rows:
         parts += ["<h4>Implied baselines</h4>",
                   _table(["indicator", "baseline", "implied", "from", "stated", "verdict"], implied_rows)]

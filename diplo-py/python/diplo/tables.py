@@ -49,7 +49,7 @@ SCHEMAS: Dict[str, List[Tuple[str, str]]] = {
         ("text", STR), ("start", INT), ("end", INT),
     ],
     "errors": [
-        ("document", STR), ("code", STR), ("message", STR), ("span_start", INT), ("span_end", INT),
+        ("document", STR), ("index", INT), ("code", STR), ("message", STR), ("span_start", INT), ("span_end", INT),
     ],
 }
 KINDS = tuple(SCHEMAS)
@@ -128,7 +128,8 @@ def people_rows(doc: Document) -> List[Row]:
 
 def error_row(e: DiploError) -> Row:
     span = e.span or (None, None)
-    return {"document": e.document_id, "code": e.code, "message": str(e), "span_start": span[0], "span_end": span[1]}
+    return {"document": e.document_id, "index": e.index, "code": e.code, "message": str(e), "span_start": span[0],
+            "span_end": span[1]}
 
 
 Item = Union[Document, DiploError, Dict[str, Any]]
