@@ -58,7 +58,7 @@ fn year_tokens(text: &str) -> Vec<YearToken> {
     for m in DIGITS.find_iter(text) {
         let Ok(year) = m.as_str().parse::<i32>() else { continue };
         // A year: four digits, not part of a number ("2.025", "2025,5") or a percentage.
-        let glued = text[..m.start()].ends_with(|c: char| matches!(c, '.' | ',') ) && text[..m.start()].trim_end_matches(['.', ',']).ends_with(|c: char| c.is_ascii_digit())
+        let glued = text[..m.start()].ends_with(['.', ',']) && text[..m.start()].trim_end_matches(['.', ',']).ends_with(|c: char| c.is_ascii_digit())
             || text[m.end()..].starts_with('%')
             || text[m.end()..].starts_with([',', '.']) && text[m.end() + 1..].starts_with(|c: char| c.is_ascii_digit());
         if m.as_str().len() != 4 || !(1940..=2099).contains(&year) || glued {
@@ -103,6 +103,14 @@ pub fn page_timestamp(lower: &str) -> Option<Date> {
     None
 }
 
+/// Is the '.' at `i` (of the lower-cased text) the end of a sentence, not of an
+/// abbreviation ("tp. hồ chí minh") or a number?
+fn full_stop(text: &str, i: usize) -> bool {
+    let word = text[..i].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    const ABBREVIATIONS: &[&str] = &["tp", "q", "p", "ts", "ths", "pgs", "gs", "bs", "ks", "st", "mr", "ms", "dr", "tt", "x", "h"];
+    !(ABBREVIATIONS.contains(&word) || word.chars().all(|c| c.is_ascii_digit()) && !word.is_empty())
+}
+
 fn sentence_bounds(text: &str, r: &Range<usize>) -> Range<usize> {
     let b = text.as_bytes();
     let lo = r.start.saturating_sub(SENTENCE_WINDOW);
@@ -110,7 +118,7 @@ fn sentence_bounds(text: &str, r: &Range<usize>) -> Range<usize> {
     let mut i = r.start;
     while i > lo {
         i -= 1;
-        if b[i] == b'\n' || (matches!(b[i], b'.' | b'!' | b'?' | b';') && b.get(i + 1) == Some(&b' ')) {
+        if b[i] == b'\n' || (matches!(b[i], b'.' | b'!' | b'?' | b';') && b.get(i + 1) == Some(&b' ') && (b[i] != b'.' || full_stop(text, i))) {
             start = i + 1;
             break;
         }
@@ -119,7 +127,7 @@ fn sentence_bounds(text: &str, r: &Range<usize>) -> Range<usize> {
     let mut end = hi;
     let mut j = r.end;
     while j < hi {
-        if b[j] == b'\n' || (matches!(b[j], b'.' | b'!' | b'?' | b';') && b.get(j + 1).is_none_or(|c| *c == b' ' || *c == b'\n')) {
+        if b[j] == b'\n' || (matches!(b[j], b'.' | b'!' | b'?' | b';') && b.get(j + 1).is_none_or(|c| *c == b' ' || *c == b'\n') && (b[j] != b'.' || full_stop(text, j))) {
             end = j;
             break;
         }

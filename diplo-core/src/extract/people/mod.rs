@@ -3,6 +3,10 @@
 //! foreign titles, appositions in both orders, "đồng chí", and mentions by
 //! title alone ("Thủ tướng nhấn mạnh") linked to the named holder.
 
+mod link;
+
+pub use link::{attach_known_names, couples, link_short_names, resolve, share_partners};
+
 use super::Context;
 use crate::records::Person;
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
@@ -19,6 +23,9 @@ pub struct PersonHit {
     pub roles: Vec<String>,
     /// The country or organisation a title names ("Tổng thống Mỹ" → US).
     pub partner: Option<crate::records::Partner>,
+    /// The name was not written here: it was linked from another mention
+    /// ("Thủ tướng nhấn mạnh", "Chủ tịch ASEAN năm 2025" as an apposition).
+    pub linked: bool,
 }
 
 struct Titles {
@@ -29,7 +36,7 @@ struct Titles {
 
 static TITLES: LazyLock<Titles> = LazyLock::new(|| {
     let mut rows = Vec::new();
-    for row in crate::lexicon::rows(include_str!("../../data/titles.tsv")) {
+    for row in crate::lexicon::rows(include_str!("../../../data/titles.tsv")) {
         let [title, scope] = row[..] else { continue };
         let alias = scope.strip_prefix("alias:").map(str::to_string);
         rows.push((title.to_string(), scope.to_string(), alias));
@@ -44,7 +51,7 @@ static TITLES: LazyLock<Titles> = LazyLock::new(|| {
 });
 
 static SURNAMES: LazyLock<Vec<String>> =
-    LazyLock::new(|| crate::lexicon::rows(include_str!("../../data/surnames.tsv")).filter_map(|r| r.first().map(|s| s.to_string())).collect());
+    LazyLock::new(|| crate::lexicon::rows(include_str!("../../../data/surnames.tsv")).filter_map(|r| r.first().map(|s| s.to_string())).collect());
 
 fn is_name_word(w: &str) -> bool {
     let mut cs = w.chars();
@@ -80,6 +87,25 @@ fn name_run(text: &str, pos: usize, max: usize) -> (usize, usize) {
     (end, n)
 }
 
+/// Letters of Vietnamese spelling that foreign names written in Vietnamese
+/// news do not carry (Latin-1 accents such as á, é, ç do occur in them).
+fn vietnamese_letter(c: char) -> bool {
+    matches!(c, 'ă' | 'Ă' | 'â' | 'Â' | 'đ' | 'Đ' | 'ê' | 'Ê' | 'ô' | 'Ô' | 'ơ' | 'Ơ' | 'ư' | 'Ư' | 'ĩ' | 'Ĩ' | 'ũ' | 'Ũ') || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
+}
+
+/// Words that start an organisation's or an office's name, never a person's.
+const NOT_NAME_START: &[&str] = &["Bộ", "Ủy", "Sở", "Cục", "Vụ", "Ban", "Viện", "Hội", "Liên", "Quỹ", "Tập", "Công", "Tổng", "Chính", "Quốc", "Nhà", "Văn", "Đại", "Phái", "Cơ", "Trung", "Ngân", "Thành", "Tỉnh", "Hoàng", "Hạ", "Thượng"];
+
+/// A foreign name after a title: two to four capitalised words spelled
+/// without Vietnamese letters ("Lawrence Wong", "Rodrigo Álvarez Vega").
+fn foreign_name(text: &str, pos: usize) -> Option<Range<usize>> {
+    let (end, n) = name_run(text, pos, 4);
+    let run = &text[pos..end];
+    let first = run.split(' ').next().unwrap_or("");
+    let all_caps = run.split(' ').any(|w| w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '-'));
+    (n >= 2 && !run.chars().any(vietnamese_letter) && !NOT_NAME_START.contains(&first) && !all_caps && crate::lexicon::partners::lookup(run).is_none()).then_some(pos..end)
+}
+
 /// A Vietnamese name at `pos`: family name first, two to four syllables.
 fn vietnamese_name(text: &str, pos: usize) -> Option<Range<usize>> {
     let (end, n) = name_run(text, pos, 4);
@@ -100,6 +126,12 @@ fn title_at(ctx: &Context<'_>, pos: usize) -> Option<(Range<usize>, usize)> {
     // "Chủ tịch UBND tỉnh Bắc Ninh": the province belongs to the title, not to the name after it.
     if [" tỉnh", " thành phố", " tp"].iter().any(|u| lower[pos..end].ends_with(u)) && lower[end..].starts_with(' ') {
         if let Some(e) = crate::lexicon::provinces::province_at(lower, end + 1) {
+            end = e;
+        }
+    } else if ["ubnd", "hđnd", "ủy ban nhân dân", "hội đồng nhân dân"].iter().any(|u| lower[pos..end].ends_with(u)) {
+        // "Phó Chủ tịch UBND TP. Hồ Chí Minh Vũ Quốc Thái".
+        let unit = [" tỉnh ", " thành phố ", " tp. ", " tp "].iter().find(|u| lower[end..].starts_with(**u));
+        if let Some(e) = unit.and_then(|u| crate::lexicon::provinces::province_at(lower, end + u.len())) {
             end = e;
         }
     }
@@ -137,6 +169,7 @@ fn make_hit(ctx: &Context<'_>, range: Range<usize>, titles: &[(Range<usize>, usi
         name: name.map(|r| text[r].to_string()),
         roles: titles.iter().filter(|t| Some(*t) != main).map(label).collect(),
         partner,
+        linked: false,
     }
 }
 
@@ -184,7 +217,7 @@ fn partner_name_at(text: &str, pos: usize, limit: usize) -> Option<(usize, crate
 
 /// Portfolio words (`data/portfolios.tsv`), longest first.
 static PORTFOLIO: LazyLock<Vec<String>> = LazyLock::new(|| {
-    let mut v: Vec<String> = crate::lexicon::rows(include_str!("../../data/portfolios.tsv")).filter_map(|r| r.first().map(|s| s.to_string())).collect();
+    let mut v: Vec<String> = crate::lexicon::rows(include_str!("../../../data/portfolios.tsv")).filter_map(|r| r.first().map(|s| s.to_string())).collect();
     v.sort_by_key(|w| std::cmp::Reverse(w.len()));
     v
 });
@@ -231,11 +264,14 @@ pub fn find_people(ctx: &Context<'_>, range: Range<usize>) -> Vec<PersonHit> {
         let at_word = pos == 0 || !text[..pos].chars().next_back().is_some_and(char::is_alphanumeric);
         let start = skip_comrade(text, pos);
         let c0 = text[start..].chars().next();
-        if at_word && c0.is_some_and(char::is_uppercase) {
+        // "nhà lãnh đạo Trung Quốc": a leader named by country, in lower case.
+        let leader = at_word && ctx.lower[start..].starts_with("nhà lãnh đạo ");
+        if at_word && (c0.is_some_and(char::is_uppercase) || leader) {
             // Title(s) first: "Tổng Bí thư, Chủ tịch nước Tô Lâm", "Tổng thống Mỹ Donald Trump".
             let chain = title_chain(ctx, start);
             if let Some(mut last) = chain.last().map(|(r, _)| r.end) {
-                let mut foreign = chain.iter().any(|(_, row)| TITLES.rows[*row].1 == "foreign");
+                // Foreign offices, ranks held on either side and spouses may precede a foreign name.
+                let mut foreign = chain.iter().any(|(_, row)| matches!(TITLES.rows[*row].1.as_str(), "foreign" | "any" | "spouse"));
                 let mut partner = None;
                 // A foreign minister's portfolio before the country ("Bộ trưởng Công Thương Lào").
                 if text[last..].starts_with(' ') && partner_after_title(ctx, last + 1, range.end).is_none() {
@@ -262,13 +298,16 @@ pub fn find_people(ctx: &Context<'_>, range: Range<usize>) -> Vec<PersonHit> {
                         let (e, n) = name_run(text, name_pos, 4);
                         (foreign && n >= 1).then_some(name_pos..e)
                     })
+                    // "Thủ tướng Lawrence Wong": a foreign name after any title.
+                    .or_else(|| foreign_name(text, name_pos))
                 } else {
                     None
                 };
                 let end = name.as_ref().map_or(last, |r| r.end);
                 // "Hội nghị Bộ trưởng Kinh tế ASEAN": a title inside an event's name is nobody.
                 let in_event_name = name.is_none() && EVENT_WORDS_BEFORE_TITLE.iter().any(|w| ctx.lower[..pos].trim_end().ends_with(w));
-                if !in_event_name {
+                let nameless_leader = leader && !c0.is_some_and(char::is_uppercase) && partner.is_none();
+                if !in_event_name && !nameless_leader {
                     out.push(make_hit(ctx, pos..end, &chain, name, partner));
                 }
                 pos = end.max(pos + 1);
@@ -318,48 +357,6 @@ pub fn find_people(ctx: &Context<'_>, range: Range<usize>) -> Vec<PersonHit> {
     }
     out.retain(|h| h.range.end <= range.end);
     out
-}
-
-/// Links title-only mentions to the latest named person with that title.
-pub fn resolve(hits: &mut [PersonHit], known: &[PersonHit]) {
-    for h in hits.iter_mut().filter(|h| h.name.is_none()) {
-        let Some(t) = h.title.clone() else { continue };
-        let holder = known.iter().rev().find(|k| {
-            k.name.is_some() && (k.title.as_deref().is_some_and(|kt| kt.starts_with(t.as_str()) || t.starts_with(kt)) || k.roles.iter().any(|r| r.starts_with(t.as_str())))
-        });
-        if let Some(k) = holder {
-            h.name.clone_from(&k.name);
-        }
-    }
-}
-
-/// Writes short forms of a name as the full name another mention gives: "ông
-/// Orban" → "Viktor Orban", "ông Chính" → "Phạm Minh Chính", a cut "Phạm Minh"
-/// → "Phạm Minh Chính" — only when exactly one full name fits.
-pub fn link_short_names(hits: &mut [PersonHit]) {
-    let mut names: Vec<String> = hits.iter().filter_map(|h| h.name.clone()).collect();
-    names.sort();
-    names.dedup();
-    for h in hits.iter_mut() {
-        let Some(n) = h.name.clone() else { continue };
-        let (head, tail) = (format!("{n} "), format!(" {n}"));
-        let mut fits = names.iter().filter(|m| m.starts_with(&head) || (!n.contains(' ') && m.ends_with(&tail)));
-        if let (Some(full), None) = (fits.next(), fits.next()) {
-            h.name = Some(full.clone());
-        }
-    }
-}
-
-/// Gives every mention of a name the country another mention of it states
-/// ("Thủ tướng Quốc vụ viện Trung Quốc Lý Cường" … "Thủ tướng Lý Cường").
-pub fn share_partners(hits: &mut [PersonHit]) {
-    for i in 0..hits.len() {
-        if hits[i].partner.is_some() || hits[i].name.is_none() {
-            continue;
-        }
-        let found = hits.iter().find(|h| h.name == hits[i].name && h.partner.is_some()).and_then(|h| h.partner.clone());
-        hits[i].partner = found;
-    }
 }
 
 /// A record for a person hit.

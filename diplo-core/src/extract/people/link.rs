@@ -1,0 +1,136 @@
+//! Linking people across a document: a title told without a name ("Thủ
+//! tướng", "nhà lãnh đạo Trung Quốc", "Phu nhân") to the person it names, a
+//! short name to the full one, a country to every mention of a name.
+
+use super::PersonHit;
+
+/// How many distinct names are tried after a bare title.
+const MAX_KNOWN_NAMES: usize = 200;
+/// How many named people before and after a bare title may hold it.
+const HOLDER_WINDOW: usize = 64;
+/// How many couples ("X và Phu nhân Y") are remembered.
+const MAX_COUPLES: usize = 32;
+
+fn is_spouse(h: &PersonHit) -> bool {
+    matches!(h.title.as_deref(), Some("Phu nhân" | "Phu quân"))
+}
+
+fn foreign(h: &PersonHit) -> bool {
+    h.partner.as_ref().is_some_and(|p| p.code != "VN")
+}
+
+/// "Thủ tướng Kishida Fumio" after "Thủ tướng Nhật Bản Kishida Fumio": a
+/// title followed by a name another mention gives in full is that person,
+/// even when the name is not Vietnamese.
+pub fn attach_known_names(text: &str, hits: &mut [PersonHit]) {
+    let mut names: Vec<String> = hits.iter().filter_map(|h| h.name.clone()).filter(|n| n.contains(' ')).collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    names.dedup();
+    names.truncate(MAX_KNOWN_NAMES);
+    for h in hits.iter_mut().filter(|h| h.name.is_none() && h.title.is_some()) {
+        let Some(rest) = text.get(h.range.end..).and_then(|r| r.strip_prefix(' ')) else { continue };
+        let found = names.iter().find(|n| rest.starts_with(n.as_str()) && !rest[n.len()..].chars().next().is_some_and(char::is_alphanumeric));
+        if let Some(n) = found {
+            h.range.end += 1 + n.len();
+            h.name = Some(n.clone());
+        }
+    }
+}
+
+/// Couples named in the document: (person, spouse) for "X và Phu nhân Y", "X, Phu nhân Y".
+pub fn couples(text: &str, hits: &[PersonHit]) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for w in hits.windows(2) {
+        let gap = text.get(w[0].range.end..w[1].range.start).map(str::trim);
+        if let (Some(a), Some(b), Some("và" | "," | "cùng" | "cùng với")) = (&w[0].name, &w[1].name, gap) {
+            if is_spouse(&w[1]) && !is_spouse(&w[0]) && !out.iter().any(|(x, _)| x == a) && out.len() < MAX_COUPLES {
+                out.push((a.clone(), b.clone()));
+            }
+        }
+    }
+    out
+}
+
+/// Links title-only mentions to their holder: the spouse of the person just
+/// before a bare "Phu nhân"; for "nhà lãnh đạo Trung Quốc" a named person of
+/// that country; otherwise the named holder of the title nearest before (else
+/// after), a Vietnamese holder first when the mention names no country.
+pub fn resolve(text: &str, hits: &mut [PersonHit]) {
+    let named: Vec<(usize, PersonHit)> = hits.iter().cloned().enumerate().filter(|(_, h)| h.name.is_some()).collect();
+    let couples = couples(text, hits);
+    for i in 0..hits.len() {
+        if hits[i].name.is_some() {
+            continue;
+        }
+        let Some(t) = hits[i].title.clone() else { continue };
+        if is_spouse(&hits[i]) {
+            let before = i.checked_sub(1).and_then(|j| hits.get(j));
+            let partner = before.filter(|b| matches!(text.get(b.range.end..hits[i].range.start).map(str::trim), Some("và" | "cùng" | "cùng với"))).and_then(|b| b.name.clone());
+            if let Some((_, n)) = partner.and_then(|p| couples.iter().find(|(x, _)| *x == p)) {
+                hits[i].name = Some(n.clone());
+                hits[i].linked = true;
+            }
+            continue;
+        }
+        let code = hits[i].partner.as_ref().map(|p| p.code.clone());
+        let generic = t == "Nhà lãnh đạo";
+        let fits = |k: &PersonHit| {
+            let title_ok = generic
+                || k.title.as_deref().is_some_and(|kt| kt.starts_with(t.as_str()) || t.starts_with(kt))
+                || k.roles.iter().any(|r| r.starts_with(t.as_str()));
+            let partner_ok = match &code {
+                Some(c) => k.partner.as_ref().is_some_and(|p| &p.code == c),
+                None => !generic,
+            };
+            title_ok && partner_ok && !is_spouse(k)
+        };
+        let at = named.partition_point(|(j, _)| *j < i);
+        let window = &named[at.saturating_sub(HOLDER_WINDOW)..(at + HOLDER_WINDOW).min(named.len())];
+        let mut cands: Vec<&(usize, PersonHit)> = window.iter().filter(|(_, k)| fits(k)).collect();
+        if code.is_none() && cands.iter().any(|(_, k)| !foreign(k)) {
+            cands.retain(|(_, k)| !foreign(k));
+        }
+        let before = cands.iter().rev().find(|(j, _)| *j < i);
+        let holder = before.or_else(|| cands.iter().find(|(j, _)| *j > i));
+        if let Some((_, k)) = holder {
+            hits[i].name.clone_from(&k.name);
+            hits[i].linked = true;
+            if hits[i].partner.is_none() {
+                hits[i].partner.clone_from(&k.partner);
+            }
+        }
+    }
+}
+
+/// Writes short forms of a name as the full name another mention gives: "ông
+/// Orban" → "Viktor Orban", "ông Chính" → "Phạm Minh Chính", a cut "Phạm Minh"
+/// → "Phạm Minh Chính" — only when exactly one full name fits.
+pub fn link_short_names(hits: &mut [PersonHit]) {
+    let mut names: Vec<String> = hits.iter().filter_map(|h| h.name.clone()).collect();
+    names.sort();
+    names.dedup();
+    for h in hits.iter_mut() {
+        let Some(n) = h.name.clone() else { continue };
+        let (head, tail) = (format!("{n} "), format!(" {n}"));
+        let inner = format!(" {n} ");
+        // "Lula da Silva" → "Luiz Inácio Lula da Silva"; "Tổng thống Lula" → the one name holding "Lula".
+        let one_word = !n.contains(' ');
+        let foreign_word = one_word && !n.chars().any(super::vietnamese_letter);
+        let mut fits = names.iter().filter(|m| m.starts_with(&head) || m.ends_with(&tail) || foreign_word && m.contains(&inner));
+        if let (Some(full), None) = (fits.next(), fits.next()) {
+            h.name = Some(full.clone());
+        }
+    }
+}
+
+/// Gives every mention of a name the country another mention of it states
+/// ("Thủ tướng Quốc vụ viện Trung Quốc Lý Cường" … "Thủ tướng Lý Cường").
+pub fn share_partners(hits: &mut [PersonHit]) {
+    for i in 0..hits.len() {
+        if hits[i].partner.is_some() || hits[i].name.is_none() {
+            continue;
+        }
+        let found = hits.iter().find(|h| h.name == hits[i].name && h.partner.is_some()).and_then(|h| h.partner.clone());
+        hits[i].partner = found;
+    }
+}
