@@ -72,7 +72,11 @@ pub fn attach(ctx: &Context<'_>, groups: &[Group], people: &[PersonHit], casts: 
         // "Đoàn … do Thủ tướng dẫn đầu có A, B": members of the visit.
         if own.is_none() {
             for (j, end) in delegation_leaders(ctx, people, &r) {
-                let target = before(&at, groups, r.start, |g| matches!(g.kind(), MeetingKind::Visit | MeetingKind::Talks | MeetingKind::Session | MeetingKind::Conference));
+                // "Đoàn đại biểu cấp cao do Thủ tướng dẫn đầu …": the visit told with its delegation
+                // ("cùng Đoàn đại biểu cấp cao … bắt đầu chuyến thăm"), else the event before.
+                let with_delegation = |g: &Group| is_visit(g) && g.mentions.iter().any(|m| ctx.lower[m.sentence.clone()].contains("đoàn"));
+                let target = before(&at, groups, r.start, with_delegation)
+                    .or_else(|| before(&at, groups, r.start, |g| matches!(g.kind(), MeetingKind::Visit | MeetingKind::Talks | MeetingKind::Session | MeetingKind::Conference)));
                 if let Some(g) = target {
                     push(&mut casts[g].chairs, j);
                     if is_visit(&groups[g]) {

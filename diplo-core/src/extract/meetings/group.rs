@@ -16,6 +16,8 @@ use crate::records::MeetingKind;
 
 /// How many events before a mention are searched for the one it refers to.
 const LOOKBACK: usize = 64;
+/// How far after an anaphoric word (in bytes) the event it names may first be told.
+const FORWARD: usize = 600;
 
 /// One real event and its mentions, while the document is read.
 pub struct Group {
@@ -99,6 +101,7 @@ pub fn own(ctx: &Context<'_>, m: &EventMention) -> bool {
 
 pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
+    let mut pending: Vec<EventMention> = Vec::new();
     let lower = ctx.lower.as_str();
     for m in found {
         let k = key(ctx, &m);
@@ -161,9 +164,21 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
                 let host = m.sentence.clone();
                 groups.push(Group { key: format!("\u{0}{}", host.start), proper: true, mentions: vec![m], principals: names, destination: dest });
             }
-            // An anaphoric word with nothing before it to refer to is no event.
-            None if m.anaphoric && !own(ctx, &m) => {}
+            // An anaphoric word with nothing before it to refer to is no event of its own:
+            // it may name one told just after it (a title or caption before the lead).
+            None if m.anaphoric && !own(ctx, &m) => pending.push(m),
             None => groups.push(Group { key: k, proper: m.proper, mentions: vec![m], principals: names, destination: dest }),
+        }
+    }
+    for m in pending {
+        // The first compatible event told within the next few sentences.
+        // Groups were made in document order: the ones told after it start here.
+        let from = groups.partition_point(|g| g.mentions[0].trigger.start <= m.trigger.start);
+        let next = from..(from + 8).min(groups.len());
+        let near = |g: &Group| g.mentions[0].sentence.start.saturating_sub(m.sentence.end) < FORWARD;
+        let target = next.clone().find(|&i| groups[i].kind() == m.kind && near(&groups[i])).or_else(|| next.clone().find(|&i| refers_to(m.kind, groups[i].kind()) && near(&groups[i])));
+        if let Some(i) = target {
+            groups[i].mentions.push(m);
         }
     }
     merge_parts(ctx, &mut groups);

@@ -1,7 +1,7 @@
 //! Event mentions: an event word that names one real event, with its name and
 //! the people told with it.
 
-use super::lexicon::{cue_after, cue_before, cues, ends_with_word, Roles, KINDS};
+use super::lexicon::{cue_after, cue_before, cues, ends_with_word, starts_with_word, Roles, KINDS};
 use super::parties::{delegation_leaders, objects_after, pair_before, sentence_subject, subject_before};
 use crate::extract::people::PersonHit;
 use crate::extract::Context;
@@ -56,11 +56,11 @@ const VERB_EVENT_BEFORE: &[&str] = &["sau", "cuộc", "buổi", "chuyến", "nh�
 /// Words before an event word that make it part of a place's name.
 const PLACE_BEFORE: &[&str] = &["trung tâm", "cung", "nhà", "hội trường", "phòng"];
 /// Verbs and nouns right before a lower-case event word that make it a definite event.
-const DEFINITE_BEFORE: &[&str] = &["chỉ đạo", "chủ trì", "dự", "tham dự", "khai mạc", "bế mạc", "tại", "quang cảnh", "toàn cảnh", "kết luận", "tổ chức", "diễn ra", "phát biểu tại", "chứng kiến", "có", "bắt đầu", "kết thúc"];
+const DEFINITE_BEFORE: &[&str] = &["chỉ đạo", "chủ trì", "dự", "tham dự", "khai mạc", "bế mạc", "tại", "quang cảnh", "toàn cảnh", "kết luận", "tổ chức", "diễn ra", "phát biểu tại", "chứng kiến", "có", "bắt đầu", "kết thúc", "tiến hành", "mở"];
 /// Words that end an event's name.
 const NAME_STOPS: &[&str] = &[" nhân dịp", " về ", " do ", " diễn ra", " được ", " tại ", " vào ", " đã ", " sẽ ", " theo ", " với sự ", " hồi ", " trong ", " nhằm ", " và ", " là ", " có ", " cùng ", " ngày ", " sáng ", " chiều ", " tối ", " qua đó", " để ", " - ảnh", " từ ngày ", " từ ", " ở "];
-/// Words right after "thăm" that make it something else than a visit.
-const NOT_VISIT_AFTER: &[&str] = &["hỏi", "dò", "khám", "nom", "quan", "thân", "viếng", "ruộng", "lại"];
+/// Words right after "lễ" that make it a festival or a family rite, not an event of state.
+const NOT_CEREMONY_AFTER: &[&str] = &["hội", "cưới", "tang", "tết", "hỏi", "vật", "chùa", "phật"];
 
 fn word_before(lower: &str, pos: usize, phrase: &str) -> bool {
     ends_with_word(lower[..pos].trim_end(), phrase)
@@ -97,7 +97,8 @@ pub fn find(ctx: &Context<'_>, people: &[PersonHit]) -> Vec<EventMention> {
 /// lễ đón và hội đàm với Y": the welcome's quote stops before "hội đàm").
 fn trim_spans(ms: &mut [EventMention]) {
     for i in 1..ms.len() {
-        let next = ms[i].trigger.start.min(ms[i].span.start);
+        // One verb told with each of its objects ("lần lượt gặp A và B") shares the trigger.
+        let next = if ms[i].trigger == ms[i - 1].trigger { ms[i].span.start } else { ms[i].trigger.start.min(ms[i].span.start) };
         let m = &mut ms[i - 1];
         if m.span.start < next && m.span.end > next {
             m.span.end = m.name.end.max(m.trigger.end).min(m.span.end).max(m.span.start);
@@ -157,34 +158,63 @@ fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, out
         let coordinated = last_name_end.is_some_and(|e| e <= trig.start && matches!(lower[e..trig.start].trim(), "và" | "," | "và sau đó" | ", sau đó" | "rồi" | "và tiến hành"));
         let sentence_start = text[s.start..trig.start].trim().is_empty();
         let after = lower[trig.end..s.end].trim_start();
-        let mut objects = if verbal { objects_after(ctx, people, trig.end, clause_end) } else { Vec::new() };
+        // "dự hội đàm", "Tại hội đàm", "Sau hội đàm": the word is a noun, told without its people.
+        let noun_use = told.is_none() && ["attend_before", "follow", "during"].iter().any(|c| cue_before(c, &lower[s.start..trig.start]).is_some());
+        // A visit's objects are places; its visitor comes with "của" (below).
+        let mut objects = if verbal && !noun_use && row.roles != Roles::Lead { objects_after(ctx, people, trig.end, clause_end, s.end) } else { Vec::new() };
+        // "Tiếp Đại sứ X, Chủ tịch nước …": the host is the subject after the comma.
+        let mut told = told;
+        if told.is_none() && sentence_start && matches!(row.roles, Roles::Host | Roles::CallOn | Roles::Both) {
+            if let Some(&o) = objects.first() {
+                let after_obj = clause_end_after(text, people[o].range.end, s.end);
+                let k = people.partition_point(|p| p.range.start < after_obj);
+                if let Some(j) = (k..people.len()).take(1).find(|&j| people[j].range.start < s.end && text[after_obj..people[j].range.start].trim_matches([',', ' ']).is_empty()) {
+                    told = Some(Told { subject: vec![j], pair: None, start: trig.start, series: false });
+                }
+            }
+        }
         // "dưới sự chứng kiến của A và B": the witnesses follow.
         let under_witness = row.roles == Roles::Witness && ends_with_word(lower[..trig.start].trim_end(), "dưới sự") && after.starts_with("của ");
+        let witness_pair = if under_witness { cue_after("pair", &after["của ".len()..]) } else { None };
         let ok = if row.roles == Roles::Witness {
             let signing_after = cue_after("signing", after).is_some();
             let signing_in_sentence = cues("signing").iter().any(|c| lower[s.clone()].contains(&format!(" {c} ")));
-            (told.is_some() && signing_after) || (under_witness && !objects.is_empty() && signing_in_sentence)
+            (told.is_some() && signing_after) || (under_witness && (!objects.is_empty() || witness_pair.is_some()) && signing_in_sentence)
         } else if row.roles == Roles::Guest {
             // "A chào B": B right after the verb; "đến chào từ biệt" is the purpose of a reception.
             told.is_some() && objects.first().is_some_and(|&o| people[o].range.start <= trig.end + 1) && !word_before(lower, trig.start, "đến") && !word_before(lower, trig.start, "tới")
         } else if row.verb_only && row.roles == Roles::Both {
             told.is_some() && (word != "gặp" || !objects.is_empty())
         } else if row.verb_only && row.roles == Roles::Lead {
-            let next = after.split(' ').next().unwrap_or("");
+            // "X thăm Việt Nam", "X đến thăm Trường …", "mời X sớm thăm lại Việt Nam": a visit to
+            // a named place (not "thăm hỏi", "thăm đồng", "thăm người thân").
             let leader = told.is_some() || sentence_subject(ctx, people, s.start, trig.start).is_some() || word_before(lower, trig.start, "mời");
-            leader && !NOT_VISIT_AFTER.contains(&next) && !after.is_empty()
+            let rest = text[trig.end..s.end].trim_start();
+            let rest = rest.strip_prefix("lại ").unwrap_or(rest);
+            let place = word != "thăm" || rest.starts_with(char::is_uppercase);
+            leader && place && !after.is_empty()
         } else if row.verb_only {
             told.is_some()
         } else if row.roles == Roles::Named {
             let (name, _) = name_and_topic(text, lower, trig.clone(), s.end);
             let n = &lower[name];
-            let ordinal = n.contains("lần thứ") || n.split(' ').skip(2).any(|w| !w.is_empty() && (w.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l')) || w.chars().all(|c| c.is_ascii_digit())));
-            capital && ordinal && cue_before("not_named", &lower[s.start..trig.start]).is_none()
+            // "lần thứ 7", "Đại hội XIII" (a year is not enough: "Đại hội đồng cổ đông 2021").
+            let ordinal = n.contains("lần thứ") || n.split(' ').skip(2).any(|w| !w.is_empty() && w.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l')));
+            capital && ordinal && !starts_with_word(after, "đồng") && cue_before("not_named", &lower[s.start..trig.start]).is_none()
         } else if word == "tiếp" {
             // "tiếp" is a reception only between a host and a named guest ("tiếp tục" is not).
             let next = text[trig.end..].trim_start();
             told.is_some() && (next.starts_with(char::is_uppercase) || ["ông ", "bà ", "ngài ", "đoàn ", "xã giao", "và làm việc"].iter().any(|w| next.starts_with(w)))
-                || sentence_start && capital && !objects.is_empty()
+                || sentence_start && capital && objects.first().is_some_and(|&o| people[o].range.start <= trig.end + 1)
+        } else if word == "lễ" && NOT_CEREMONY_AFTER.iter().any(|w| starts_with_word(after, w)) {
+            false
+        } else if word.starts_with("chuyến") {
+            // "chuyến thăm …", "chuyến công tác …": a trip is specific; generic ones were dropped above.
+            true
+        } else if matches!(word.as_str(), "cuộc gặp" | "cuộc gặp gỡ") && told.is_none() && objects.is_empty() {
+            // A meeting named without its people only as the frame of what follows
+            // ("trong cuộc gặp bên lề …", "tại cuộc gặp").
+            ["trong", "tại", "sau", "trước"].iter().any(|w| word_before(lower, trig.start, w)) || after.starts_with("bên lề")
         } else if kind == MeetingKind::Ceremony && !verbal {
             // Ceremonies ("lễ") only when written as a name or after a verb that makes
             // them definite ("chủ trì lễ đón"). A bare "lễ" in lower case is too wide.
@@ -193,7 +223,7 @@ fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, out
             // "thăm chính thức", "thăm cấp Nhà nước": a visit told as a verb phrase.
             true
         } else if verbal {
-            capital || definite || sentence_start || coordinated || told.is_some() || VERB_EVENT_BEFORE.iter().any(|d| word_before(lower, trig.start, d))
+            capital || definite || sentence_start || coordinated || noun_use || told.is_some() || VERB_EVENT_BEFORE.iter().any(|d| word_before(lower, trig.start, d))
         } else {
             capital || definite || sentence_start || coordinated
         };
@@ -203,9 +233,10 @@ fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, out
         if under_witness {
             // The witnesses are the principals; the quote starts at "dưới sự".
             let start = lower[..trig.start].trim_end().len() - "dưới sự".len();
-            let end = objects.last().map_or(trig.end, |&o| people[o].range.end);
-            let subject = std::mem::take(&mut objects);
-            out.push(mention(kind, row.roles, trig.clone(), trig.clone(), None, false, s, *source, &word, subject, Vec::new(), None, false, start..end));
+            let pair_end = witness_pair.map(|p| lower[trig.end..].find(p).map_or(trig.end, |i| trig.end + i + p.len()));
+            let end = objects.last().map_or(pair_end.unwrap_or(trig.end), |&o| people[o].range.end);
+            let subject = if witness_pair.is_some() { Vec::new() } else { std::mem::take(&mut objects) };
+            out.push(mention(kind, row.roles, trig.clone(), trig.clone(), None, false, s, *source, &word, subject, Vec::new(), witness_pair, false, start..end));
             last_name_end = Some(end);
             continue;
         }
@@ -234,7 +265,7 @@ fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, out
         if row.roles == Roles::Lead && objects.is_empty() {
             let of = lower[name.end..clause_end].find(" của ").map(|i| name.end + i + " của ".len());
             if let Some(at) = of {
-                objects = objects_after(ctx, people, at, clause_end_after(text, at, s.end).max(at + 1));
+                objects = objects_after(ctx, people, at, clause_end_after(text, at, s.end).max(at + 1), at + 1);
             }
         }
         if matches!(row.roles, Roles::Lead) && told.is_none() && objects.is_empty() {
@@ -244,7 +275,12 @@ fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, out
                 }
             }
         }
-        let mut told = told;
+        // "nhắc lại cuộc gặp với Tổng thống X": the sentence's subject met X.
+        if told.is_none() && row.roles == Roles::Both && !objects.is_empty() && word.starts_with("cuộc") {
+            if let Some(j) = sentence_subject(ctx, people, s.start, trig.start) {
+                told = Some(Told { subject: vec![j], pair: None, start: trig.start, series: false });
+            }
+        }
         if told.is_none() && row.roles == Roles::Lead && objects.is_empty() {
             if let Some(j) = sentence_subject(ctx, people, s.start, trig.start) {
                 told = Some(Told { subject: vec![j], pair: None, start: trig.start, series: false });
@@ -283,7 +319,7 @@ fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, out
                 end = r.end;
                 out.push(mention(kind, row.roles, trig.clone(), name.clone(), None, false, s, *source, &word, subject.clone(), vec![o], pair, false, r));
             }
-            previous = Some(Previous { subject, pair, end: clause_end_after(text, end, s.end) });
+            previous = Some(Previous { subject, pair, end });
             last_name_end = Some(end);
             continue;
         }
@@ -294,7 +330,7 @@ fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, out
         out.push(mention);
         last_name_end = Some(name.end);
         if is_verb {
-            previous = Some(Previous { subject, pair, end: clause_end_after(text, end, s.end) });
+            previous = Some(Previous { subject, pair, end });
         } else if let Some(p) = previous.as_mut() {
             // "…; dự Diễn đàn X và gặp gỡ …": the series goes on after a noun it attends.
             if cue_before("attend_before", &lower[s.start..trig.start]).is_some() {
@@ -375,10 +411,38 @@ fn told_before(ctx: &Context<'_>, people: &[PersonHit], s: &Range<usize>, trig: 
             }
         }
     }
+    // "mời Thủ tướng X (sớm) thăm …": the invited one visits.
+    if let Some(i) = b.rfind("mời ") {
+        let at = s.start + i + "mời ".len();
+        let k = people.partition_point(|p| p.range.start < at);
+        if let Some(p) = people.get(k).filter(|p| p.range.start == at && p.range.end <= trig.start) {
+            let gap = lower[p.range.end..trig.start].trim();
+            if gap.is_empty() || cues("subject_gap").iter().any(|g| g == gap) {
+                return Some(Told { subject: vec![k], pair: None, start: p.range.start, series: false });
+            }
+        }
+    }
+    // "A …, sau đó (cùng) gặp gỡ báo chí": the sentence's own subject goes on.
+    if ["sau đó", "sau đó cùng", "rồi", "đồng thời", "sau đó đã", "và cùng"].iter().any(|w| ends_with_word(b, w)) {
+        let head = lower[s.start..trig.start].trim_start();
+        if let Some(p) = cue_after("pair", head) {
+            return Some(Told { subject: Vec::new(), pair: Some(p), start: trig.start, series: false });
+        }
+        if let Some(j) = sentence_subject(ctx, people, s.start, trig.start) {
+            return Some(Told { subject: vec![j], pair: None, start: trig.start, series: false });
+        }
+    }
     let prev = previous?;
+    if prev.end > trig.start {
+        return None;
+    }
+    // "hội kiến A; hội kiến B và gặp C", "tiếp A (…office…); tiếp B": the verb before
+    // goes on when what stands between ends with a separator and names nobody new.
     let gap = lower.get(prev.end..trig.start)?.trim();
-    let series = gap.is_empty() || cues("series").iter().any(|c| c == gap);
-    (series && prev.end <= trig.start).then(|| Told { subject: prev.subject.clone(), pair: prev.pair, start: trig.start, series: true })
+    let separated = gap.is_empty() || cues("series").iter().any(|c| gap == c || gap.ends_with(&format!(" {c}")) || c.len() == 1 && gap.ends_with(c.as_str()));
+    let k = people.partition_point(|p| p.range.start < prev.end);
+    let nobody = people.get(k).is_none_or(|p| p.range.start >= trig.start || p.name.is_none());
+    (separated && nobody).then(|| Told { subject: prev.subject.clone(), pair: prev.pair, start: trig.start, series: true })
 }
 
 /// Where `stop` first ends a name in `rest` (lower case, starting at `base` of

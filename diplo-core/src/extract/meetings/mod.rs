@@ -36,6 +36,10 @@ fn resolve_pairs(found: &mut [EventMention], people: &[PersonHit]) {
             continue;
         }
         let title = cue.strip_prefix("hai ").filter(|t| !matches!(*t, "nhà lãnh đạo" | "lãnh đạo" | "bên" | "người"));
+        // The two people of each event before, nearest first; "hai Thủ tướng" wants two
+        // Prime Ministers, else the nearest two of whom one holds the title.
+        let mut loose: Option<Vec<usize>> = None;
+        let mut exact: Option<Vec<usize>> = None;
         for j in (i.saturating_sub(PAIR_LOOKBACK)..i).rev() {
             let mut cand: Vec<usize> = Vec::new();
             for &k in found[j].subject.iter().chain(&found[j].object) {
@@ -44,12 +48,18 @@ fn resolve_pairs(found: &mut [EventMention], people: &[PersonHit]) {
                     cand.push(k);
                 }
             }
-            let titled: Vec<usize> = title
-                .map(|t| cand.iter().copied().filter(|&k| people[k].title.as_deref().is_some_and(|pt| crate::text::lowercase_same_len(pt).contains(t))).collect())
-                .unwrap_or_default();
-            let pick = if titled.len() == 2 { titled } else if cand.len() == 2 { cand } else { continue };
+            let holds = |k: &usize| title.is_none_or(|t| people[*k].title.as_deref().is_some_and(|pt| crate::text::lowercase_same_len(pt).contains(t)));
+            let titled: Vec<usize> = cand.iter().copied().filter(holds).collect();
+            if titled.len() == 2 {
+                exact = Some(titled);
+                break;
+            }
+            if cand.len() == 2 && !titled.is_empty() && loose.is_none() {
+                loose = Some(cand);
+            }
+        }
+        if let Some(pick) = exact.or(loose) {
             found[i].subject = pick;
-            break;
         }
     }
 }
@@ -62,9 +72,11 @@ fn document_people(ctx: &Context<'_>) -> Vec<PersonHit> {
     }
     people::attach_known_names(ctx.text(), &mut all);
     people::share_partners(&mut all);
+    people::link_short_names(&mut all);
     people::resolve(ctx.text(), &mut all);
     people::link_short_names(&mut all);
     people::share_partners(&mut all);
+    people::drop_appositions(ctx.text(), &mut all);
     all
 }
 
@@ -92,7 +104,18 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Meeting> {
         return Vec::new();
     }
     resolve_pairs(&mut found, &all_people);
+    if std::env::var_os("DIPLO_DEBUG_MEETINGS").is_some() {
+        for m in &found {
+            let n = |v: &[usize]| v.iter().map(|&i| format!("{:?}|{:?}", all_people[i].title, all_people[i].name)).collect::<Vec<_>>();
+            eprintln!("M {:?} {:?} w={} span={:?} S={:?} O={:?} A={:?} pair={:?} ana={}", m.kind, m.roles, m.word, &ctx.text()[m.span.clone()], n(&m.subject), n(&m.object), n(&m.attend), m.pair, m.anaphoric);
+        }
+    }
     let groups = group::group(ctx, found, &all_people);
+    if std::env::var_os("DIPLO_DEBUG_MEETINGS").is_some() {
+        for g in &groups {
+            eprintln!("G {:?} key={} P={:?} D={:?} n={}", g.kind(), g.key, g.principals, g.destination, g.mentions.len());
+        }
+    }
     let main = fields::main_group(ctx, &groups);
     // Who is on a visit: the host of a "hội kiến" is the other side.
     let mut visitors: Vec<String> = Vec::new();

@@ -70,7 +70,7 @@ pub fn subject_before(ctx: &Context<'_>, people: &[PersonHit], from: usize, pos:
 
 /// The objects of a verb at `pos`: the person right after it (within the
 /// clause), and those listed after that one ("A, B và C"; "A; B").
-pub fn objects_after(ctx: &Context<'_>, people: &[PersonHit], pos: usize, limit: usize) -> Vec<usize> {
+pub fn objects_after(ctx: &Context<'_>, people: &[PersonHit], pos: usize, limit: usize, list_limit: usize) -> Vec<usize> {
     let text = ctx.text();
     let lower = ctx.lower.as_str();
     let i = people.partition_point(|p| p.range.start < pos);
@@ -82,15 +82,20 @@ pub fn objects_after(ctx: &Context<'_>, people: &[PersonHit], pos: usize, limit:
     // "… với Đoàn … do X dẫn đầu": the object is told through its leader, later.
     let mut out = vec![i];
     let mut k = i;
+    let mut joined_by_va = false;
     while out.len() < 8 {
         let (Some(a), Some(b)) = (people.get(k), people.get(k + 1)) else { break };
-        if b.range.start >= limit {
+        // The list may run past the first object's clause: "hội kiến A, B và C".
+        if b.range.start >= list_limit.max(limit) {
             break;
         }
         let g = lower.get(a.range.end..b.range.start).unwrap_or("x").trim();
-        if !matches!(g, "và" | "," | ";" | ", và" | "; và") {
+        // "A, B và C": once "và" has joined the last two, a comma starts something else
+        // ("của A và B, Bộ trưởng C và D đã ký").
+        if !matches!(g, "và" | "," | ";" | ", và" | "; và") || joined_by_va && g == "," {
             break;
         }
+        joined_by_va |= g.contains("và");
         out.push(k + 1);
         k += 1;
     }
@@ -113,12 +118,14 @@ pub fn pair_before(ctx: &Context<'_>, from: usize, pos: usize) -> Option<&'stati
 /// stands right before it: the first named person of the sentence who is not
 /// told as an inviter or a companion ("Nhận lời mời của A, B sẽ thăm …").
 pub fn sentence_subject(ctx: &Context<'_>, people: &[PersonHit], from: usize, pos: usize) -> Option<usize> {
-    let r = people_in(people, &(from..pos));
-    r.clone().find(|&j| {
-        let p = &people[j];
+    let ok = |j: &usize| {
+        let p = &people[*j];
         let b = ctx.lower[from..p.range.start].trim_end();
-        p.name.is_some() && !["của", "mời", "với", "cùng", "và", "tiếp", "gặp", "đón", "chở"].iter().any(|w| ends_with_word(b, w))
-    })
+        p.name.is_some() && !["của", "mời", "với", "cùng", "và", "tiếp", "gặp", "đón", "chở", "nhân", "danh nhân", "anh hùng"].iter().any(|w| ends_with_word(b, w))
+    };
+    // The subject of the verb's own clause ("…, Chủ tịch nước cùng đoàn đã dâng hương"), else the sentence's.
+    let clause = ctx.text()[from..pos].rfind(',').map_or(from, |i| from + i + 1);
+    people_in(people, &(clause..pos)).find(ok).or_else(|| people_in(people, &(from..pos)).find(ok))
 }
 
 /// "đoàn … do ông X, Tổng Giám đốc …, dẫn đầu": the leader of a delegation

@@ -43,7 +43,13 @@ fn places_in(ctx: &Context<'_>, r: &Range<usize>, people: &[PersonHit]) -> Optio
     let lower = &ctx.lower[r.clone()];
     let mut from = 0;
     // "tại X", and "từ điểm cầu X" (the host point of an online meeting).
-    let next = |from: usize| ["tại ", "từ điểm cầu "].iter().filter_map(|w| lower[from..].find(w).map(|i| (from + i, w.len()))).min();
+    // "diễn ra ở Viêng Chăn", "tổ chức ở Hà Nội": "ở" after a verb of taking place.
+    let next = |from: usize| {
+        ["tại ", "từ điểm cầu ", "diễn ra ở ", "tổ chức ở ", "họp ở "]
+            .iter()
+            .filter_map(|w| lower[from..].find(w).map(|i| if w.ends_with("ở ") { (from + i + w.len() - "ở ".len(), "ở ".len()) } else { (from + i, w.len()) }))
+            .min()
+    };
     while let Some((i, len)) = next(from) {
         from = i + len;
         let at = r.start + i;

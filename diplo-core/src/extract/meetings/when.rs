@@ -54,7 +54,7 @@ pub fn opening(ctx: &Context<'_>, m: &EventMention, people: &[PersonHit]) -> Opt
     let first_person = people.get(people.partition_point(|p| p.range.start < s.start)).map_or(s.end, |p| p.range.start);
     let limit = m.trigger.start.min(m.span.start).min(first_person).max(s.start);
     let end = text[s.start..limit].rfind(',').map(|i| s.start + i)?;
-    (end - s.start <= 200 && !text[s.start..end].contains(';')).then_some(s.start..end)
+    (!text[s.start..end].contains(';')).then_some(s.start..end)
 }
 
 /// The date told with one mention.
@@ -88,8 +88,28 @@ fn own(ctx: &Context<'_>, m: &EventMention, people: &[PersonHit]) -> Option<Temp
     })
 }
 
+/// "ASEAN và Trung Quốc đã ký Nghị định thư. Lễ ký diễn ra dưới sự chứng kiến …":
+/// an event word opening a sentence of its own is the event of the sentence
+/// before, when that one opens with its day.
+fn previous_sentence(ctx: &Context<'_>, m: &EventMention, people: &[PersonHit]) -> Option<Refers> {
+    if !ctx.text()[m.sentence.start..m.trigger.start].trim().is_empty() || !m.bare() {
+        return None;
+    }
+    let i = ctx.sentences.partition_point(|s| s.range.start < m.sentence.start);
+    let prev = ctx.sentences.get(i.checked_sub(1)?)?;
+    // Only within a paragraph.
+    if ctx.text()[prev.range.end..m.sentence.start].contains('\n') {
+        return None;
+    }
+    let first_person = people.get(people.partition_point(|p| p.range.start < prev.range.start)).map_or(prev.range.end, |p| p.range.start);
+    let opening = prev.range.start..ctx.text()[prev.range.start..first_person.min(prev.range.end)].rfind(',').map(|j| prev.range.start + j)?;
+    temporals_in(ctx, &opening).find(|t| t.is_day && t.date.is_some()).map(|t| Refers::Opening(t.clone()))
+}
+
 /// How a mention refers to the day of an event told before it.
 enum Refers {
+    /// The day opening the sentence before (time of day included).
+    Opening(Temporal),
     SameDay(usize),
     NextDay(usize),
     /// "Sau hội đàm": the day of the event named (its mention's position), not its time.
@@ -98,9 +118,13 @@ enum Refers {
     During(usize),
 }
 
-fn refers(ctx: &Context<'_>, m: &EventMention, all: &[(usize, &EventMention)]) -> Option<Refers> {
+fn refers(ctx: &Context<'_>, m: &EventMention, all: &[(usize, &EventMention)], k: usize, people: &[PersonHit]) -> Option<Refers> {
     let lower = ctx.lower.as_str();
-    let before = &lower[m.sentence.start..m.trigger.start.max(m.span.start).min(m.sentence.end)];
+    // "Chiều cùng ngày, …", "Cùng ngày, X cũng tiếp …": in the sentence's opening words only
+    // ("… hạ cánh lúc 13 giờ 40 cùng ngày, ngay sau khi ông dự …" dates the landing).
+    let first_person = people.get(people.partition_point(|p| p.range.start < m.sentence.start)).map_or(m.sentence.end, |p| p.range.start);
+    let head_end = m.trigger.start.min(m.span.start).min(first_person).max(m.sentence.start);
+    let before = &lower[m.sentence.start..head_end];
     for cue in ["same_day", "next_day"] {
         for c in super::lexicon::cues(cue) {
             if let Some(i) = before.find(c.as_str()) {
@@ -109,6 +133,14 @@ fn refers(ctx: &Context<'_>, m: &EventMention, all: &[(usize, &EventMention)]) -
             }
         }
     }
+    // "tại họp báo chung sau hội đàm": after an event named right after this one.
+    let tail = lower[m.name.end.min(m.sentence.end)..m.sentence.end].trim_start();
+    if ["sau ", "ngay sau "].iter().any(|w| tail.starts_with(w)) {
+        if let Some((_, next)) = all.get(k + 1).filter(|(_, e)| e.sentence == m.sentence && e.trigger.start <= m.name.end + 16) {
+            return Some(Refers::After(next.trigger.start));
+        }
+    }
+    let all = &all[..k];
     // An event word of the same sentence before this one, told after "Sau", "Tại" …
     // `all` is sorted by position: the sentence's earlier mentions are its tail.
     let earlier = all.iter().rev().take_while(|(_, e)| e.sentence == m.sentence).find(|(_, e)| e.trigger.end <= m.trigger.start && e.span.end <= m.span.start.max(m.trigger.start))?;
@@ -148,8 +180,9 @@ pub fn dates(ctx: &Context<'_>, groups: &[Group], people: &[PersonHit]) -> Vec<O
             }
             continue;
         }
-        let Some(r) = refers(ctx, m, &all[..k]) else { continue };
+        let Some(r) = refers(ctx, m, &all, k, people).or_else(|| previous_sentence(ctx, m, people)) else { continue };
         let found = match r {
+            Refers::Opening(t) => Some(t),
             Refers::SameDay(at) | Refers::NextDay(at) => {
                 let prev = anchors.iter().rev().take(64).find(|a| a.at < at && a.group != gi && a.t.is_day).map(|a| a.t.clone()).or_else(|| last_day_before(ctx, at));
                 prev.and_then(|p| {

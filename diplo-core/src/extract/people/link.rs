@@ -73,11 +73,13 @@ pub fn resolve(text: &str, hits: &mut [PersonHit]) {
             continue;
         }
         let code = hits[i].partner.as_ref().map(|p| p.code.clone());
-        let generic = t == "Nhà lãnh đạo";
+        let t = crate::text::lowercase_same_len(&t);
+        let generic = t == "nhà lãnh đạo";
         let fits = |k: &PersonHit| {
+            let kt = k.title.as_deref().map(crate::text::lowercase_same_len);
             let title_ok = generic
-                || k.title.as_deref().is_some_and(|kt| kt.starts_with(t.as_str()) || t.starts_with(kt))
-                || k.roles.iter().any(|r| r.starts_with(t.as_str()));
+                || kt.as_deref().is_some_and(|kt| kt.starts_with(t.as_str()) || t.starts_with(kt))
+                || k.roles.iter().any(|r| crate::text::lowercase_same_len(r).starts_with(t.as_str()));
             let partner_ok = match &code {
                 Some(c) => k.partner.as_ref().is_some_and(|p| &p.code == c),
                 None => !generic,
@@ -133,4 +135,23 @@ pub fn share_partners(hits: &mut [PersonHit]) {
         let found = hits.iter().find(|h| h.name == hits[i].name && h.partner.is_some()).and_then(|h| h.partner.clone());
         hits[i].partner = found;
     }
+}
+
+/// Drops a title told without a name right after a named person ("Phó Thủ
+/// tướng Trần Lưu Quang, Chủ tịch Phân ban Việt Nam, …"): it is that person's
+/// office, not someone else.
+pub fn drop_appositions(text: &str, hits: &mut Vec<PersonHit>) {
+    let mut keep = vec![true; hits.len()];
+    for i in 1..hits.len() {
+        let (a, b) = (&hits[i - 1], &hits[i]);
+        let gap = text.get(a.range.end..b.range.start).map(str::trim);
+        if b.linked && a.name.is_some() && !a.linked && gap == Some(",") {
+            keep[i] = false;
+        }
+    }
+    let mut k = 0;
+    hits.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
 }

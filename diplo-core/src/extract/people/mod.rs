@@ -5,7 +5,7 @@
 
 mod link;
 
-pub use link::{attach_known_names, couples, link_short_names, resolve, share_partners};
+pub use link::{attach_known_names, couples, drop_appositions, link_short_names, resolve, share_partners};
 
 use super::Context;
 use crate::records::Person;
@@ -59,7 +59,7 @@ fn is_name_word(w: &str) -> bool {
 }
 
 /// Lower-case particles that may stand inside a foreign name, never first.
-const NAME_PARTICLES: &[&str] = &["bin", "bint", "ibn", "al", "el", "de", "da", "van", "von", "der", "la", "le"];
+const NAME_PARTICLES: &[&str] = &["bin", "bint", "ibn", "al", "el", "de", "da", "van", "von", "der", "den", "du", "dos", "das", "di", "la", "le"];
 
 /// The capitalised run at `pos` (up to `max` words): its end and word count.
 fn name_run(text: &str, pos: usize, max: usize) -> (usize, usize) {
@@ -108,9 +108,24 @@ fn foreign_name(text: &str, pos: usize) -> Option<Range<usize>> {
 
 /// A Vietnamese name at `pos`: family name first, two to four syllables.
 fn vietnamese_name(text: &str, pos: usize) -> Option<Range<usize>> {
-    let (end, n) = name_run(text, pos, 4);
-    let first = text[pos..].split(' ').next().unwrap_or("");
-    (n >= 2 && SURNAMES.iter().any(|s| s == first)).then_some(pos..end)
+    let (end, _) = name_run(text, pos, 4);
+    let words: Vec<&str> = text[pos..end].split(' ').collect();
+    let surname = |w: &str| SURNAMES.iter().any(|s| s == w);
+    // "Đoàn Ngoại giao" (the diplomatic corps) is no "Đoàn" by name.
+    if !words.first().is_some_and(|w| surname(w)) || words.get(1) == Some(&"Ngoại") {
+        return None;
+    }
+    // Two names side by side ("Hoàng Phong Nguyễn Trãi"), or an honorific inside
+    // the run ("… Ông Sang"): the first name ends there.
+    let mut n = words.len();
+    for (i, w) in words.iter().enumerate().skip(1) {
+        if matches!(*w, "Ông" | "Bà" | "Ngài") || i >= 2 && surname(w) && words.len() - i >= 2 {
+            n = i;
+            break;
+        }
+    }
+    let end = pos + words[..n].join(" ").len();
+    (n >= 2).then_some(pos..end)
 }
 
 /// Title rows matching at `pos` (case-insensitive, first letter as written).
@@ -252,6 +267,74 @@ fn portfolio_run(ctx: &Context<'_>, pos: usize, limit: usize) -> Option<usize> {
 /// name, not a person's ("Bệnh viện Bạch Mai", "Trường Lê Quý Đôn", "phố Hàng Bài").
 const INSTITUTION_WORDS: &[&str] = &["bệnh viện", "trường", "đại học", "công ty", "tập đoàn", "ngân hàng", "huyện", "quận", "xã", "phường", "phố", "đường", "cầu", "sân bay", "cảng", "khu", "chùa", "đền", "làng", "trung tâm", "viện", "nhà máy", "hãng", "thôn", "sông", "núi", "hồ"];
 
+/// Words that tell an action or a relation, never part of an office's name.
+const NOT_IN_OFFICE: &[&str] = &["đã", "sẽ", "đang", "vừa", "lần lượt", "gặp", "hội đàm", "hội kiến", "tiếp", "cho biết", "nói", "phát biểu", "khẳng định", "nhấn mạnh", "thăm", "dự", "tham dự", "chủ trì", "cùng", "với", "có", "là", "được", "đến", "sang", "tới", "mời", "đề nghị", "khai mạc", "bế mạc", "diễn ra", "tổ chức", "lần thứ"];
+
+/// Words of a building or seat that make a title after them part of its name.
+const PLACE_WORDS_BEFORE_TITLE: &[&str] = &["dinh", "phủ", "điện", "trụ sở", "nhà khách", "tòa nhà", "văn phòng"];
+
+/// A foreign name closing a long office told after a title, within its clause:
+/// the capitalised words at the end spelled without Vietnamese letters, after
+/// the organisation ("… Quỹ đầu tư Mubadala Khaldoon Al Mubarak").
+fn trailing_foreign_name(ctx: &Context<'_>, from: usize, limit: usize) -> Option<Range<usize>> {
+    let text = ctx.text();
+    let end = from + text.get(from..limit.min(from + 120))?.find([',', ';', '.', ':']).unwrap_or(limit.min(from + 120) - from);
+    let end = (from..=end).rev().find(|&i| text.is_char_boundary(i))?;
+    let chunk = &text[from..end];
+    // A clause joined by "và" may list the next person: stop at it.
+    let chunk = chunk.split(" và ").next().unwrap_or(chunk).trim_end();
+    if chunk.is_empty() || !chunk.contains(' ') {
+        return None;
+    }
+    // An office names no other person and tells no action: "… lần lượt gặp Thủ tướng X"
+    // is a verb and its object, not an office.
+    let lower_chunk = crate::text::lowercase_same_len(chunk);
+    let words_l: Vec<&str> = lower_chunk.split(' ').collect();
+    let acts = words_l.windows(2).any(|w| NOT_IN_OFFICE.contains(&format!("{} {}", w[0], w[1]).as_str())) || words_l.iter().any(|w| NOT_IN_OFFICE.contains(w));
+    let titled = (1..words_l.len()).any(|k| {
+        let at = from + words_l[..k].iter().map(|w| w.len() + 1).sum::<usize>();
+        at < from + chunk.len() && TITLES.ac.find(Input::new(&ctx.lower[at..]).anchored(Anchored::Yes)).is_some()
+    });
+    let numbered = chunk.chars().any(|c| c.is_ascii_digit());
+    if acts || titled || numbered {
+        return None;
+    }
+    let words: Vec<&str> = chunk.split(' ').collect();
+    // "Giám đốc Cục Xúc tiến thương mại Vũ Bá Phú": a Vietnamese name closing the office.
+    for k in words.len().saturating_sub(4)..words.len().saturating_sub(1) {
+        if k > 0 && SURNAMES.iter().any(|x| x == words[k]) && words[k..].iter().all(|w| w.starts_with(char::is_uppercase)) {
+            let len = words[k..].join(" ").len();
+            let at = from + chunk.len() - len;
+            // "… Sở Công Thương Hà Nội": a province, not a person.
+            if crate::lexicon::provinces::province_at(&ctx.lower, at).is_some() {
+                return None;
+            }
+            return Some(at..from + chunk.len());
+        }
+    }
+    let mut n = 0;
+    for (k, w) in words.iter().enumerate().rev() {
+        let foreign = w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'') && !w.chars().any(vietnamese_letter);
+        let particle = n > 0 && NAME_PARTICLES.contains(w);
+        // "… Việt Nam Pierre Lambert": a country ends the office, not the name.
+        let place = k > 0 && crate::lexicon::partners::lookup(&format!("{} {}", words[k - 1], w)).is_some() || crate::lexicon::partners::lookup(w).is_some();
+        if !(foreign || particle) || place || n >= 4 {
+            break;
+        }
+        n += 1;
+    }
+    let name_words = &words[words.len() - n..];
+    let lead = words.len() - n;
+    // "… khai mạc tại Kuala Lumpur": a place, not a name.
+    let after_place_word = lead > 0 && matches!(words[lead - 1], "tại" | "ở" | "từ");
+    if n < 2 || lead == 0 || after_place_word || NAME_PARTICLES.contains(&name_words[0]) || crate::lexicon::partners::lookup(&name_words.join(" ")).is_some() {
+        return None;
+    }
+    // The office's own words come first: lower case or an organisation's name.
+    let start = from + chunk.len() - name_words.join(" ").len();
+    Some(start..from + chunk.len())
+}
+
 /// Event words that make a title after them part of the event's name.
 const EVENT_WORDS_BEFORE_TITLE: &[&str] = &["hội nghị", "cuộc họp", "phiên họp", "diễn đàn", "hội nghị cấp cao", "cuộc gặp"];
 
@@ -303,10 +386,23 @@ pub fn find_people(ctx: &Context<'_>, range: Range<usize>) -> Vec<PersonHit> {
                 } else {
                     None
                 };
+                // "Giám đốc điều hành Quỹ đầu tư Mubadala Khaldoon Al Mubarak", "Bộ trưởng Nông
+                // nghiệp và Chăn nuôi Carlos Fávaro": an office told at length, the name last.
+                let name = name.or_else(|| trailing_foreign_name(ctx, last, range.end));
                 let end = name.as_ref().map_or(last, |r| r.end);
-                // "Hội nghị Bộ trưởng Kinh tế ASEAN": a title inside an event's name is nobody.
-                let in_event_name = name.is_none() && EVENT_WORDS_BEFORE_TITLE.iter().any(|w| ctx.lower[..pos].trim_end().ends_with(w));
+                // "Hội nghị Bộ trưởng Kinh tế ASEAN": a title inside an event's name is nobody;
+                // neither is "Dinh Tổng thống", "Phủ Thủ tướng", "Thủ tướng phủ" (places) nor
+                // "Đại sứ các nước" (a group).
+                let before = ctx.lower[..pos].trim_end();
+                let in_event_name = name.is_none() && EVENT_WORDS_BEFORE_TITLE.iter().any(|w| before.ends_with(w));
+                let in_place = PLACE_WORDS_BEFORE_TITLE.iter().any(|w| before.ends_with(w) && !before[..before.len() - w.len()].chars().next_back().is_some_and(char::is_alphanumeric))
+                    || name.is_none() && [" phủ", " các ", " những "].iter().any(|w| ctx.lower[last..].starts_with(w));
                 let nameless_leader = leader && !c0.is_some_and(char::is_uppercase) && partner.is_none();
+                if in_place {
+                    // "Phủ Chủ tịch, Chủ tịch nước Lương Cường": only the place's word is skipped.
+                    pos = chain.first().map_or(pos + 1, |(r, _)| r.end.max(pos + 1));
+                    continue;
+                }
                 if !in_event_name && !nameless_leader {
                     out.push(make_hit(ctx, pos..end, &chain, name, partner));
                 }
@@ -318,7 +414,8 @@ pub fn find_people(ctx: &Context<'_>, range: Range<usize>) -> Vec<PersonHit> {
             let honorific = start > pos;
             // "Hà Nội", "Nam Định" read like family name + given name: a province is no person.
             // So are "Thái Lan" (a country) and "Bệnh viện Bạch Mai" (a name after an institution word).
-            let province = |r: &Range<usize>| crate::lexicon::provinces::province_at(&ctx.lower, r.start) == Some(r.end);
+            // … and so is "Hà Nội Nguyễn Hoàng": a run that starts with a province.
+            let province = |r: &Range<usize>| crate::lexicon::provinces::province_at(&ctx.lower, r.start).is_some_and(|e| e <= r.end);
             let country = |r: &Range<usize>| crate::lexicon::partners::lookup(&text[r.clone()]).is_some();
             let institution = INSTITUTION_WORDS.iter().any(|w| ctx.lower[..start].trim_end().ends_with(w));
             let name_first = vietnamese_name(text, start).filter(|r| !province(r) && !country(r) && !institution).or_else(|| {
