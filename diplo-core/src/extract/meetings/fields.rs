@@ -129,13 +129,15 @@ pub fn cast(ctx: &Context<'_>, g: &Group, people: &[PersonHit], visitors: &[Stri
         let visit = m.kind == MeetingKind::Visit;
         // Chairs: "X chủ trì Y", "Y do X chủ trì", "dưới sự chủ trì của X" — within the
         // mention's part of the sentence (not across ';'), never for a visit.
-        for c in cues("chair").iter().filter(|_| !visit && m.roles != Roles::Witness) {
+        for c in cues("chair").iter().filter(|_| !visit && m.roles != Roles::Witness && !m.anaphoric) {
             let mut from = 0;
             while let Some(i) = l[from..].find(c.as_str()).map(|i| from + i) {
                 from = i + c.len();
                 let pos = s.start + i;
                 let between = if pos < m.trigger.start { &lower[pos..m.trigger.start] } else { &lower[m.name.end.min(pos)..pos] };
-                if between.contains(';') {
+                // After the event word only "… do X chủ trì" names its chair.
+                let after_by = pos > m.trigger.start && !(between.contains(" do ") || between.starts_with("do ") || lower[pos + c.len()..s.end].starts_with(" của"));
+                if between.contains(';') || after_by {
                     continue;
                 }
                 let after = lower[pos + c.len()..s.end].trim_start();
@@ -211,6 +213,16 @@ pub fn cast(ctx: &Context<'_>, g: &Group, people: &[PersonHit], visitors: &[Stri
                 for j in people_before(people, lower, s.start, at) {
                     cast.chair(j);
                 }
+            }
+        }
+        // "thông báo kết luận của Thủ tướng X tại cuộc họp …": X led it and spoke.
+        let b = lower[s.start..m.trigger.start].trim_end();
+        if let Some(k) = b.rfind("kết luận của ") {
+            let at = s.start + k + "kết luận của ".len();
+            let j = people.partition_point(|p| p.range.start < at);
+            if people.get(j).is_some_and(|p| p.range.start == at && p.name.is_some()) && ["tại", "trong"].iter().any(|w| ends_with_word(b, w)) {
+                cast.chair(j);
+                cast.speakers.push(j);
             }
         }
         if m.proper || !main {
@@ -300,11 +312,22 @@ fn is_speaker(ctx: &Context<'_>, p: &PersonHit, s: &Range<usize>) -> bool {
     if p.name.is_none() {
         return false;
     }
-    let after = ctx.lower[p.range.end..s.end].trim_start();
+    let mut after = ctx.lower[p.range.end..s.end].trim_start();
+    // "Đại sứ X, Trưởng Đoàn Ngoại giao tại Việt Nam, chúc mừng …": past an apposition.
+    if let Some(rest) = after.strip_prefix(", ") {
+        if let Some(k) = rest.find(", ").filter(|&k| k < 100 && !rest[..k].contains(['.', ';'])) {
+            after = &rest[k + 2..];
+        }
+    }
     let after = after.strip_prefix("cũng ").or_else(|| after.strip_prefix("đã ")).unwrap_or(after);
     // "X chủ trì và phát biểu khai mạc", "X dự và phát biểu".
     let after = ["chủ trì và ", "dự và ", "tham dự và ", "đến dự và "].iter().find_map(|p| after.strip_prefix(p)).unwrap_or(after);
-    let verb_after = cues("speak").iter().any(|v| after.starts_with(v.as_str()));
+    // "X chủ trì cuộc họp báo tại Hà Nội, khẳng định …": the chair's next verb.
+    let chaired_then = after.starts_with("chủ trì") && after.find(", ").is_some_and(|k| {
+        let next = &after[k + 2..];
+        k < 120 && cues("speak").iter().any(|v| next.starts_with(v.as_str()))
+    });
+    let verb_after = chaired_then || cues("speak").iter().any(|v| after.starts_with(v.as_str()));
     let before = ctx.lower[s.start..p.range.start].trim();
     let theo = before == "theo";
     let phat_bieu_lead = before.starts_with("phát biểu") && before.ends_with(',');

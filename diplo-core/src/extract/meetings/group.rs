@@ -28,6 +28,12 @@ pub struct Group {
     pub principals: Vec<String>,
     /// For a visit: the country visited.
     pub destination: Option<String>,
+    /// For a visit to a place below the country ("thăm Trường Đại học …"): the place.
+    pub place: Option<String>,
+    /// Guests of mentions merged in that were told with fewer people than the
+    /// first ("tiếp Đại sứ A và Đại sứ B" then "tiếp Đại sứ A"): another such
+    /// mention with another guest is another meeting.
+    parts: Vec<Vec<String>>,
 }
 
 impl Group {
@@ -69,6 +75,27 @@ pub fn destination(ctx: &Context<'_>, m: &EventMention) -> Option<String> {
     crate::lexicon::partners::find_partners(text, m.trigger.end..end).into_iter().next().map(|h| h.partner.code)
 }
 
+/// "X thăm Tòa nhà Quốc hội …": a visit to a named place (not a country) within a trip.
+pub fn visited_place(ctx: &Context<'_>, m: &EventMention) -> Option<String> {
+    if m.word != "thăm" {
+        return None;
+    }
+    let rest = ctx.text().get(m.trigger.end..m.sentence.end)?.strip_prefix(' ')?;
+    if !rest.starts_with(char::is_uppercase) || crate::lexicon::partners::find_partners(ctx.text(), m.trigger.end + 1..m.sentence.end).first().is_some_and(|h| h.range.start == m.trigger.end + 1) {
+        return None;
+    }
+    Some(crate::text::lowercase_same_len(&rest.split([',', '.', ';']).next().unwrap_or(rest).split(' ').take(4).collect::<Vec<_>>().join(" ")))
+}
+
+/// The ordinal of a named event ("lần thứ xiii", "xiii"), for "Đại hội XIII" and
+/// "Đại hội … lần thứ XIII" to be one.
+fn named_ordinal(key: &str) -> Option<&str> {
+    let words: Vec<&str> = key.split(' ').collect();
+    words.iter().position(|w| *w == "thứ").and_then(|i| words.get(i + 1).copied()).or_else(|| {
+        words.iter().skip(1).copied().find(|w| w.len() > 1 && w.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l')))
+    })
+}
+
 /// Kinds a bare word may refer back to ("hội nghị" → a summit).
 fn refers_to(word_kind: MeetingKind, event_kind: MeetingKind) -> bool {
     use MeetingKind::*;
@@ -107,23 +134,31 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
         let k = key(ctx, &m);
         let names = principals(&m, people);
         let dest = destination(ctx, &m);
+        let place = visited_place(ctx, &m);
         // "X trong Đại lễ Y": a part of the event named right after.
         let inside = lower[m.name.end..m.sentence.end].trim_start().strip_prefix("trong ").is_some() && !m.told_with_people();
+        // The event a word refers back to: the one told most often so far (the article's
+        // own), then the nearest ("Kết thúc kỳ họp" after a past session named in passing).
         let recent = |groups: &[Group], ok: &dyn Fn(&Group) -> bool| -> Option<usize> {
             let from = groups.len().saturating_sub(LOOKBACK);
-            (from..groups.len()).filter(|&i| ok(&groups[i]) && groups[i].last_at() < m.trigger.start).max_by_key(|&i| groups[i].last_at())
+            (from..groups.len()).filter(|&i| ok(&groups[i]) && groups[i].last_at() < m.trigger.start).max_by_key(|&i| (groups[i].mentions.len(), groups[i].last_at()))
         };
         let target = if inside {
             None
-        } else if m.kind == MeetingKind::Visit && (!names.is_empty() || dest.is_some()) {
+        } else if m.kind == MeetingKind::Visit && (!names.is_empty() || dest.is_some() || place.is_some()) {
             let from = groups.len().saturating_sub(LOOKBACK);
             (from..groups.len()).find(|&i| {
                 let g = &groups[i];
                 g.kind() == MeetingKind::Visit
+                    && g.place == place
                     && (g.principals.is_empty() || names.is_empty() || g.principals.iter().any(|p| names.contains(p)))
                     && (g.destination.is_none() || dest.is_none() || g.destination == dest)
                     && !(g.principals.is_empty() && g.destination.is_none())
             })
+        } else if m.roles == Roles::Named && m.proper {
+            // "Đại hội Đảng … lần thứ XIII" and "Đại hội XIII": one congress.
+            let o = named_ordinal(&k);
+            groups.iter().position(|g| g.proper && g.mentions[0].word == m.word && (g.key.starts_with(&k) || k.starts_with(&g.key) || o.is_some() && named_ordinal(&g.key) == o))
         } else if m.roles == Roles::Witness && ceremony_in_sentence(&groups, &m).is_some() {
             // "Lễ ký diễn ra dưới sự chứng kiến của A và B": the witnesses of that ceremony.
             ceremony_in_sentence(&groups, &m)
@@ -131,10 +166,16 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
             let from = groups.len().saturating_sub(LOOKBACK);
             (from..groups.len()).find(|&i| {
                 let g = &groups[i];
-                g.kind() == m.kind && g.mentions[0].roles == m.roles && !g.principals.is_empty() && (subset(&g.principals, &names) || subset(&names, &g.principals))
+                let fewer = subset(&names, &g.principals) && names.len() < g.principals.len();
+                // Told with fewer people than the first: one of them, unless another such
+                // mention already named someone else ("tiếp A và B" → "tiếp A", "tiếp B").
+                let other_part = fewer && g.parts.iter().any(|p| *p != names);
+                g.kind() == m.kind && g.mentions[0].roles == m.roles && !g.principals.is_empty() && (subset(&g.principals, &names) || fewer && !other_part)
             })
         } else if m.proper {
             groups.iter().position(|g| g.proper && (g.key.starts_with(&k) || k.starts_with(&g.key)))
+        } else if m.soft && recent(&groups, &|g: &Group| g.kind() == m.kind).is_some() {
+            recent(&groups, &|g: &Group| g.kind() == m.kind)
         } else if m.bare() || m.anaphoric {
             // The article's own event of that kind first (a bare "Hội nghị" rarely means
             // a named one told in passing), then a named one, then a kind it may stand for.
@@ -151,6 +192,9 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
         match target {
             Some(i) => {
                 let g = &mut groups[i];
+                if !names.is_empty() && subset(&names, &g.principals) && names.len() < g.principals.len() {
+                    g.parts.push(names.clone());
+                }
                 if g.principals.is_empty() {
                     g.principals = names;
                 }
@@ -162,12 +206,12 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
             None if inside => {
                 // Attach to the event named after "trong" once it is read.
                 let host = m.sentence.clone();
-                groups.push(Group { key: format!("\u{0}{}", host.start), proper: true, mentions: vec![m], principals: names, destination: dest });
+                groups.push(Group { key: format!("\u{0}{}", host.start), proper: true, mentions: vec![m], principals: names, destination: dest, place, parts: Vec::new() });
             }
             // An anaphoric word with nothing before it to refer to is no event of its own:
             // it may name one told just after it (a title or caption before the lead).
             None if m.anaphoric && !own(ctx, &m) => pending.push(m),
-            None => groups.push(Group { key: k, proper: m.proper, mentions: vec![m], principals: names, destination: dest }),
+            None => groups.push(Group { key: k, proper: m.proper, mentions: vec![m], principals: names, destination: dest, place, parts: Vec::new() }),
         }
     }
     for m in pending {

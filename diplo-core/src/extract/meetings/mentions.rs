@@ -35,6 +35,9 @@ pub struct EventMention {
     pub attend: Vec<usize>,
     /// A bare word that refers to an event told before ("Tại hội đàm", "cuộc họp này").
     pub anaphoric: bool,
+    /// A described event after "tại", "dự" … that is the event of its kind told before
+    /// when there is one, else an event of its own ("tại họp báo chung sau hội đàm").
+    pub soft: bool,
     /// What to quote as evidence.
     pub span: Range<usize>,
 }
@@ -59,6 +62,10 @@ const PLACE_BEFORE: &[&str] = &["trung tâm", "cung", "nhà", "hội trường",
 const DEFINITE_BEFORE: &[&str] = &["chỉ đạo", "chủ trì", "dự", "tham dự", "khai mạc", "bế mạc", "tại", "quang cảnh", "toàn cảnh", "kết luận", "tổ chức", "diễn ra", "phát biểu tại", "chứng kiến", "có", "bắt đầu", "kết thúc", "tiến hành", "mở"];
 /// Words that end an event's name.
 const NAME_STOPS: &[&str] = &[" nhân dịp", " về ", " do ", " diễn ra", " được ", " tại ", " vào ", " đã ", " sẽ ", " theo ", " với sự ", " hồi ", " trong ", " nhằm ", " và ", " là ", " có ", " cùng ", " ngày ", " sáng ", " chiều ", " tối ", " qua đó", " để ", " - ảnh", " từ ngày ", " từ ", " ở "];
+/// Words that may follow a trip word inside its name ("chuyến thăm chính thức …",
+/// "chuyến công tác tại …"); any other lower-case word says something of the trip.
+const VISIT_QUALIFIERS: &[&str] = &["chính thức", "cấp nhà nước", "cấp", "làm việc", "hữu nghị", "công tác", "tới", "đến", "sang", "tại", "ở", "và", "của", "thăm", "nước ngoài", "châu", "từ", "lần", "đầu tiên", "kéo dài", "ngắn ngày"];
+
 /// Words right after "lễ" that make it a festival or a family rite, not an event of state.
 const NOT_CEREMONY_AFTER: &[&str] = &["hội", "cưới", "tang", "tết", "hỏi", "vật", "chùa", "phật"];
 
@@ -176,6 +183,16 @@ fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, out
         // "dưới sự chứng kiến của A và B": the witnesses follow.
         let under_witness = row.roles == Roles::Witness && ends_with_word(lower[..trig.start].trim_end(), "dưới sự") && after.starts_with("của ");
         let witness_pair = if under_witness { cue_after("pair", &after["của ".len()..]) } else { None };
+        // "Đoàn A do X làm Trưởng đoàn hội đàm với Đoàn B do Y làm Trưởng đoàn": the two leaders.
+        if row.roles == Roles::Both && told.is_none() && objects.is_empty() && !noun_use {
+            let leaders = delegation_leaders(ctx, people, s);
+            let before: Vec<usize> = leaders.iter().filter(|(_, at)| *at <= trig.start).map(|(j, _)| *j).take(1).collect();
+            let after: Vec<usize> = leaders.iter().filter(|(j, _)| people[*j].range.start > trig.end).map(|(j, _)| *j).take(1).collect();
+            if !before.is_empty() && !after.is_empty() {
+                told = Some(Told { subject: before, pair: None, start: trig.start, series: false });
+                objects = after;
+            }
+        }
         let ok = if row.roles == Roles::Witness {
             let signing_after = cue_after("signing", after).is_some();
             let signing_in_sentence = cues("signing").iter().any(|c| lower[s.clone()].contains(&format!(" {c} ")));
@@ -210,6 +227,9 @@ fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, out
             false
         } else if word.starts_with("chuyến") {
             // "chuyến thăm …", "chuyến công tác …": a trip is specific; generic ones were dropped above.
+            true
+        } else if matches!(word.as_str(), "cuộc gặp" | "cuộc gặp gỡ") && !objects.is_empty() {
+            // "nhắc lại cuộc gặp với Tổng thống X": a meeting with a named person.
             true
         } else if matches!(word.as_str(), "cuộc gặp" | "cuộc gặp gỡ") && told.is_none() && objects.is_empty() {
             // A meeting named without its people only as the frame of what follows
@@ -252,7 +272,9 @@ fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, out
         }
         // "cuộc họp này", "chuyến thăm lần này": the word refers back; the name is the word.
         let refers_back = cue_after("anaphora_after", after).is_some();
-        if refers_back {
+        // "để chuyến thăm đạt kết quả …": a trip word followed by what is said of it.
+        let told_of = word.starts_with("chuyến") && !after.is_empty() && !VISIT_QUALIFIERS.iter().any(|q| starts_with_word(after, q)) && !text[trig.end..].trim_start().starts_with(char::is_uppercase);
+        if refers_back || told_of {
             name.end = trig.end;
         }
         // "Diễn đàn Kinh tế thế giới (WEF)" names an organisation, not an event.
@@ -263,7 +285,13 @@ fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, out
         let proper = text[trig.end..].starts_with(' ') && text[trig.end..].trim_start().chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) && name.end > trig.end;
         // The visitor after "Chuyến thăm … của" ("chuyến thăm làm việc tại Việt Nam của X").
         if row.roles == Roles::Lead && objects.is_empty() {
-            let of = lower[name.end..clause_end].find(" của ").map(|i| name.end + i + " của ".len());
+            // Only a destination may stand between: "chuyến thăm làm việc tại Việt Nam của X",
+            // not "thăm … theo lời mời của X".
+            let of = lower[name.end..clause_end].find(" của ").filter(|&i| {
+                let gap = lower[name.end..name.end + i].trim();
+                gap.is_empty() || ["tại ", "tới ", "đến ", "sang ", "ở "].iter().any(|w| gap.starts_with(w)) && !gap.contains("mời")
+            });
+            let of = of.map(|i| name.end + i + " của ".len());
             if let Some(at) = of {
                 objects = objects_after(ctx, people, at, clause_end_after(text, at, s.end).max(at + 1), at + 1);
             }
@@ -275,13 +303,25 @@ fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, out
                 }
             }
         }
+        // "Thượng tướng X và Đoàn đại biểu … sang thăm": X heads the delegation that visits.
+        if matches!(row.roles, Roles::Lead) && told.is_none() && objects.is_empty() {
+            let b = &lower[s.start..trig.start];
+            if let Some(d) = b.rfind(" và đoàn ").or_else(|| b.rfind(" cùng đoàn ")) {
+                let at = s.start + d;
+                // "Thủ tướng X và Phu nhân Y cùng Đoàn …": the first of the list leads.
+                let list = subject_before(ctx, people, s.start, at);
+                if let Some(&j) = list.first().filter(|&&j| people[j].name.is_some() && trig.start - at < 160) {
+                    objects.push(j);
+                }
+            }
+        }
         // "nhắc lại cuộc gặp với Tổng thống X": the sentence's subject met X.
         if told.is_none() && row.roles == Roles::Both && !objects.is_empty() && word.starts_with("cuộc") {
             if let Some(j) = sentence_subject(ctx, people, s.start, trig.start) {
                 told = Some(Told { subject: vec![j], pair: None, start: trig.start, series: false });
             }
         }
-        if told.is_none() && row.roles == Roles::Lead && objects.is_empty() {
+        if told.is_none() && row.roles == Roles::Lead && objects.is_empty() && !(word.starts_with("chuyến") && name.end <= trig.end) {
             if let Some(j) = sentence_subject(ctx, people, s.start, trig.start) {
                 told = Some(Told { subject: vec![j], pair: None, start: trig.start, series: false });
             }
@@ -295,6 +335,9 @@ fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, out
                     || cue_before("during", &lower[s.start..trig.start]).is_some()
                     || cue_before("attend_before", &lower[s.start..trig.start]).is_some()
                     || word_before(lower, trig.start, "cuộc") && !after.starts_with("với"));
+        // "tại tiệc chiêu đãi Đoàn Ngoại giao": a described event told after "tại", "dự" …
+        // is the one of its kind told before, when there is one.
+        let soft = !anaphoric && noun_use && !proper && !capital && objects.is_empty();
         // "lần lượt hội kiến A, B và C": one meeting with each.
         let one_each = told.as_ref().is_some_and(|t| {
             let b = lower[t.start.min(trig.start)..trig.start].trim_end();
@@ -327,6 +370,7 @@ fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, out
         let span_end = if objects.len() > 1 { first_end } else { end };
         let mut mention = mention(kind, row.roles, trig.clone(), name.clone(), topic, proper, s, *source, &word, subject.clone(), objects, pair, anaphoric, span_start..span_end);
         mention.attend = attend;
+        mention.soft = soft;
         out.push(mention);
         last_name_end = Some(name.end);
         if is_verb {
@@ -369,7 +413,7 @@ fn attend_told(ctx: &Context<'_>, people: &[PersonHit], s: &Range<usize>, trig: 
 
 #[allow(clippy::too_many_arguments)]
 fn mention(kind: MeetingKind, roles: Roles, trigger: Range<usize>, name: Range<usize>, topic: Option<Range<usize>>, proper: bool, s: &Range<usize>, source: Source, word: &str, subject: Vec<usize>, object: Vec<usize>, pair: Option<&'static str>, anaphoric: bool, span: Range<usize>) -> EventMention {
-    EventMention { kind, roles, trigger, name, topic, proper, sentence: s.clone(), source, word: word.to_string(), subject, object, pair, attend: Vec::new(), anaphoric, span }
+    EventMention { kind, roles, trigger, name, topic, proper, sentence: s.clone(), source, word: word.to_string(), subject, object, pair, attend: Vec::new(), anaphoric, soft: false, span }
 }
 
 /// The subject of a verb at `trig`: people right before it, "hai nhà lãnh

@@ -42,7 +42,7 @@ fn resolve_pairs(found: &mut [EventMention], people: &[PersonHit]) {
         let mut exact: Option<Vec<usize>> = None;
         for j in (i.saturating_sub(PAIR_LOOKBACK)..i).rev() {
             let mut cand: Vec<usize> = Vec::new();
-            for &k in found[j].subject.iter().chain(&found[j].object) {
+            for &k in found[j].subject.iter().chain(&found[j].object).chain(&found[j].attend) {
                 let n = &people[k].name;
                 if n.is_some() && !cand.iter().any(|&c| people[c].name == *n) && !matches!(people[k].title.as_deref(), Some("Phu nhân" | "Phu quân")) {
                     cand.push(k);
@@ -81,10 +81,17 @@ fn document_people(ctx: &Context<'_>) -> Vec<PersonHit> {
 }
 
 fn format(ctx: &Context<'_>, g: &Group) -> Option<Format> {
+    // A trip is neither online nor in person.
+    if g.kind() == MeetingKind::Visit {
+        return None;
+    }
     let mut online = g.mentions.iter().any(|m| m.word.contains("điện đàm"));
     let mut in_person = false;
+    // A word referring back inside a sentence about something else speaks of the
+    // format only in its own clause ("tham dự Hội nghị theo hình thức trực tuyến").
     for m in &g.mentions {
-        let l = &ctx.lower[m.sentence.clone()];
+        let r = if m.anaphoric { when::clause(ctx, m) } else { m.sentence.clone() };
+        let l = &ctx.lower[r];
         online |= l.contains("trực tuyến") || l.contains("online") || l.contains("qua điện thoại");
         in_person |= l.contains("trực tiếp") && !l.contains("đầu tư trực tiếp");
     }
@@ -175,7 +182,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Meeting> {
                 }
             }
             // Passing mentions (a forum Vietnam hosted) have no speakers of their own.
-            if Some(i) != main && g.proper {
+            if main.is_some_and(|mi| mi != i) && g.proper {
                 meeting.speakers.clear();
             }
             meeting

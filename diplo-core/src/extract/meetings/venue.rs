@@ -7,6 +7,7 @@ use super::mentions::EventMention;
 use super::when::{clause, opening};
 use crate::extract::people::PersonHit;
 use crate::extract::Context;
+use crate::records::MeetingKind;
 use std::ops::Range;
 
 /// Longest venue read, in bytes.
@@ -24,7 +25,9 @@ pub fn venue(ctx: &Context<'_>, m: &EventMention, people: &[PersonHit]) -> Optio
     if own.is_some() {
         return own;
     }
-    if let Some(o) = opening(ctx, m, people) {
+    // A trip spans places: the opening "tại" of a sentence that mentions it belongs to
+    // the event the sentence tells, not to the trip.
+    if let Some(o) = opening(ctx, m, people).filter(|_| m.kind != MeetingKind::Visit) {
         if let Some(v) = places_in(ctx, &o, people) {
             return Some(v);
         }

@@ -51,10 +51,13 @@ pub fn clause(ctx: &Context<'_>, m: &EventMention) -> Range<usize> {
 pub fn opening(ctx: &Context<'_>, m: &EventMention, people: &[PersonHit]) -> Option<Range<usize>> {
     let text = ctx.text();
     let s = &m.sentence;
-    let first_person = people.get(people.partition_point(|p| p.range.start < s.start)).map_or(s.end, |p| p.range.start);
-    let limit = m.trigger.start.min(m.span.start).min(first_person).max(s.start);
-    let end = text[s.start..limit].rfind(',').map(|i| s.start + i)?;
-    (!text[s.start..end].contains(';')).then_some(s.start..end)
+    // "…; tháng 3/2018, nhân chuyến thăm …": after a ';' a new clause opens.
+    let start = text[s.start..m.trigger.start.min(m.span.start).max(s.start)].rfind(';').map_or(s.start, |i| s.start + i + 1);
+    // Its opening words end at its first person (the subject).
+    let first_person = people.get(people.partition_point(|p| p.range.start < start)).map_or(s.end, |p| p.range.start);
+    let limit = m.trigger.start.min(m.span.start).min(first_person).max(start);
+    let end = text[start..limit].rfind(',').map(|i| start + i)?;
+    Some(start..end)
 }
 
 /// The date told with one mention.
@@ -68,7 +71,11 @@ fn own(ctx: &Context<'_>, m: &EventMention, people: &[PersonHit]) -> Option<Temp
     if let Some(t) = nearest(c.clone(), true).or_else(|| nearest(c, false)) {
         return Some(t);
     }
-    if let Some(o) = opening(ctx, m, people) {
+    // A trip's day opens the sentence only when the sentence tells the trip ("Sáng 30/7,
+    // Thủ tướng lên đường thăm …", "… bắt đầu chuyến thăm"), not when it names it in passing.
+    let named_in_passing = ["về", "cho", "để", "của", "chuẩn bị cho"].iter().any(|w| ends_with_word(ctx.lower[m.sentence.start..m.trigger.start].trim_end(), w));
+    let trip_told = m.kind != crate::records::MeetingKind::Visit || !named_in_passing;
+    if let Some(o) = opening(ctx, m, people).filter(|_| trip_told) {
         // The opening clause's date, and a "tại" of its own, govern the sentence.
         if let Some(t) = nearest(o.clone(), true).or_else(|| nearest(o, false)) {
             return Some(t);
@@ -82,9 +89,10 @@ fn own(ctx: &Context<'_>, m: &EventMention, people: &[PersonHit]) -> Option<Temp
         t.date.as_deref().is_some_and(|d| d.len() == 7) && ["hồi", "vào", "trong", "từ"].iter().any(|w| ends_with_word(ctx.lower[..t.range.start].trim_end(), w))
     });
     month.cloned().or_else(|| {
-        // A year inside the name ("Đại lễ Phật đản Vesak 2025").
+        // A year inside the name ("Đại lễ Phật đản Vesak 2025"); "tổng kết công tác năm
+        // 2024" is the year the event reviews, not its date.
         let name_end = m.sentence.end.min(m.name.end + 24);
-        temporals_in(ctx, &(m.name.start..name_end)).find(|t| t.date.as_deref().is_some_and(|d| d.len() == 4)).cloned()
+        temporals_in(ctx, &(m.name.start..name_end)).find(|t| t.date.as_deref().is_some_and(|d| d.len() == 4) && !ctx.lower[t.range.clone()].contains("năm")).cloned()
     })
 }
 
@@ -134,9 +142,8 @@ fn refers(ctx: &Context<'_>, m: &EventMention, all: &[(usize, &EventMention)], k
         }
     }
     // "tại họp báo chung sau hội đàm": after an event named right after this one.
-    let tail = lower[m.name.end.min(m.sentence.end)..m.sentence.end].trim_start();
-    if ["sau ", "ngay sau "].iter().any(|w| tail.starts_with(w)) {
-        if let Some((_, next)) = all.get(k + 1).filter(|(_, e)| e.sentence == m.sentence && e.trigger.start <= m.name.end + 16) {
+    if let Some((_, next)) = all.get(k + 1).filter(|(_, e)| e.sentence == m.sentence && e.trigger.start > m.trigger.start && e.trigger.start <= m.name.end + 16) {
+        if ["sau", "ngay sau"].iter().any(|w| ends_with_word(lower[..next.trigger.start].trim_end(), w)) {
             return Some(Refers::After(next.trigger.start));
         }
     }
@@ -184,7 +191,8 @@ pub fn dates(ctx: &Context<'_>, groups: &[Group], people: &[PersonHit]) -> Vec<O
         let found = match r {
             Refers::Opening(t) => Some(t),
             Refers::SameDay(at) | Refers::NextDay(at) => {
-                let prev = anchors.iter().rev().take(64).find(|a| a.at < at && a.group != gi && a.t.is_day).map(|a| a.t.clone()).or_else(|| last_day_before(ctx, at));
+                // The day of the event told before: a range (a trip) is no one day.
+                let prev = anchors.iter().rev().take(64).find(|a| a.at < at && a.group != gi && a.t.is_day && a.t.end_date.is_none()).map(|a| a.t.clone()).or_else(|| last_day_before(ctx, at));
                 prev.and_then(|p| {
                     let mut t = day_of(&p)?;
                     if matches!(r, Refers::NextDay(_)) {

@@ -145,7 +145,11 @@ pub fn drop_appositions(text: &str, hits: &mut Vec<PersonHit>) {
     for i in 1..hits.len() {
         let (a, b) = (&hits[i - 1], &hits[i]);
         let gap = text.get(a.range.end..b.range.start).map(str::trim);
-        if b.linked && a.name.is_some() && !a.linked && gap == Some(",") {
+        // Set off by commas on both sides ("X, Chủ tịch Phân ban, …"), or a former office
+        // ("…, nguyên Bộ trưởng Bộ Quốc phòng").
+        let enclosed = text.get(b.range.end..).is_some_and(|r| r.trim_start().starts_with([',', ';', '.', ')']) || r.trim().is_empty());
+        let former = gap.is_some_and(|g| g.ends_with("nguyên") && g.starts_with(','));
+        if b.linked && b.title.is_some() && a.name.is_some() && !a.linked && (gap == Some(",") && enclosed || former) {
             keep[i] = false;
         }
     }

@@ -164,10 +164,11 @@ fn title_chain(ctx: &Context<'_>, mut pos: usize) -> Vec<(Range<usize>, usize)> 
     while let Some((r, row)) = title_at(ctx, pos) {
         out.push((r.clone(), row));
         let after = &text[r.end..];
-        let sep = [", ", " kiêm ", " - ", ", kiêm "].iter().find(|s| after.starts_with(**s)).map(|s| s.len());
+        // ", nguyên Bộ trưởng …": a former office is listed like the others.
+        let sep = [", nguyên ", ", ", " kiêm ", " - ", ", kiêm "].iter().find(|s| after.starts_with(**s) && title_at(ctx, r.end + s.len()).is_some()).map(|s| s.len());
         match sep {
-            Some(l) if title_at(ctx, r.end + l).is_some() => pos = r.end + l,
-            _ => break,
+            Some(l) => pos = r.end + l,
+            None => break,
         }
     }
     out
@@ -267,6 +268,72 @@ fn portfolio_run(ctx: &Context<'_>, pos: usize, limit: usize) -> Option<usize> {
 /// name, not a person's ("Bệnh viện Bạch Mai", "Trường Lê Quý Đôn", "phố Hàng Bài").
 const INSTITUTION_WORDS: &[&str] = &["bệnh viện", "trường", "đại học", "công ty", "tập đoàn", "ngân hàng", "huyện", "quận", "xã", "phường", "phố", "đường", "cầu", "sân bay", "cảng", "khu", "chùa", "đền", "làng", "trung tâm", "viện", "nhà máy", "hãng", "thôn", "sông", "núi", "hồ"];
 
+/// The end of a run of portfolio words right after `pos` (" Công nghiệp, Thương mại
+/// và Năng lượng"), before a space.
+fn portfolio_words(ctx: &Context<'_>, pos: usize, limit: usize) -> Option<usize> {
+    let lower = &ctx.lower;
+    let mut p = pos;
+    let mut end = None;
+    for _ in 0..8 {
+        let rest = lower.get(p..limit)?;
+        if let Some(j) = [" và ", ", ", " "].iter().find(|j| rest.starts_with(**j)) {
+            let after = &rest[j.len()..];
+            let Some(w) = PORTFOLIO.iter().find(|w| after.starts_with(w.as_str()) && !after[w.len()..].chars().next().is_some_and(char::is_alphanumeric)) else { break };
+            p += j.len() + w.len();
+            end = Some(p);
+        } else {
+            break;
+        }
+    }
+    end.filter(|&e| lower[e..].starts_with(' '))
+}
+
+/// Offices set off by commas after a name ("X, Ủy viên Bộ Chính trị, Phó Bí thư
+/// Quân ủy Trung ương, Bộ trưởng Bộ Quốc phòng Việt Nam chủ trì"): where they
+/// end and the titles among them. A single office before a verb ("X, Chủ tịch
+/// nước nhắc lại …") is the next sentence part's subject, not an apposition.
+fn apposition(ctx: &Context<'_>, pos: usize, limit: usize) -> Option<(usize, Vec<(Range<usize>, usize)>)> {
+    let text = ctx.text();
+    let mut end = pos;
+    let mut titles = Vec::new();
+    let mut segments = 0;
+    while segments < 6 {
+        let Some(l) = [", nguyên ", ", "].iter().find(|p| text[end..].starts_with(**p)).map(|p| p.len()) else { break };
+        let at = end + l;
+        let chain = title_chain(ctx, at);
+        let seg_end = if let Some(e) = chain.last().map(|(r, _)| r.end) {
+            let mut e = e;
+            if text[e..].starts_with(' ') {
+                if let Some((pe, _)) = partner_after_title(ctx, e + 1, limit) {
+                    e = pe;
+                }
+            }
+            // An office that introduces the next named person is theirs.
+            if text[e..].strip_prefix(' ').is_some_and(|r| r.starts_with(char::is_uppercase)) {
+                break;
+            }
+            titles.extend(chain);
+            e
+        } else {
+            // A capitalised office the table does not know ("Phó Bí thư Quân ủy Trung ương").
+            let seg = text.get(at..limit.min(at + 80))?;
+            let Some(k) = seg.find([',', ';', '.']) else { break };
+            let words = crate::text::lowercase_same_len(&seg[..k]);
+            if !seg.starts_with(char::is_uppercase) || words.split(' ').any(|w| NOT_IN_OFFICE.contains(&w)) || seg[..k].chars().any(|c| c.is_ascii_digit()) {
+                break;
+            }
+            at + k
+        };
+        if seg_end > limit {
+            break;
+        }
+        end = seg_end;
+        segments += 1;
+    }
+    let enclosed = text[end..].trim_start().starts_with([',', ';', '.', ')']);
+    (!titles.is_empty() && (segments >= 2 || enclosed)).then_some((end, titles))
+}
+
 /// Words that tell an action or a relation, never part of an office's name.
 const NOT_IN_OFFICE: &[&str] = &["đã", "sẽ", "đang", "vừa", "lần lượt", "gặp", "hội đàm", "hội kiến", "tiếp", "cho biết", "nói", "phát biểu", "khẳng định", "nhấn mạnh", "thăm", "dự", "tham dự", "chủ trì", "cùng", "với", "có", "là", "được", "đến", "sang", "tới", "mời", "đề nghị", "khai mạc", "bế mạc", "diễn ra", "tổ chức", "lần thứ"];
 
@@ -280,9 +347,13 @@ fn trailing_foreign_name(ctx: &Context<'_>, from: usize, limit: usize) -> Option
     let text = ctx.text();
     let end = from + text.get(from..limit.min(from + 120))?.find([',', ';', '.', ':']).unwrap_or(limit.min(from + 120) - from);
     let end = (from..=end).rev().find(|&i| text.is_char_boundary(i))?;
-    let chunk = &text[from..end];
-    // A clause joined by "và" may list the next person: stop at it.
-    let chunk = chunk.split(" và ").next().unwrap_or(chunk).trim_end();
+    // "Đại sứ, Trưởng Phái đoàn … Pierre Lambert": an office in apposition to the title.
+    let from = if text[from..].starts_with(", ") { from + 2 } else { from };
+    let end = if end < from { from + text.get(from..limit.min(from + 120))?.find([',', ';', '.', ':']).unwrap_or(0) } else { end };
+    let chunk = text.get(from..end)?;
+    // "… A và Bộ trưởng B": "và" before another title lists the next person.
+    let cut = chunk.match_indices(" và ").map(|(i, _)| i).find(|&i| TITLES.ac.find(Input::new(&ctx.lower[from + i + 5..]).anchored(Anchored::Yes)).is_some());
+    let chunk = cut.map_or(chunk, |i| &chunk[..i]).trim_end();
     if chunk.is_empty() || !chunk.contains(' ') {
         return None;
     }
@@ -379,17 +450,36 @@ pub fn find_people(ctx: &Context<'_>, range: Range<usize>) -> Vec<PersonHit> {
                 let name = if text[last..].starts_with(' ') && name_pos < range.end {
                     vietnamese_name(text, name_pos).or_else(|| {
                         let (e, n) = name_run(text, name_pos, 4);
-                        (foreign && n >= 1).then_some(name_pos..e)
+                        // "… Quốc vụ khanh, Giám đốc Ban Thư ký …": an office, unless a country
+                        // was just named ("Chủ tịch nước Trung Quốc Tập Cận Bình").
+                        let first = text[name_pos..e].split(' ').next().unwrap_or("");
+                        (foreign && n >= 1 && (partner.is_some() || !NOT_NAME_START.contains(&first))).then_some(name_pos..e)
                     })
                     // "Thủ tướng Lawrence Wong": a foreign name after any title.
                     .or_else(|| foreign_name(text, name_pos))
                 } else {
                     None
                 };
-                // "Giám đốc điều hành Quỹ đầu tư Mubadala Khaldoon Al Mubarak", "Bộ trưởng Nông
-                // nghiệp và Chăn nuôi Carlos Fávaro": an office told at length, the name last.
+                // "Bộ trưởng Công nghiệp, Thương mại và Năng lượng Lee Chang-yang": a portfolio,
+                // then a foreign name.
+                let name = name.or_else(|| {
+                    let e = portfolio_words(ctx, last, range.end)?;
+                    let n = foreign_name(text, e + 1)?;
+                    Some(n)
+                });
+                // "Giám đốc điều hành Quỹ đầu tư Mubadala Khaldoon Al Mubarak": an office told
+                // at length, the name last.
                 let name = name.or_else(|| trailing_foreign_name(ctx, last, range.end));
-                let end = name.as_ref().map_or(last, |r| r.end);
+                let mut end = name.as_ref().map_or(last, |r| r.end);
+                // "Thượng tướng X, Ủy viên Bộ Chính trị, …, Bộ trưởng Bộ Quốc phòng Việt Nam chủ trì":
+                // offices set off after the name are this person's.
+                let mut chain = chain;
+                if name.is_some() {
+                    if let Some((e, more)) = apposition(ctx, end, range.end) {
+                        chain.extend(more);
+                        end = e;
+                    }
+                }
                 // "Hội nghị Bộ trưởng Kinh tế ASEAN": a title inside an event's name is nobody;
                 // neither is "Dinh Tổng thống", "Phủ Thủ tướng", "Thủ tướng phủ" (places) nor
                 // "Đại sứ các nước" (a group).
