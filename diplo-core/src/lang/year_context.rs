@@ -24,10 +24,48 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 /// How far a sentence or paragraph is looked at around a date, in bytes.
-const SENTENCE_WINDOW: usize = 600;
+const SENTENCE_WINDOW: usize = 400;
 const PARAGRAPH_WINDOW: usize = 3000;
 
-static DIGITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9]+").expect("static regex"));
+/// A run of ASCII digits.
+struct Run {
+    start: usize,
+    end: usize,
+}
+
+impl Run {
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+    fn as_str<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+}
+
+/// Runs of four ASCII digits or more, in one pass over the bytes.
+fn digit_runs(text: &str) -> impl Iterator<Item = Run> + '_ {
+    let b = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            if b[i].is_ascii_digit() {
+                let start = i;
+                while i < b.len() && b[i].is_ascii_digit() {
+                    i += 1;
+                }
+                if i - start >= 4 {
+                    return Some(Run { start, end: i });
+                }
+            } else {
+                i += 1;
+            }
+        }
+        None
+    })
+}
 static TIMESTAMP_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cn)\s*,?\s*)?(?:ngày\s+)?(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})(?:\s*[-,|]?\s*\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:\(?\s*gmt\s*[+-]\s*\d{1,2}\s*\)?|am|pm|sa|ch))?)?$",
@@ -55,13 +93,13 @@ struct YearToken {
 
 fn year_tokens(text: &str) -> Vec<YearToken> {
     let mut out = Vec::new();
-    for m in DIGITS.find_iter(text) {
-        let Ok(year) = m.as_str().parse::<i32>() else { continue };
+    for m in digit_runs(text) {
+        let Ok(year) = m.as_str(text).parse::<i32>() else { continue };
         // A year: four digits, not part of a number ("2.025", "2025,5") or a percentage.
         let glued = text[..m.start()].ends_with(['.', ',']) && text[..m.start()].trim_end_matches(['.', ',']).ends_with(|c: char| c.is_ascii_digit())
             || text[m.end()..].starts_with('%')
             || text[m.end()..].starts_with([',', '.']) && text[m.end() + 1..].starts_with(|c: char| c.is_ascii_digit());
-        if m.as_str().len() != 4 || !(1940..=2099).contains(&year) || glued {
+        if m.as_str(text).len() != 4 || !(1940..=2099).contains(&year) || glued {
             continue;
         }
         let before = text[..m.start()].trim_end();
@@ -90,7 +128,8 @@ fn bracketed(text: &str, pos: usize) -> bool {
 pub fn page_timestamp(lower: &str) -> Option<Date> {
     for line in lower.split('\n').take(6) {
         let t = line.trim().trim_start_matches(['(', '[']).trim_end_matches([')', ']']);
-        if t.len() > 60 {
+        // A date with its year has six digits at least; most lines are prose.
+        if t.len() > 60 || t.bytes().filter(u8::is_ascii_digit).count() < 6 {
             continue;
         }
         if let Some(c) = TIMESTAMP_LINE.captures(t) {
@@ -111,27 +150,30 @@ fn full_stop(text: &str, i: usize) -> bool {
     !(ABBREVIATIONS.contains(&word) || word.chars().all(|c| c.is_ascii_digit()) && !word.is_empty())
 }
 
+/// The sentence around `r`, looked for within a window either side ('.', ';'
+/// and line ends bound it; '!' and '?' are rare in news prose).
 fn sentence_bounds(text: &str, r: &Range<usize>) -> Range<usize> {
     let b = text.as_bytes();
+    let is_end = |i: usize| b[i] == b'\n' || b.get(i + 1).is_none_or(|n| *n == b' ' || *n == b'\n') && (b[i] != b'.' || full_stop(text, i));
     let lo = r.start.saturating_sub(SENTENCE_WINDOW);
     let mut start = lo;
-    let mut i = r.start;
-    while i > lo {
-        i -= 1;
-        if b[i] == b'\n' || (matches!(b[i], b'.' | b'!' | b'?' | b';') && b.get(i + 1) == Some(&b' ') && (b[i] != b'.' || full_stop(text, i))) {
+    let mut hi_back = r.start;
+    while let Some(i) = memchr::memrchr3(b'.', b';', b'\n', &b[lo..hi_back]).map(|i| lo + i) {
+        if is_end(i) {
             start = i + 1;
             break;
         }
+        hi_back = i;
     }
     let hi = (r.end + SENTENCE_WINDOW).min(b.len());
     let mut end = hi;
-    let mut j = r.end;
-    while j < hi {
-        if b[j] == b'\n' || (matches!(b[j], b'.' | b'!' | b'?' | b';') && b.get(j + 1).is_none_or(|c| *c == b' ' || *c == b'\n') && (b[j] != b'.' || full_stop(text, j))) {
-            end = j;
+    let mut from = r.end;
+    while let Some(i) = memchr::memchr3(b'.', b';', b'\n', &b[from..hi]).map(|i| from + i) {
+        if is_end(i) {
+            end = i;
             break;
         }
-        j += 1;
+        from = i + 1;
     }
     start..end
 }

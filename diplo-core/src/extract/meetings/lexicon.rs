@@ -76,6 +76,8 @@ pub static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
             Some((r.first()?.to_string(), row))
         })
         .collect();
+    // One pass over the whole text (see `mentions::find`); kept under 64 words so that
+    // the fast packed prefilter applies.
     let ac = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .build(rows.iter().map(|(s, _)| s.as_str()))

@@ -92,9 +92,20 @@ struct Previous {
 /// Every event mention in the document's sentences.
 pub fn find(ctx: &Context<'_>, people: &[PersonHit]) -> Vec<EventMention> {
     let mut out: Vec<EventMention> = Vec::new();
+    // Event words of the whole text in one pass, then read sentence by sentence.
+    let words: Vec<(Range<usize>, usize)> = KINDS.ac.find_iter(ctx.lower.as_str()).map(|m| (m.range(), m.pattern().as_usize())).collect();
+    if words.is_empty() {
+        return out;
+    }
     for sentence in &ctx.sentences {
+        let r = &sentence.range;
+        let from = words.partition_point(|(w, _)| w.start < r.start);
+        let to = from + words[from..].partition_point(|(w, _)| w.end <= r.end);
+        if from == to {
+            continue;
+        }
         let first = out.len();
-        in_sentence(ctx, people, sentence, &mut out);
+        in_sentence(ctx, people, sentence, &words[from..to], &mut out);
         trim_spans(&mut out[first..]);
     }
     out
@@ -122,21 +133,26 @@ fn clause_end_after(text: &str, pos: usize, end: usize) -> usize {
     text[pos..end].find([',', ';', '.']).map_or(end, |i| pos + i)
 }
 
-fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, out: &mut Vec<EventMention>) {
+fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, words: &[(Range<usize>, usize)], out: &mut Vec<EventMention>) {
     let text = ctx.text();
     let lower = ctx.lower.as_str();
     let Sentence { range: s, source } = sentence;
     let mut previous: Option<Previous> = None;
     // The name's end and kind of the event told last in this sentence.
     let mut last_name_end: Option<usize> = None;
-    for m in KINDS.ac.find_iter(&lower[s.clone()]) {
-        let trig = s.start + m.start()..s.start + m.end();
+    for (mut trig, pattern) in words.iter().cloned() {
+        // "lễ ký", "lễ khai mạc": the ceremony's own word belongs to the event word.
+        if lower.get(trig.clone()) == Some("lễ") && lower[trig.end..].starts_with(' ') {
+            if let Some(h) = cue_after("ceremony_head", &lower[trig.end + 1..s.end]) {
+                trig.end += 1 + h.len();
+            }
+        }
         let before_ok = !text[..trig.start].chars().next_back().is_some_and(char::is_alphanumeric);
         let after_ok = !text[trig.end..].chars().next().is_some_and(char::is_alphanumeric);
         if !before_ok || !after_ok {
             continue;
         }
-        let row = KINDS.rows[m.pattern().as_usize()];
+        let row = KINDS.rows[pattern];
         let kind = row.kind;
         let word = lower[trig.clone()].to_string();
         let capital = text[trig.clone()].chars().next().is_some_and(char::is_uppercase);

@@ -74,7 +74,6 @@ fn document_people(ctx: &Context<'_>) -> Vec<PersonHit> {
     people::share_partners(&mut all);
     people::link_short_names(&mut all);
     people::resolve(ctx.text(), &mut all);
-    people::link_short_names(&mut all);
     people::share_partners(&mut all);
     people::drop_appositions(ctx.text(), &mut all);
     all

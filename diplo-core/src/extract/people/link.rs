@@ -106,20 +106,35 @@ pub fn resolve(text: &str, hits: &mut [PersonHit]) {
 
 /// Writes short forms of a name as the full name another mention gives: "ông
 /// Orban" → "Viktor Orban", "ông Chính" → "Phạm Minh Chính", a cut "Phạm Minh"
-/// → "Phạm Minh Chính" — only when exactly one full name fits.
+/// → "Phạm Minh Chính", "Lula da Silva" → "Luiz Inácio Lula da Silva" — only
+/// when exactly one full name fits. Names are compared once per distinct name.
 pub fn link_short_names(hits: &mut [PersonHit]) {
     let mut names: Vec<String> = hits.iter().filter_map(|h| h.name.clone()).collect();
     names.sort();
     names.dedup();
+    names.truncate(MAX_KNOWN_NAMES);
+    let extends = |n: &str, m: &str| -> bool {
+        if m.len() <= n.len() {
+            return false;
+        }
+        let head = m.starts_with(n) && m.as_bytes()[n.len()] == b' ';
+        let tail = m.ends_with(n) && m.as_bytes()[m.len() - n.len() - 1] == b' ';
+        // "Tổng thống Lula": a single foreign word inside one full name.
+        let inner = !n.contains(' ') && !n.chars().any(super::vietnamese_letter) && m.match_indices(n).any(|(i, _)| {
+            i > 0 && m.as_bytes()[i - 1] == b' ' && m.as_bytes().get(i + n.len()) == Some(&b' ')
+        });
+        head || tail || inner
+    };
+    // The longest names a short one extends; a short one linked only when its
+    // longest fits agree (the full name and its own shorter forms).
+    let target = |n: &str| -> Option<String> {
+        let fits: Vec<&String> = names.iter().filter(|m| extends(n, m)).collect();
+        let longest = fits.iter().max_by_key(|m| m.len())?;
+        fits.iter().all(|m| m.as_str() == longest.as_str() || extends(m, longest)).then(|| (*longest).to_string())
+    };
+    let map: Vec<(String, String)> = names.iter().filter_map(|n| target(n).map(|t| (n.clone(), t))).collect();
     for h in hits.iter_mut() {
-        let Some(n) = h.name.clone() else { continue };
-        let (head, tail) = (format!("{n} "), format!(" {n}"));
-        let inner = format!(" {n} ");
-        // "Lula da Silva" → "Luiz Inácio Lula da Silva"; "Tổng thống Lula" → the one name holding "Lula".
-        let one_word = !n.contains(' ');
-        let foreign_word = one_word && !n.chars().any(super::vietnamese_letter);
-        let mut fits = names.iter().filter(|m| m.starts_with(&head) || m.ends_with(&tail) || foreign_word && m.contains(&inner));
-        if let (Some(full), None) = (fits.next(), fits.next()) {
+        if let Some((_, full)) = h.name.as_ref().and_then(|n| map.iter().find(|(k, _)| k == n)) {
             h.name = Some(full.clone());
         }
     }

@@ -50,8 +50,17 @@ static TITLES: LazyLock<Titles> = LazyLock::new(|| {
     Titles { ac, rows }
 });
 
-static SURNAMES: LazyLock<Vec<String>> =
-    LazyLock::new(|| crate::lexicon::rows(include_str!("../../../data/surnames.tsv")).filter_map(|r| r.first().map(|s| s.to_string())).collect());
+/// Family names, sorted for binary search.
+static SURNAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut v: Vec<String> = crate::lexicon::rows(include_str!("../../../data/surnames.tsv")).filter_map(|r| r.first().map(|s| s.to_string())).collect();
+    v.sort();
+    v.dedup();
+    v
+});
+
+fn is_surname(w: &str) -> bool {
+    SURNAMES.binary_search_by(|s| s.as_str().cmp(w)).is_ok()
+}
 
 fn is_name_word(w: &str) -> bool {
     let mut cs = w.chars();
@@ -108,24 +117,38 @@ fn foreign_name(text: &str, pos: usize) -> Option<Range<usize>> {
 
 /// A Vietnamese name at `pos`: family name first, two to four syllables.
 fn vietnamese_name(text: &str, pos: usize) -> Option<Range<usize>> {
+    let first_end = text[pos..].find([' ', ',', '.', ';', ':', ')', '(', '"', '\n']).map_or(text.len(), |i| pos + i);
+    if !is_surname(&text[pos..first_end]) {
+        return None;
+    }
     let (end, _) = name_run(text, pos, 4);
-    let words: Vec<&str> = text[pos..end].split(' ').collect();
-    let surname = |w: &str| SURNAMES.iter().any(|s| s == w);
+    // Word boundaries of the run, without allocating.
+    let mut bounds: [(usize, usize); 4] = [(0, 0); 4];
+    let mut n = 0;
+    let mut p = pos;
+    for w in text[pos..end].split(' ') {
+        if n == 4 {
+            break;
+        }
+        bounds[n] = (p, p + w.len());
+        p += w.len() + 1;
+        n += 1;
+    }
     // "Đoàn Ngoại giao" (the diplomatic corps) is no "Đoàn" by name.
-    if !words.first().is_some_and(|w| surname(w)) || words.get(1) == Some(&"Ngoại") {
+    if n >= 2 && &text[bounds[1].0..bounds[1].1] == "Ngoại" {
         return None;
     }
     // Two names side by side ("Hoàng Phong Nguyễn Trãi"), or an honorific inside
     // the run ("… Ông Sang"): the first name ends there.
-    let mut n = words.len();
-    for (i, w) in words.iter().enumerate().skip(1) {
-        if matches!(*w, "Ông" | "Bà" | "Ngài") || i >= 2 && surname(w) && words.len() - i >= 2 {
-            n = i;
+    let mut k = n;
+    for (i, &(x, y)) in bounds.iter().enumerate().take(n).skip(1) {
+        let w = &text[x..y];
+        if matches!(w, "Ông" | "Bà" | "Ngài") || i >= 2 && is_surname(w) && n - i >= 2 {
+            k = i;
             break;
         }
     }
-    let end = pos + words[..n].join(" ").len();
-    (n >= 2).then_some(pos..end)
+    (k >= 2).then(|| pos..bounds[k - 1].1)
 }
 
 /// Title rows matching at `pos` (case-insensitive, first letter as written).
@@ -354,14 +377,20 @@ fn trailing_foreign_name(ctx: &Context<'_>, from: usize, limit: usize) -> Option
     // "… A và Bộ trưởng B": "và" before another title lists the next person.
     let cut = chunk.match_indices(" và ").map(|(i, _)| i).find(|&i| TITLES.ac.find(Input::new(&ctx.lower[from + i + 5..]).anchored(Anchored::Yes)).is_some());
     let chunk = cut.map_or(chunk, |i| &chunk[..i]).trim_end();
-    if chunk.is_empty() || !chunk.contains(' ') {
+    // The name closes the office: the last word must be capitalised.
+    if chunk.is_empty() || !chunk.contains(' ') || !chunk.rsplit(' ').next().is_some_and(|w| w.starts_with(char::is_uppercase)) {
         return None;
     }
     // An office names no other person and tells no action: "… lần lượt gặp Thủ tướng X"
     // is a verb and its object, not an office.
     let lower_chunk = crate::text::lowercase_same_len(chunk);
     let words_l: Vec<&str> = lower_chunk.split(' ').collect();
-    let acts = words_l.windows(2).any(|w| NOT_IN_OFFICE.contains(&format!("{} {}", w[0], w[1]).as_str())) || words_l.iter().any(|w| NOT_IN_OFFICE.contains(w));
+    let acts = words_l.iter().enumerate().any(|(i, w)| {
+        NOT_IN_OFFICE.iter().any(|x| match x.split_once(' ') {
+            Some((a, b)) => a == *w && words_l.get(i + 1) == Some(&b),
+            None => x == w,
+        })
+    });
     let titled = (1..words_l.len()).any(|k| {
         let at = from + words_l[..k].iter().map(|w| w.len() + 1).sum::<usize>();
         at < from + chunk.len() && TITLES.ac.find(Input::new(&ctx.lower[at..]).anchored(Anchored::Yes)).is_some()
@@ -373,7 +402,7 @@ fn trailing_foreign_name(ctx: &Context<'_>, from: usize, limit: usize) -> Option
     let words: Vec<&str> = chunk.split(' ').collect();
     // "Giám đốc Cục Xúc tiến thương mại Vũ Bá Phú": a Vietnamese name closing the office.
     for k in words.len().saturating_sub(4)..words.len().saturating_sub(1) {
-        if k > 0 && SURNAMES.iter().any(|x| x == words[k]) && words[k..].iter().all(|w| w.starts_with(char::is_uppercase)) {
+        if k > 0 && is_surname(words[k]) && words[k..].iter().all(|w| w.starts_with(char::is_uppercase)) {
             let len = words[k..].join(" ").len();
             let at = from + chunk.len() - len;
             // "… Sở Công Thương Hà Nội": a province, not a person.
