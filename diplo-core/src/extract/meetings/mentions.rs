@@ -69,6 +69,11 @@ const VISIT_QUALIFIERS: &[&str] = &["chính thức", "cấp nhà nước", "cấ
 /// Words right after "lễ" that make it a festival or a family rite, not an event of state.
 const NOT_CEREMONY_AFTER: &[&str] = &["hội", "cưới", "tang", "tết", "hỏi", "vật", "chùa", "phật"];
 
+/// The nearest char boundary at or before `pos`.
+fn floor_boundary(text: &str, pos: usize) -> usize {
+    (0..=pos.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0)
+}
+
 fn word_before(lower: &str, pos: usize, phrase: &str) -> bool {
     ends_with_word(lower[..pos].trim_end(), phrase)
 }
@@ -293,8 +298,14 @@ fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, wor
         if refers_back || told_of {
             name.end = trig.end;
         }
-        // "Diễn đàn Kinh tế thế giới (WEF)" names an organisation, not an event.
-        if crate::lexicon::partners::lookup(&text[name.clone()]).is_some_and(|p| p.kind != crate::records::PartnerKind::Country) {
+        // "Diễn đàn Kinh tế thế giới (WEF)", "Hội nghị Liên Hợp Quốc về Thương mại và Phát
+        // triển (UNCTAD)" name organisations, not events.
+        let organisation = |n: &str| crate::lexicon::partners::lookup(n).is_some_and(|p| p.kind != crate::records::PartnerKind::Country);
+        // The words from the event word up to a bracket ("… và Phát triển (UNCTAD)") may be
+        // an organisation's full name even when the event's name stops earlier.
+        let window = floor_boundary(text, s.end.min(trig.start + 160)).max(trig.start);
+        let upto_bracket = text[trig.start..window].find(" (").map(|i| text[trig.start..trig.start + i].trim_end());
+        if organisation(&text[name.clone()]) || upto_bracket.is_some_and(organisation) {
             continue;
         }
         let bare = name.end <= trig.end;
