@@ -57,14 +57,17 @@ pub fn key(ctx: &Context<'_>, m: &EventMention) -> String {
 
 /// Names of the people a mention is told with.
 pub fn principals(m: &EventMention, people: &[PersonHit]) -> Vec<String> {
-    let mut v: Vec<String> = m.subject.iter().chain(&m.object).filter_map(|&i| people.get(i)?.name.clone()).collect();
+    // A person told by office alone ("Bộ trưởng Ngoại giao Singapore", "Quốc vương") still
+    // tells two events apart.
+    let key = |p: &PersonHit| p.name.clone().or_else(|| Some(format!("~{}~{}", p.title.as_deref()?, p.partner.as_ref().map_or("", |x| x.code.as_str()))));
+    let mut v: Vec<String> = m.subject.iter().chain(&m.object).filter_map(|&i| key(people.get(i)?)).collect();
     v.sort();
     v.dedup();
     v
 }
 
 /// The country visited: the first partner after the visit word, in its clause.
-pub fn destination(ctx: &Context<'_>, m: &EventMention) -> Option<String> {
+pub fn destination(ctx: &Context<'_>, m: &EventMention, people: &[PersonHit]) -> Option<String> {
     if m.kind != MeetingKind::Visit {
         return None;
     }
@@ -72,7 +75,12 @@ pub fn destination(ctx: &Context<'_>, m: &EventMention) -> Option<String> {
     let end = text[m.trigger.end..m.sentence.end].find([',', ';', '.', '(']).map_or(m.sentence.end, |i| m.trigger.end + i);
     let end = end.min(m.name.end.max(m.trigger.end + 48)).min(m.sentence.end);
     let end = (end..=m.sentence.end).find(|&i| text.is_char_boundary(i)).unwrap_or(m.sentence.end);
-    crate::lexicon::partners::find_partners(text, m.trigger.end..end).into_iter().next().map(|h| h.partner.code)
+    // Not the country of the visitor's office ("… của Tổng thống Hàn Quốc tới Việt Nam").
+    let in_person = |pos: usize| {
+        let k = people.partition_point(|p| p.range.end <= pos);
+        people.get(k).is_some_and(|p| p.range.start <= pos)
+    };
+    crate::lexicon::partners::find_partners(text, m.trigger.end..end).into_iter().find(|h| !in_person(h.range.start)).map(|h| h.partner.code)
 }
 
 /// "X thăm Tòa nhà Quốc hội …": a visit to a named place (not a country) within a trip.
@@ -133,7 +141,7 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
     for m in found {
         let k = key(ctx, &m);
         let names = principals(&m, people);
-        let dest = destination(ctx, &m);
+        let dest = destination(ctx, &m, people);
         let place = visited_place(ctx, &m);
         // "X trong Đại lễ Y": a part of the event named right after.
         let inside = lower[m.name.end..m.sentence.end].trim_start().strip_prefix("trong ").is_some() && !m.told_with_people();

@@ -61,7 +61,7 @@ const PLACE_BEFORE: &[&str] = &["trung tâm", "cung", "nhà", "hội trường",
 /// Verbs and nouns right before a lower-case event word that make it a definite event.
 const DEFINITE_BEFORE: &[&str] = &["chỉ đạo", "chủ trì", "dự", "tham dự", "khai mạc", "bế mạc", "tại", "quang cảnh", "toàn cảnh", "kết luận", "tổ chức", "diễn ra", "phát biểu tại", "chứng kiến", "có", "bắt đầu", "kết thúc", "tiến hành", "mở"];
 /// Words that end an event's name.
-const NAME_STOPS: &[&str] = &[" nhân dịp", " về ", " do ", " diễn ra", " được ", " tại ", " vào ", " đã ", " sẽ ", " theo ", " với sự ", " hồi ", " trong ", " nhằm ", " và ", " là ", " có ", " cùng ", " ngày ", " sáng ", " chiều ", " tối ", " qua đó", " để ", " - ảnh", " từ ngày ", " từ ", " ở "];
+const NAME_STOPS: &[&str] = &[" nhân dịp", " về ", " do ", " diễn ra", " được ", " tại ", " vào ", " đã ", " sẽ ", " theo ", " với sự ", " hồi ", " trong ", " nhằm ", " và ", " là ", " có ", " cùng ", " ngày ", " sáng ", " chiều ", " tối ", " qua đó", " để ", " - ảnh", " từ ngày ", " từ ", " ở ", " hôm ", " rằng"];
 /// Words that may follow a trip word inside its name ("chuyến thăm chính thức …",
 /// "chuyến công tác tại …"); any other lower-case word says something of the trip.
 const VISIT_QUALIFIERS: &[&str] = &["chính thức", "cấp nhà nước", "cấp", "làm việc", "hữu nghị", "công tác", "tới", "đến", "sang", "tại", "ở", "và", "của", "thăm", "nước ngoài", "châu", "từ", "lần", "đầu tiên", "kéo dài", "ngắn ngày"];
@@ -314,11 +314,11 @@ fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, wor
         if row.roles == Roles::Lead && objects.is_empty() {
             // Only a destination may stand between: "chuyến thăm làm việc tại Việt Nam của X",
             // not "thăm … theo lời mời của X".
-            let of = lower[name.end..clause_end].find(" của ").filter(|&i| {
-                let gap = lower[name.end..name.end + i].trim();
-                gap.is_empty() || ["tại ", "tới ", "đến ", "sang ", "ở "].iter().any(|w| gap.starts_with(w)) && !gap.contains("mời")
+            let of = lower[trig.end..clause_end].find(" của ").filter(|&i| {
+                let gap = &lower[trig.end..trig.end + i];
+                i < 100 && !["mời", "theo", "kết quả", "nhân dịp"].iter().any(|w| gap.contains(w))
             });
-            let of = of.map(|i| name.end + i + " của ".len());
+            let of = of.map(|i| trig.end + i + " của ".len());
             if let Some(at) = of {
                 objects = objects_after(ctx, people, at, clause_end_after(text, at, s.end).max(at + 1), at + 1);
             }

@@ -368,14 +368,18 @@ const PLACE_WORDS_BEFORE_TITLE: &[&str] = &["dinh", "phủ", "điện", "trụ s
 /// the organisation ("… Quỹ đầu tư Mubadala Khaldoon Al Mubarak").
 fn trailing_foreign_name(ctx: &Context<'_>, from: usize, limit: usize) -> Option<Range<usize>> {
     let text = ctx.text();
-    let end = from + text.get(from..limit.min(from + 120))?.find([',', ';', '.', ':']).unwrap_or(limit.min(from + 120) - from);
-    let end = (from..=end).rev().find(|&i| text.is_char_boundary(i))?;
     // "Đại sứ, Trưởng Phái đoàn … Pierre Lambert": an office in apposition to the title.
     let from = if text[from..].starts_with(", ") { from + 2 } else { from };
-    let end = if end < from { from + text.get(from..limit.min(from + 120))?.find([',', ';', '.', ':']).unwrap_or(0) } else { end };
+    // The office and its name end a clause: no clause end in reach, no name.
+    let window = (from..=limit.min(from + 120)).rev().find(|&i| text.is_char_boundary(i))?;
+    let end = from + text.get(from..window)?.find([',', ';', '.', ':', '(', '"'])?;
     let chunk = text.get(from..end)?;
-    // "… A và Bộ trưởng B": "và" before another title lists the next person.
-    let cut = chunk.match_indices(" và ").map(|(i, _)| i).find(|&i| TITLES.ac.find(Input::new(&ctx.lower[from + i + 5..]).anchored(Anchored::Yes)).is_some());
+    // "… A và Bộ trưởng B", "… A và bà B": "và" before a title or an honorific lists the next person.
+    let next_person = |i: usize| {
+        let at = from + i + " và ".len();
+        ["ông ", "bà ", "ngài "].iter().any(|h| ctx.lower[at..].starts_with(h)) || TITLES.ac.find(Input::new(&ctx.lower[at..]).anchored(Anchored::Yes)).is_some()
+    };
+    let cut = chunk.match_indices(" và ").map(|(i, _)| i).find(|&i| next_person(i));
     let chunk = cut.map_or(chunk, |i| &chunk[..i]).trim_end();
     // The name closes the office: the last word must be capitalised.
     if chunk.is_empty() || !chunk.contains(' ') || !chunk.rsplit(' ').next().is_some_and(|w| w.starts_with(char::is_uppercase)) {
