@@ -75,7 +75,7 @@ static TIMESTAMP_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words right before a year that make it a horizon or a target, not a time
 /// the article speaks of.
-const HORIZON_BEFORE: &[&str] = &["đến năm", "tới năm", "vào năm", "trước năm", "đến", "tới", "tầm nhìn", "tầm nhìn năm", "mục tiêu năm", "đến hết năm", "hết năm"];
+const HORIZON_BEFORE: &[&str] = &["đến năm", "tới năm", "vào năm", "trước năm", "đến", "tới", "vào", "tầm nhìn", "tầm nhìn năm", "mục tiêu năm", "đến hết năm", "hết năm"];
 
 /// A year written in the text.
 #[derive(Debug, Clone, Copy)]

@@ -161,7 +161,9 @@ fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, wor
         let kind = row.kind;
         let word = lower[trig.clone()].to_string();
         let capital = text[trig.clone()].chars().next().is_some_and(char::is_uppercase);
-        if cues("generic").iter().any(|g| word_before(lower, trig.start, g)) || PLACE_BEFORE.iter().any(|g| word_before(lower, trig.start, g)) {
+        // "các chuyến thăm", "một chuyến công tác" are no one event; "cùng một chuyến công du" is.
+        let generic = cues("generic").iter().any(|g| word_before(lower, trig.start, g)) && !word_before(lower, trig.start, "cùng một");
+        if generic || PLACE_BEFORE.iter().any(|g| word_before(lower, trig.start, g)) {
             continue;
         }
         // "chứng kiến lễ ký": the witnessing mention carries the ceremony.

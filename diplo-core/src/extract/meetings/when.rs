@@ -92,7 +92,8 @@ fn own(ctx: &Context<'_>, m: &EventMention, people: &[PersonHit]) -> Option<Temp
         // A year inside the name ("Đại lễ Phật đản Vesak 2025"); "tổng kết công tác năm
         // 2024" is the year the event reviews, not its date.
         let name_end = m.sentence.end.min(m.name.end + 24);
-        temporals_in(ctx, &(m.name.start..name_end)).find(|t| t.date.as_deref().is_some_and(|d| d.len() == 4) && !ctx.lower[t.range.clone()].contains("năm")).cloned()
+        // A span of years ("giai đoạn 2011-2022") is what it covers, not a date either.
+        temporals_in(ctx, &(m.name.start..name_end)).find(|t| t.date.as_deref().is_some_and(|d| d.len() == 4) && t.end_date.is_none() && !ctx.lower[t.range.clone()].contains("năm")).cloned()
     })
 }
 
