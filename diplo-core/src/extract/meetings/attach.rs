@@ -56,6 +56,16 @@ pub fn attach(ctx: &Context<'_>, groups: &[Group], people: &[PersonHit], casts: 
             }
             continue;
         }
+        // "Chủ trì Hội nghị có đồng chí …": chairs of the event of this sentence, else the one before.
+        if cues("chair_lead").iter().any(|c| starts_with_word(l, c)) && l.contains(" có ") {
+            let target = own.or_else(|| before(&at, groups, r.start, |_| true));
+            if let Some(g) = target {
+                for j in listed_after_co(ctx, people, lead, r.end) {
+                    push(&mut casts[g].chairs, j);
+                }
+            }
+            continue;
+        }
         // "Cùng dự buổi tiếp có …": attendees of the event of this sentence, else the one before.
         if cues("attend_lead").iter().any(|c| starts_with_word(l, c)) && l.contains(" có ") {
             let target = own.or_else(|| before(&at, groups, r.start, |_| true));
