@@ -61,7 +61,7 @@ const PLACE_BEFORE: &[&str] = &["trung tâm", "cung", "nhà", "hội trường",
 /// Verbs and nouns right before a lower-case event word that make it a definite event.
 const DEFINITE_BEFORE: &[&str] = &["chỉ đạo", "chủ trì", "dự", "tham dự", "khai mạc", "bế mạc", "tại", "quang cảnh", "toàn cảnh", "kết luận", "tổ chức", "diễn ra", "phát biểu tại", "chứng kiến", "có", "bắt đầu", "kết thúc", "tiến hành", "mở"];
 /// Words that end an event's name.
-const NAME_STOPS: &[&str] = &[" nhân dịp", " về ", " do ", " diễn ra", " được ", " tại ", " vào ", " đã ", " sẽ ", " theo ", " với sự ", " hồi ", " trong ", " nhằm ", " và ", " là ", " có ", " cùng ", " ngày ", " sáng ", " chiều ", " tối ", " qua đó", " để ", " - ảnh", " từ ngày ", " từ ", " ở ", " hôm ", " rằng"];
+const NAME_STOPS: &[&str] = &[" nhân dịp", " về ", " do ", " diễn ra", " được ", " tại ", " vào ", " đã ", " sẽ ", " theo ", " với sự ", " hồi ", " trong ", " nhằm ", " và ", " là ", " có ", " cùng ", " ngày ", " sáng ", " chiều ", " tối ", " qua đó", " để ", " - ảnh", " từ ngày ", " từ ", " ở ", " hôm ", " rằng", " cho biết"];
 /// Words that may follow a trip word inside its name ("chuyến thăm chính thức …",
 /// "chuyến công tác tại …"); any other lower-case word says something of the trip.
 const VISIT_QUALIFIERS: &[&str] = &["chính thức", "cấp nhà nước", "cấp", "làm việc", "hữu nghị", "công tác", "tới", "đến", "sang", "tại", "ở", "và", "của", "thăm", "nước ngoài", "châu", "từ", "lần", "đầu tiên", "kéo dài", "ngắn ngày"];
@@ -163,7 +163,25 @@ fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, wor
         let capital = text[trig.clone()].chars().next().is_some_and(char::is_uppercase);
         // "các chuyến thăm", "một chuyến công tác" are no one event; "cùng một chuyến công du" is.
         let generic = cues("generic").iter().any(|g| word_before(lower, trig.start, g)) && !word_before(lower, trig.start, "cùng một");
-        if generic || PLACE_BEFORE.iter().any(|g| word_before(lower, trig.start, g)) {
+        // "tại Trung tâm Văn hóa - Hội nghị tỉnh": an event word inside a place's name.
+        let place = capital && {
+            // "Trung tâm" or "Cung" (capitalised: a name) at most four words before the event word.
+            let b = text[s.start..trig.start].trim_end();
+            let mut words = b.rsplit(' ');
+            let mut found = false;
+            for _ in 0..5 {
+                let Some(w) = words.next() else { break };
+                if w.ends_with([',', ';', ':']) {
+                    break;
+                }
+                if w == "tâm" && words.clone().next() == Some("Trung") || w == "Cung" {
+                    found = true;
+                    break;
+                }
+            }
+            found
+        };
+        if generic || place || PLACE_BEFORE.iter().any(|g| word_before(lower, trig.start, g)) {
             continue;
         }
         // "chứng kiến lễ ký": the witnessing mention carries the ceremony.
@@ -495,8 +513,10 @@ fn told_before(ctx: &Context<'_>, people: &[PersonHit], s: &Range<usize>, trig: 
             }
         }
     }
-    // "A …, sau đó (cùng) gặp gỡ báo chí": the sentence's own subject goes on.
-    if ["sau đó", "sau đó cùng", "rồi", "đồng thời", "sau đó đã", "và cùng"].iter().any(|w| ends_with_word(b, w)) {
+    // "A …, sau đó (cùng) gặp gỡ báo chí": the sentence's own subject goes on; so it does
+    // in "hai Thủ tướng thông qua … và chứng kiến trao đổi …".
+    let witnessing = lower[trig.clone()].starts_with("chứng kiến");
+    if ["sau đó", "sau đó cùng", "rồi", "đồng thời", "sau đó đã", "và cùng"].iter().any(|w| ends_with_word(b, w)) || witnessing && ends_with_word(b, "và") {
         let head = lower[s.start..trig.start].trim_start();
         if let Some(p) = cue_after("pair", head) {
             return Some(Told { subject: Vec::new(), pair: Some(p), start: trig.start, series: false });

@@ -51,13 +51,12 @@ pub fn clause(ctx: &Context<'_>, m: &EventMention) -> Range<usize> {
 pub fn opening(ctx: &Context<'_>, m: &EventMention, people: &[PersonHit]) -> Option<Range<usize>> {
     let text = ctx.text();
     let s = &m.sentence;
-    // "…; tháng 3/2018, nhân chuyến thăm …": after a ';' a new clause opens.
-    let start = text[s.start..m.trigger.start.min(m.span.start).max(s.start)].rfind(';').map_or(s.start, |i| s.start + i + 1);
-    // Its opening words end at its first person (the subject).
-    let first_person = people.get(people.partition_point(|p| p.range.start < start)).map_or(s.end, |p| p.range.start);
-    let limit = m.trigger.start.min(m.span.start).min(first_person).max(start);
-    let end = text[start..limit].rfind(',').map(|i| start + i)?;
-    Some(start..end)
+    // The opening words end at the sentence's first person (its subject); a date
+    // nearest the event word wins among them ("Năm 2009, …; tháng 3/2018, nhân chuyến thăm …").
+    let first_person = people.get(people.partition_point(|p| p.range.start < s.start)).map_or(s.end, |p| p.range.start);
+    let limit = m.trigger.start.min(m.span.start).min(first_person).max(s.start);
+    let end = text[s.start..limit].rfind(',').map(|i| s.start + i)?;
+    Some(s.start..end)
 }
 
 /// The date told with one mention.
@@ -81,7 +80,7 @@ fn own(ctx: &Context<'_>, m: &EventMention, people: &[PersonHit]) -> Option<Temp
             return Some(t);
         }
     }
-    if let Some(t) = nearest(m.sentence.clone(), true) {
+    if let Some(t) = nearest(m.sentence.clone(), true).filter(|_| trip_told) {
         return Some(t);
     }
     // "hồi tháng 10", "vào tháng 3/2025".
