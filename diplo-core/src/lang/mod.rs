@@ -11,6 +11,7 @@ mod quantity;
 mod sentences;
 mod temporal;
 mod words;
+mod year_context;
 
 pub use date::{day_month_valid, days_in_month, Date};
 pub use numwords::words_value;

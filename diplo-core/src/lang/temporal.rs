@@ -79,7 +79,9 @@ impl Resolver {
             }
             return best.map(|(_, y)| y).or(Some(doc.year));
         }
-        self.context_year
+        // Without a document date the year comes from context, read
+        // afterwards by `year_context::resolve`.
+        None
     }
 
     fn year_for_month(&self, month: u32) -> Option<i32> {
@@ -274,6 +276,8 @@ pub fn find_temporals(text: &str, doc: Option<Date>) -> Vec<Temporal> {
 pub fn find_temporals_lower(text: &str, doc: Option<Date>) -> Vec<Temporal> {
     // Read once: the context year and the day dates both need them.
     let full_dates: Vec<regex::Captures<'_>> = FULL_DATE.captures_iter(text).collect();
+    // A page timestamp stands in for a missing publication date.
+    let doc = doc.or_else(|| super::year_context::page_timestamp(text));
     let r = Resolver { doc, context_year: if doc.is_none() { context_year(text, &full_dates) } else { None } };
     let mut cands: Vec<Temporal> = Vec::new();
     collect_days(text, &r, &full_dates, &mut cands);
@@ -293,6 +297,9 @@ pub fn find_temporals_lower(text: &str, doc: Option<Date>) -> Vec<Temporal> {
     merge_relative_day_with_date(text, &mut out);
     for t in &mut out {
         attach_time_of_day(text, t);
+    }
+    if r.doc.is_none() {
+        super::year_context::resolve(text, &mut out);
     }
     previous_year_of_stated_year(text, &mut out);
     out

@@ -4,9 +4,39 @@ use crate::records::MeetingKind;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::LazyLock;
 
+/// Who the people told with an event word are (`roles` in `meeting_kinds.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Roles {
+    /// An event noun: principals come from cues ("X chủ trì Hội nghị").
+    Noun,
+    /// An event noun only when its name carries an ordinal or a year.
+    Named,
+    /// Subject and object are both principals (hội đàm, điện đàm, gặp).
+    Both,
+    /// The subject hosts, the object is the guest (tiếp, chiêu đãi, lễ đón).
+    Host,
+    /// The subject calls on the object, who hosts (chào).
+    Guest,
+    /// hội kiến: the host is whichever side is not on a visit.
+    CallOn,
+    /// The subject leads: the visitor of a visit.
+    Lead,
+    /// The subject witnesses a signing or an exchange (chứng kiến).
+    Witness,
+}
+
+/// One row of the event-word table.
+#[derive(Debug, Clone, Copy)]
+pub struct KindRow {
+    pub kind: MeetingKind,
+    pub roles: Roles,
+    /// An event only as a verb with a subject ("Thủ tướng gặp …").
+    pub verb_only: bool,
+}
+
 pub struct Kinds {
     pub ac: AhoCorasick,
-    pub kinds: Vec<MeetingKind>,
+    pub rows: Vec<KindRow>,
 }
 
 fn kind(key: &str) -> MeetingKind {
@@ -24,18 +54,38 @@ fn kind(key: &str) -> MeetingKind {
     }
 }
 
+fn roles(key: &str) -> Roles {
+    match key {
+        "named" => Roles::Named,
+        "both" => Roles::Both,
+        "host" => Roles::Host,
+        "guest" => Roles::Guest,
+        "callon" => Roles::CallOn,
+        "lead" => Roles::Lead,
+        "witness" => Roles::Witness,
+        _ => Roles::Noun,
+    }
+}
+
 pub static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
-    let rows: Vec<(String, MeetingKind)> = crate::lexicon::rows(include_str!("../../../data/meeting_kinds.tsv"))
-        .filter_map(|r| Some((r.first()?.to_string(), kind(r.get(1)?))))
+    let rows: Vec<(String, KindRow)> = crate::lexicon::rows(include_str!("../../../data/meeting_kinds.tsv"))
+        .filter_map(|r| {
+            let how = r.get(2).copied().unwrap_or("noun");
+            let verb_only = how.starts_with("verb:");
+            let row = KindRow { kind: kind(r.get(1)?), roles: roles(how.trim_start_matches("verb:")), verb_only };
+            Some((r.first()?.to_string(), row))
+        })
         .collect();
+    // One pass over the whole text (see `mentions::find`); kept under 64 words so that
+    // the fast packed prefilter applies.
     let ac = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .build(rows.iter().map(|(s, _)| s.as_str()))
         .expect("meeting kinds table builds");
-    Kinds { ac, kinds: rows.into_iter().map(|(_, k)| k).collect() }
+    Kinds { ac, rows: rows.into_iter().map(|(_, k)| k).collect() }
 });
 
-/// Phrases of one cue kind (`chair`, `attend`, `speak`, `venue`, `generic`), longest first.
+/// Phrases of one cue kind (`chair`, `attend`, `speak`, `venue`, `generic`, …), longest first.
 pub fn cues(kind: &str) -> &'static [String] {
     static CUES: LazyLock<Vec<(String, Vec<String>)>> = LazyLock::new(|| {
         let mut by: Vec<(String, Vec<String>)> = Vec::new();
@@ -52,4 +102,26 @@ pub fn cues(kind: &str) -> &'static [String] {
         by
     });
     CUES.iter().find(|(k, _)| k == kind).map_or(&[], |(_, v)| v.as_slice())
+}
+
+/// Does `before` (trimmed, lower case) end with `phrase` as whole words?
+pub fn ends_with_word(before: &str, phrase: &str) -> bool {
+    before.ends_with(phrase) && !before[..before.len() - phrase.len()].chars().next_back().is_some_and(char::is_alphanumeric)
+}
+
+/// Does `after` (lower case) start with `phrase` as whole words?
+pub fn starts_with_word(after: &str, phrase: &str) -> bool {
+    after.starts_with(phrase) && !after[phrase.len()..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// The cue of `kind` that `before` ends with, as whole words (longest first).
+pub fn cue_before(kind: &str, before: &str) -> Option<&'static str> {
+    let b = before.trim_end();
+    cues(kind).iter().find(|c| ends_with_word(b, c)).map(String::as_str)
+}
+
+/// The cue of `kind` that `after` starts with, as whole words (longest first).
+pub fn cue_after(kind: &str, after: &str) -> Option<&'static str> {
+    let a = after.trim_start();
+    cues(kind).iter().find(|c| starts_with_word(a, c)).map(String::as_str)
 }

@@ -1,115 +1,139 @@
 //! Meetings: every mention of the same event merged into one record, with
 //! date, time of day, format, venue, chairs, attendees, speakers, bridge points.
 //!
-//! Mentions whose name is a proper name ("Diễn đàn Tương lai ASEAN") are
-//! events of their own, merged by name; the other mentions of a kind ("Hội
-//! nghị", "hội nghị tổng kết …") are the article's main event of that kind.
+//! The stages, each in its own file:
+//! 1. `mentions`: event words (`data/meeting_kinds.tsv`) and the people told
+//!    with them (`parties`): "A hội đàm với B", "lần lượt hội kiến A; B";
+//! 2. `group`: mentions of one event merged, anaphora ("Tại hội đàm")
+//!    attached to the event they refer to;
+//! 3. `when`, `venue`, `fields`, `attach`, `bridge`: the record's fields.
 
+mod attach;
+mod bridge;
 mod fields;
+mod group;
 mod lexicon;
 mod mentions;
+mod parties;
+mod venue;
+mod when;
 
 use super::people::{self, PersonHit};
 use super::Context;
-use crate::records::{Meeting, Mention};
+use crate::records::{Format, Meeting, MeetingKind, Mention};
+use group::{key, Group};
 use mentions::EventMention;
 
-/// One real event and its mentions, while the document is read.
-pub struct Group {
-    pub mentions: Vec<EventMention>,
-    pub key: String,
-    pub proper: bool,
-}
+/// How many mentions back "hai nhà lãnh đạo" looks for the two it names.
+const PAIR_LOOKBACK: usize = 32;
 
-/// The name without function words, for comparing two mentions' names.
-fn key(ctx: &Context<'_>, m: &EventMention) -> String {
-    ctx.lower[m.name.clone()]
-        .split(' ')
-        .filter(|w| !matches!(*w, "của" | "về" | "các" | "và" | "chống" | "" | "-"))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn group(ctx: &Context<'_>, found: Vec<EventMention>) -> Vec<Group> {
-    let mut groups: Vec<Group> = Vec::new();
-    let lower = ctx.lower.as_str();
-    for m in found {
-        let k = key(ctx, &m);
-        // "X trong Đại lễ Y": a part of the event named right after.
-        let inside = lower[m.name.end..m.sentence.end].trim_start().strip_prefix("trong ").is_some();
-        let target = if inside {
-            None
-        } else if m.proper {
-            groups.iter().position(|g| g.proper && (g.key.starts_with(&k) || k.starts_with(&g.key)))
-        } else {
-            groups.iter().position(|g| !g.proper && g.mentions[0].kind == m.kind)
-        };
-        match target {
-            Some(i) => groups[i].mentions.push(m),
-            None if inside => {
-                // Attach to the event named after "trong" once it is read.
-                let host = m.sentence.clone();
-                groups.push(Group { key: format!("\u{0}{}", host.start), proper: true, mentions: vec![m] });
-            }
-            None => groups.push(Group { key: k, proper: m.proper, mentions: vec![m] }),
-        }
-    }
-    // Merge "part of" groups into the event that follows them in their sentence.
-    let mut i = 0;
-    while i < groups.len() {
-        if groups[i].key.starts_with('\u{0}') {
-            let m = groups[i].mentions[0].clone();
-            let host = groups.iter().position(|g| !g.key.starts_with('\u{0}') && g.mentions.iter().any(|h| h.sentence == m.sentence && h.trigger.start > m.trigger.start));
-            if let Some(h) = host {
-                let part = groups.remove(i);
-                let h = if h > i { h - 1 } else { h };
-                groups[h].mentions.extend(part.mentions);
-                groups[h].mentions.sort_by_key(|x| x.trigger.start);
-                continue;
-            }
-            groups[i].key = key(ctx, &m);
-        }
-        i += 1;
-    }
-    // A bare event word ("phát biểu tại Diễn đàn", "báo cáo tại hội nghị") names
-    // the one proper event of its kind when the article has exactly one — unless
-    // it is told with a chair or a day of its own ("Hội nghị diễn ra chiều 22/7,
-    // do Thủ tướng chủ trì": the article's own event).
-    let mut i = 0;
-    while i < groups.len() {
-        let own = |m: &EventMention| fields::chair_in(ctx, &m.sentence).is_some() || ctx.temporals.iter().any(|t| t.is_day && t.range.start >= m.sentence.start && t.range.end <= m.sentence.end);
-        let bare = !groups[i].proper && groups[i].mentions.iter().all(|m| m.name == m.trigger && !own(m));
-        let kind = groups[i].mentions[0].kind;
-        let proper: Vec<usize> = (0..groups.len()).filter(|&j| j != i && groups[j].proper && groups[j].mentions[0].kind == kind).collect();
-        if bare && proper.len() == 1 {
-            let part = groups.remove(i);
-            let h = if proper[0] > i { proper[0] - 1 } else { proper[0] };
-            groups[h].mentions.extend(part.mentions);
-            groups[h].mentions.sort_by_key(|x| x.trigger.start);
+/// "hai nhà lãnh đạo", "hai Thủ tướng": the two principals of the nearest
+/// event told before with two named people (of that title when one is said).
+fn resolve_pairs(found: &mut [EventMention], people: &[PersonHit]) {
+    for i in 0..found.len() {
+        let Some(cue) = found[i].pair else { continue };
+        if !found[i].subject.is_empty() {
             continue;
         }
-        i += 1;
+        let title = cue.strip_prefix("hai ").filter(|t| !matches!(*t, "nhà lãnh đạo" | "lãnh đạo" | "bên" | "người"));
+        // The two people of each event before, nearest first; "hai Thủ tướng" wants two
+        // Prime Ministers, else the nearest two of whom one holds the title.
+        let mut loose: Option<Vec<usize>> = None;
+        let mut exact: Option<Vec<usize>> = None;
+        for j in (i.saturating_sub(PAIR_LOOKBACK)..i).rev() {
+            let mut cand: Vec<usize> = Vec::new();
+            for &k in found[j].subject.iter().chain(&found[j].object).chain(&found[j].attend) {
+                let n = &people[k].name;
+                if n.is_some() && !cand.iter().any(|&c| people[c].name == *n) && !matches!(people[k].title.as_deref(), Some("Phu nhân" | "Phu quân")) {
+                    cand.push(k);
+                }
+            }
+            let holds = |k: &usize| title.is_none_or(|t| people[*k].title.as_deref().is_some_and(|pt| crate::text::lowercase_same_len(pt).contains(t)));
+            let titled: Vec<usize> = cand.iter().copied().filter(holds).collect();
+            if titled.len() == 2 {
+                exact = Some(titled);
+                break;
+            }
+            if cand.len() == 2 && !titled.is_empty() && loose.is_none() {
+                loose = Some(cand);
+            }
+        }
+        if let Some(pick) = exact.or(loose) {
+            found[i].subject = pick;
+        }
     }
-    groups
+}
+
+/// The people of a document, found once, with titles linked to their holders.
+fn document_people(ctx: &Context<'_>) -> Vec<PersonHit> {
+    let mut all: Vec<PersonHit> = Vec::new();
+    for s in &ctx.sentences {
+        all.extend(people::find_people(ctx, s.range.clone()));
+    }
+    people::attach_known_names(ctx.text(), &mut all);
+    people::share_partners(&mut all);
+    people::link_short_names(&mut all);
+    people::resolve(ctx.text(), &mut all);
+    people::share_partners(&mut all);
+    people::drop_appositions(ctx.text(), &mut all);
+    all
+}
+
+fn format(ctx: &Context<'_>, g: &Group) -> Option<Format> {
+    // A trip is neither online nor in person.
+    if g.kind() == MeetingKind::Visit {
+        return None;
+    }
+    let mut online = g.mentions.iter().any(|m| m.word.contains("điện đàm"));
+    let mut in_person = false;
+    // A word referring back inside a sentence about something else speaks of the
+    // format only in its own clause ("tham dự Hội nghị theo hình thức trực tuyến").
+    for m in &g.mentions {
+        let r = if m.anaphoric { when::clause(ctx, m) } else { m.sentence.clone() };
+        let l = &ctx.lower[r];
+        online |= l.contains("trực tuyến") || l.contains("online") || l.contains("qua điện thoại");
+        in_person |= l.contains("trực tiếp") && !l.contains("đầu tư trực tiếp");
+    }
+    match (online, in_person) {
+        (true, true) => Some(Format::Hybrid),
+        (true, false) => Some(Format::Online),
+        (false, true) => Some(Format::InPerson),
+        _ => None,
+    }
 }
 
 /// Every meeting of the document.
 pub fn extract(ctx: &Context<'_>) -> Vec<Meeting> {
-    // People of the whole document, for linking "Thủ tướng" to its holder.
-    let mut all_people: Vec<PersonHit> = Vec::new();
-    for s in &ctx.sentences {
-        all_people.extend(people::find_people(ctx, s.range.clone()));
-    }
-    let named: Vec<PersonHit> = all_people.iter().filter(|p| p.name.is_some()).cloned().collect();
-    people::resolve(&mut all_people, &named);
-    people::link_short_names(&mut all_people);
-    people::share_partners(&mut all_people);
-    let found = mentions::find(ctx, &all_people);
+    let all_people = document_people(ctx);
+    let mut found = mentions::find(ctx, &all_people);
     if found.is_empty() {
         return Vec::new();
     }
-    let groups = group(ctx, found);
-    let main = fields::main_group(ctx, &groups, &all_people);
+    resolve_pairs(&mut found, &all_people);
+    if std::env::var_os("DIPLO_DEBUG_MEETINGS").is_some() {
+        for m in &found {
+            let n = |v: &[usize]| v.iter().map(|&i| format!("{:?}|{:?}", all_people[i].title, all_people[i].name)).collect::<Vec<_>>();
+            eprintln!("M {:?} {:?} w={} span={:?} S={:?} O={:?} A={:?} pair={:?} ana={}", m.kind, m.roles, m.word, &ctx.text()[m.span.clone()], n(&m.subject), n(&m.object), n(&m.attend), m.pair, m.anaphoric);
+        }
+    }
+    let groups = group::group(ctx, found, &all_people);
+    if std::env::var_os("DIPLO_DEBUG_MEETINGS").is_some() {
+        for g in &groups {
+            eprintln!("G {:?} key={} P={:?} D={:?} n={}", g.kind(), g.key, g.principals, g.destination, g.mentions.len());
+        }
+    }
+    let main = fields::main_group(ctx, &groups);
+    // Who is on a visit: the host of a "hội kiến" is the other side.
+    let mut visitors: Vec<String> = Vec::new();
+    for g in groups.iter().filter(|g| g.kind() == MeetingKind::Visit) {
+        for m in &g.mentions {
+            visitors.extend(m.subject.iter().chain(&m.object).filter_map(|&i| all_people[i].name.clone()));
+        }
+    }
+    let mut casts: Vec<fields::Cast> = groups.iter().enumerate().map(|(i, g)| fields::cast(ctx, g, &all_people, &visitors, Some(i) == main)).collect();
+    let couples = people::couples(ctx.text(), &all_people);
+    attach::attach(ctx, &groups, &all_people, &mut casts, &couples);
+    let dates = when::dates(ctx, &groups, &all_people);
     let mut out: Vec<Meeting> = groups
         .iter()
         .enumerate()
@@ -127,22 +151,39 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Meeting> {
                 year_inferred: false,
                 end_date: None,
                 time_of_day: None,
-                format: None,
-                venue: None,
+                format: format(ctx, g),
+                venue: g.mentions.iter().find_map(|m| venue::venue(ctx, m, &all_people)),
                 chairs: Vec::new(),
                 attendees: Vec::new(),
                 speakers: Vec::new(),
                 bridge_points: Vec::new(),
                 partners: Vec::new(),
-                mentions: g
-                    .mentions
-                    .iter()
-                    .map(|m| Mention { evidence: ctx.evidence(m.span(&all_people)), source: m.source })
-                    .collect(),
+                mentions: g.mentions.iter().map(|m| Mention { evidence: ctx.evidence(m.span.clone()), source: m.source }).collect(),
                 source: first.source,
-                evidence: ctx.evidence(first.span(&all_people)),
+                evidence: ctx.evidence(first.span.clone()),
             };
-            fields::fill(ctx, g, &mut meeting, &all_people, Some(i) == main);
+            if let Some(t) = &dates[i] {
+                meeting.date.clone_from(&t.date);
+                meeting.end_date.clone_from(&t.end_date);
+                meeting.year_inferred = t.year_inferred;
+                meeting.time_of_day = t.time_of_day;
+                meeting.date_text = ctx.text().get(t.range.clone()).map(str::to_string);
+            }
+            fields::write(ctx, g, &mut meeting, &all_people, &casts[i]);
+            if Some(i) == main {
+                meeting.bridge_points = bridge::bridge_points(ctx, &all_people, true, g);
+                for b in &meeting.bridge_points {
+                    for a in &b.attendees {
+                        if a.name.is_some() && !meeting.attendees.iter().any(|x| x.name == a.name) && !meeting.chairs.iter().any(|x| x.name == a.name) {
+                            meeting.attendees.push(a.clone());
+                        }
+                    }
+                }
+            }
+            // Passing mentions (a forum Vietnam hosted) have no speakers of their own.
+            if main.is_some_and(|mi| mi != i) && g.proper {
+                meeting.speakers.clear();
+            }
             meeting
         })
         .collect();

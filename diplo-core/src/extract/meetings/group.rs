@@ -1,0 +1,281 @@
+//! Mentions merged into events: one group per real event.
+//!
+//! - Events told with their people ("A hội đàm với B", "A tiếp B") are one
+//!   event when they have the same kind and one's people include the other's;
+//!   visits also need the same country visited.
+//! - Proper names ("Diễn đàn Tương lai ASEAN") are merged by name.
+//! - A bare or anaphoric word ("Tại hội đàm", "cuộc họp này", "chuyến thăm")
+//!   is the nearest event of its kind told before it; with none before, an
+//!   anaphoric word is no event at all.
+
+use super::mentions::EventMention;
+use super::lexicon::Roles;
+use crate::extract::people::PersonHit;
+use crate::extract::Context;
+use crate::records::MeetingKind;
+
+/// How many events before a mention are searched for the one it refers to.
+const LOOKBACK: usize = 64;
+/// How far after an anaphoric word (in bytes) the event it names may first be told.
+const FORWARD: usize = 600;
+
+/// One real event and its mentions, while the document is read.
+pub struct Group {
+    pub mentions: Vec<EventMention>,
+    pub key: String,
+    pub proper: bool,
+    /// Names of the people its first mention was told with.
+    pub principals: Vec<String>,
+    /// For a visit: the country visited.
+    pub destination: Option<String>,
+    /// For a visit to a place below the country ("thăm Trường Đại học …"): the place.
+    pub place: Option<String>,
+    /// Guests of mentions merged in that were told with fewer people than the
+    /// first ("tiếp Đại sứ A và Đại sứ B" then "tiếp Đại sứ A"): another such
+    /// mention with another guest is another meeting.
+    parts: Vec<Vec<String>>,
+}
+
+impl Group {
+    pub fn kind(&self) -> MeetingKind {
+        self.mentions[0].kind
+    }
+
+    fn last_at(&self) -> usize {
+        self.mentions.iter().map(|m| m.trigger.start).max().unwrap_or(0)
+    }
+}
+
+/// The name without function words, for comparing two mentions' names.
+pub fn key(ctx: &Context<'_>, m: &EventMention) -> String {
+    ctx.lower[m.name.clone()]
+        .split(' ')
+        .filter(|w| !matches!(*w, "của" | "về" | "các" | "và" | "chống" | "" | "-"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Names of the people a mention is told with.
+pub fn principals(m: &EventMention, people: &[PersonHit]) -> Vec<String> {
+    // A person told by office alone ("Bộ trưởng Ngoại giao Singapore", "Quốc vương") still
+    // tells two events apart.
+    let key = |p: &PersonHit| p.name.clone().or_else(|| Some(format!("~{}~{}", p.title.as_deref()?, p.partner.as_ref().map_or("", |x| x.code.as_str()))));
+    let mut v: Vec<String> = m.subject.iter().chain(&m.object).filter_map(|&i| key(people.get(i)?)).collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// The country visited: the first partner after the visit word, in its clause.
+pub fn destination(ctx: &Context<'_>, m: &EventMention, people: &[PersonHit]) -> Option<String> {
+    if m.kind != MeetingKind::Visit {
+        return None;
+    }
+    let text = ctx.text();
+    let end = text[m.trigger.end..m.sentence.end].find([',', ';', '.', '(']).map_or(m.sentence.end, |i| m.trigger.end + i);
+    let end = end.min(m.name.end.max(m.trigger.end + 48)).min(m.sentence.end);
+    let end = (end..=m.sentence.end).find(|&i| text.is_char_boundary(i)).unwrap_or(m.sentence.end);
+    // Not the country of the visitor's office ("… của Tổng thống Hàn Quốc tới Việt Nam").
+    let in_person = |pos: usize| {
+        let k = people.partition_point(|p| p.range.end <= pos);
+        people.get(k).is_some_and(|p| p.range.start <= pos)
+    };
+    crate::lexicon::partners::find_partners(text, m.trigger.end..end).into_iter().find(|h| !in_person(h.range.start)).map(|h| h.partner.code)
+}
+
+/// "X thăm Tòa nhà Quốc hội …": a visit to a named place (not a country) within a trip.
+pub fn visited_place(ctx: &Context<'_>, m: &EventMention) -> Option<String> {
+    if m.word != "thăm" {
+        return None;
+    }
+    let rest = ctx.text().get(m.trigger.end..m.sentence.end)?.strip_prefix(' ')?;
+    if !rest.starts_with(char::is_uppercase) || crate::lexicon::partners::find_partners(ctx.text(), m.trigger.end + 1..m.sentence.end).first().is_some_and(|h| h.range.start == m.trigger.end + 1) {
+        return None;
+    }
+    Some(crate::text::lowercase_same_len(&rest.split([',', '.', ';']).next().unwrap_or(rest).split(' ').take(4).collect::<Vec<_>>().join(" ")))
+}
+
+/// The ordinal of a named event ("lần thứ xiii", "xiii"), for "Đại hội XIII" and
+/// "Đại hội … lần thứ XIII" to be one.
+fn named_ordinal(key: &str) -> Option<&str> {
+    let words: Vec<&str> = key.split(' ').collect();
+    words.iter().position(|w| *w == "thứ").and_then(|i| words.get(i + 1).copied()).or_else(|| {
+        words.iter().skip(1).copied().find(|w| w.len() > 1 && w.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l')))
+    })
+}
+
+/// Kinds a bare word may refer back to ("hội nghị" → a summit).
+fn refers_to(word_kind: MeetingKind, event_kind: MeetingKind) -> bool {
+    use MeetingKind::*;
+    word_kind == event_kind || matches!((word_kind, event_kind), (Conference, Summit) | (Summit, Conference) | (Session, Conference))
+}
+
+/// The ordinal a name carries: "thứ 19" in "phiên đàm phán thứ 19", "xiii" in "đại hội xiii".
+fn ordinal(key: &str) -> Option<&str> {
+    let words: Vec<&str> = key.split(' ').collect();
+    words.iter().position(|w| *w == "thứ").and_then(|i| words.get(i + 1).copied())
+}
+
+/// The ceremony named earlier in the mention's sentence, if any.
+fn ceremony_in_sentence(groups: &[Group], m: &EventMention) -> Option<usize> {
+    let from = groups.len().saturating_sub(LOOKBACK);
+    (from..groups.len()).rev().find(|&i| groups[i].kind() == MeetingKind::Ceremony && groups[i].mentions.iter().any(|x| x.sentence == m.sentence && x.trigger.start < m.trigger.start && x.roles != Roles::Witness))
+}
+
+fn subset(a: &[String], b: &[String]) -> bool {
+    a.iter().all(|x| b.contains(x))
+}
+
+/// Does the mention carry a chair or a day of its own ("Hội nghị diễn ra chiều 22/7, do … chủ trì")?
+pub fn own(ctx: &Context<'_>, m: &EventMention) -> bool {
+    super::fields::chair_in(ctx, &m.sentence).is_some() || {
+        let first = ctx.temporals.partition_point(|t| t.range.start < m.sentence.start);
+        ctx.temporals[first..].iter().take_while(|t| t.range.start < m.sentence.end).any(|t| t.is_day && t.range.end <= m.sentence.end)
+    }
+}
+
+pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut pending: Vec<EventMention> = Vec::new();
+    let lower = ctx.lower.as_str();
+    for m in found {
+        let k = key(ctx, &m);
+        let names = principals(&m, people);
+        let dest = destination(ctx, &m, people);
+        let place = visited_place(ctx, &m);
+        // "X trong Đại lễ Y": a part of the event named right after.
+        let inside = lower[m.name.end..m.sentence.end].trim_start().strip_prefix("trong ").is_some() && !m.told_with_people();
+        // The event a word refers back to: the one told most often so far (the article's
+        // own), then the nearest ("Kết thúc kỳ họp" after a past session named in passing).
+        let recent = |groups: &[Group], ok: &dyn Fn(&Group) -> bool| -> Option<usize> {
+            let from = groups.len().saturating_sub(LOOKBACK);
+            (from..groups.len()).filter(|&i| ok(&groups[i]) && groups[i].last_at() < m.trigger.start).max_by_key(|&i| (groups[i].mentions.len(), groups[i].last_at()))
+        };
+        let target = if inside {
+            None
+        } else if m.kind == MeetingKind::Visit && (!names.is_empty() || dest.is_some() || place.is_some()) {
+            let from = groups.len().saturating_sub(LOOKBACK);
+            (from..groups.len()).find(|&i| {
+                let g = &groups[i];
+                g.kind() == MeetingKind::Visit
+                    && g.place == place
+                    && (g.principals.is_empty() || names.is_empty() || g.principals.iter().any(|p| names.contains(p)))
+                    && (g.destination.is_none() || dest.is_none() || g.destination == dest)
+                    && !(g.principals.is_empty() && g.destination.is_none())
+            })
+        } else if m.roles == Roles::Named && m.proper {
+            // "Đại hội Đảng … lần thứ XIII" and "Đại hội XIII": one congress.
+            let o = named_ordinal(&k);
+            groups.iter().position(|g| g.proper && g.mentions[0].word == m.word && (g.key.starts_with(&k) || k.starts_with(&g.key) || o.is_some() && named_ordinal(&g.key) == o))
+        } else if m.roles == Roles::Witness && ceremony_in_sentence(&groups, &m).is_some() {
+            // "Lễ ký diễn ra dưới sự chứng kiến của A và B": the witnesses of that ceremony.
+            ceremony_in_sentence(&groups, &m)
+        } else if !names.is_empty() && m.roles != Roles::Noun {
+            let from = groups.len().saturating_sub(LOOKBACK);
+            (from..groups.len()).find(|&i| {
+                let g = &groups[i];
+                let fewer = subset(&names, &g.principals) && names.len() < g.principals.len();
+                // Told with fewer people than the first: one of them, unless another such
+                // mention already named someone else ("tiếp A và B" → "tiếp A", "tiếp B").
+                let other_part = fewer && g.parts.iter().any(|p| *p != names);
+                g.kind() == m.kind && g.mentions[0].roles == m.roles && !g.principals.is_empty() && (subset(&g.principals, &names) || fewer && !other_part)
+            })
+        } else if m.proper {
+            groups.iter().position(|g| g.proper && (g.key.starts_with(&k) || k.starts_with(&g.key)))
+        } else if m.soft && recent(&groups, &|g: &Group| g.kind() == m.kind).is_some() {
+            recent(&groups, &|g: &Group| g.kind() == m.kind)
+        } else if m.bare() || m.anaphoric {
+            // The article's own event of that kind first (a bare "Hội nghị" rarely means
+            // a named one told in passing), then a named one, then a kind it may stand for.
+            recent(&groups, &|g: &Group| g.kind() == m.kind && !g.proper)
+                .or_else(|| recent(&groups, &|g: &Group| g.kind() == m.kind))
+                .or_else(|| recent(&groups, &|g: &Group| refers_to(m.kind, g.kind())))
+        } else {
+            // A described event ("hội nghị tổng kết …") is the article's event of that kind,
+            // unless both names carry different ordinals ("phiên đàm phán thứ 19" / "thứ 20").
+            let n = ordinal(&k);
+            let people_fit = |g: &Group| g.principals.is_empty() || names.is_empty() || subset(&g.principals, &names) || subset(&names, &g.principals);
+            groups.iter().position(|g| !g.proper && g.kind() == m.kind && people_fit(g) && (m.roles == Roles::Noun || g.principals.is_empty()) && (n.is_none() || ordinal(&g.key).is_none() || ordinal(&g.key) == n))
+        };
+        match target {
+            Some(i) => {
+                let g = &mut groups[i];
+                if !names.is_empty() && subset(&names, &g.principals) && names.len() < g.principals.len() {
+                    g.parts.push(names.clone());
+                }
+                if g.principals.is_empty() {
+                    g.principals = names;
+                }
+                if g.destination.is_none() {
+                    g.destination = dest;
+                }
+                g.mentions.push(m);
+            }
+            None if inside => {
+                // Attach to the event named after "trong" once it is read.
+                let host = m.sentence.clone();
+                groups.push(Group { key: format!("\u{0}{}", host.start), proper: true, mentions: vec![m], principals: names, destination: dest, place, parts: Vec::new() });
+            }
+            // An anaphoric word with nothing before it to refer to is no event of its own:
+            // it may name one told just after it (a title or caption before the lead).
+            None if m.anaphoric && !own(ctx, &m) => pending.push(m),
+            None => groups.push(Group { key: k, proper: m.proper, mentions: vec![m], principals: names, destination: dest, place, parts: Vec::new() }),
+        }
+    }
+    for m in pending {
+        // The first compatible event told within the next few sentences.
+        // Groups were made in document order: the ones told after it start here.
+        let from = groups.partition_point(|g| g.mentions[0].trigger.start <= m.trigger.start);
+        let next = from..(from + 8).min(groups.len());
+        let near = |g: &Group| g.mentions[0].sentence.start.saturating_sub(m.sentence.end) < FORWARD;
+        let target = next.clone().find(|&i| groups[i].kind() == m.kind && near(&groups[i])).or_else(|| next.clone().find(|&i| refers_to(m.kind, groups[i].kind()) && near(&groups[i])));
+        if let Some(i) = target {
+            groups[i].mentions.push(m);
+        }
+    }
+    merge_parts(ctx, &mut groups);
+    merge_bare_into_proper(ctx, &mut groups);
+    for g in &mut groups {
+        g.mentions.sort_by_key(|x| x.trigger.start);
+    }
+    groups
+}
+
+/// Merges "part of" groups into the event that follows them in their sentence.
+fn merge_parts(ctx: &Context<'_>, groups: &mut Vec<Group>) {
+    let mut i = 0;
+    while i < groups.len() {
+        if groups[i].key.starts_with('\u{0}') {
+            let m = groups[i].mentions[0].clone();
+            let host = groups.iter().position(|g| !g.key.starts_with('\u{0}') && g.mentions.iter().any(|h| h.sentence == m.sentence && h.trigger.start > m.trigger.start));
+            if let Some(h) = host {
+                let part = groups.remove(i);
+                let h = if h > i { h - 1 } else { h };
+                groups[h].mentions.extend(part.mentions);
+                continue;
+            }
+            groups[i].key = key(ctx, &m);
+        }
+        i += 1;
+    }
+}
+
+/// A bare event word ("phát biểu tại Diễn đàn", "báo cáo tại hội nghị") names
+/// the one proper event of its kind when the article has exactly one — unless
+/// it is told with a chair or a day of its own ("Hội nghị diễn ra chiều 22/7,
+/// do Thủ tướng chủ trì": the article's own event).
+fn merge_bare_into_proper(ctx: &Context<'_>, groups: &mut Vec<Group>) {
+    let mut i = 0;
+    while i < groups.len() {
+        let bare = !groups[i].proper && groups[i].principals.is_empty() && groups[i].mentions.iter().all(|m| m.bare() && !m.told_with_people() && !own(ctx, m));
+        let kind = groups[i].kind();
+        let proper: Vec<usize> = (0..groups.len()).filter(|&j| j != i && groups[j].proper && groups[j].kind() == kind).collect();
+        if bare && proper.len() == 1 {
+            let part = groups.remove(i);
+            let h = if proper[0] > i { proper[0] - 1 } else { proper[0] };
+            groups[h].mentions.extend(part.mentions);
+            continue;
+        }
+        i += 1;
+    }
+}

@@ -1,0 +1,275 @@
+//! When an event took place: a date told with it, or one it takes from the
+//! event told before ("Chiều cùng ngày", "Ngày hôm sau", "Sau hội đàm, …").
+
+use super::group::Group;
+use super::lexicon::{cue_before, ends_with_word};
+use super::mentions::EventMention;
+use crate::extract::people::PersonHit;
+use crate::extract::Context;
+use crate::lang::{Date, Temporal};
+use std::ops::Range;
+
+/// Temporals inside `r` (temporals are sorted by position).
+pub fn temporals_in<'a>(ctx: &'a Context<'_>, r: &Range<usize>) -> impl Iterator<Item = &'a Temporal> {
+    let r = r.clone();
+    let first = ctx.temporals.partition_point(|t| t.range.start < r.start);
+    ctx.temporals[first..].iter().take_while(move |t| t.range.start < r.end).filter(move |t| t.range.end <= r.end)
+}
+
+/// "kéo dài đến ngày 28/6": an end, not the event's date.
+fn until(ctx: &Context<'_>, t: &Temporal) -> bool {
+    let b = ctx.lower[..t.range.start].trim_end();
+    ["đến", "tới", "đến ngày", "tới ngày", "hết"].iter().any(|w| ends_with_word(b, w))
+}
+
+/// A day, a range of days or a month: what can date an event.
+fn dates_event(t: &Temporal) -> bool {
+    t.date.is_some() && (t.is_day || t.date.as_deref().is_some_and(|d| d.len() == 7 || d.starts_with("--") && d.len() == 4))
+}
+
+/// The clause of a mention: from the last ',' or ';' before the event word to
+/// the first after its name and people.
+pub fn clause(ctx: &Context<'_>, m: &EventMention) -> Range<usize> {
+    let text = ctx.text();
+    let lower = ctx.lower.as_str();
+    let s = &m.sentence;
+    let start = text[s.start..m.span.start.min(m.trigger.start)].rfind([',', ';']).map_or(s.start, |i| s.start + i + 1);
+    let tail = m.span.end.max(m.name.end).max(m.trigger.end).min(s.end);
+    let mut end = text[tail..s.end].find([',', ';']).map_or(s.end, |i| tail + i);
+    // "Hội nghị …, dự kiến diễn ra ngày 16/5 tại Hà Nội": what is said of the event goes with it.
+    if text[end..s.end].starts_with(',') {
+        let next = lower[end + 1..s.end].trim_start();
+        if ["diễn ra", "dự kiến diễn ra", "sẽ diễn ra", "được tổ chức", "dự kiến tổ chức", "tổ chức tại", "được tổ chức tại"].iter().any(|w| next.starts_with(w)) {
+            end = text[end + 1..s.end].find([',', ';']).map_or(s.end, |i| end + 1 + i);
+        }
+    }
+    start..end
+}
+
+/// The opening clauses of the sentence, before its subject and the event word
+/// ("Chiều 22/7, tại Trụ sở Chính phủ, Thủ tướng …"): they govern the whole sentence.
+pub fn opening(ctx: &Context<'_>, m: &EventMention, people: &[PersonHit]) -> Option<Range<usize>> {
+    let text = ctx.text();
+    let s = &m.sentence;
+    // The opening words end at the sentence's first person (its subject); a date
+    // nearest the event word wins among them ("Năm 2009, …; tháng 3/2018, nhân chuyến thăm …").
+    let first_person = people.get(people.partition_point(|p| p.range.start < s.start)).map_or(s.end, |p| p.range.start);
+    let limit = m.trigger.start.min(m.span.start).min(first_person).max(s.start);
+    let end = text[s.start..limit].rfind(',').map(|i| s.start + i)?;
+    Some(s.start..end)
+}
+
+/// The date told with one mention.
+fn own(ctx: &Context<'_>, m: &EventMention, people: &[PersonHit]) -> Option<Temporal> {
+    // A month inside the name is what the event covers ("họp báo thường kỳ tháng 5/2025"), not its date.
+    let in_name = |t: &Temporal| t.range.start >= m.trigger.end && t.range.end <= m.name.end;
+    let nearest = |r: Range<usize>, day: bool| {
+        temporals_in(ctx, &r).filter(|t| dates_event(t) && t.is_day == day && !until(ctx, t) && !in_name(t)).min_by_key(|t| t.range.start.abs_diff(m.trigger.start)).cloned()
+    };
+    let c = clause(ctx, m);
+    if let Some(t) = nearest(c.clone(), true).or_else(|| nearest(c, false)) {
+        return Some(t);
+    }
+    // A trip's day opens the sentence only when the sentence tells the trip ("Sáng 30/7,
+    // Thủ tướng lên đường thăm …", "… bắt đầu chuyến thăm"), not when it names it in passing.
+    let named_in_passing = ["về", "cho", "để", "của", "chuẩn bị cho"].iter().any(|w| ends_with_word(ctx.lower[m.sentence.start..m.trigger.start].trim_end(), w));
+    let trip_told = m.kind != crate::records::MeetingKind::Visit || !named_in_passing;
+    if let Some(o) = opening(ctx, m, people).filter(|_| trip_told) {
+        // The opening clause's date, and a "tại" of its own, govern the sentence.
+        if let Some(t) = nearest(o.clone(), true).or_else(|| nearest(o, false)) {
+            return Some(t);
+        }
+    }
+    if let Some(t) = nearest(m.sentence.clone(), true).filter(|_| trip_told) {
+        return Some(t);
+    }
+    // "hồi tháng 10", "vào tháng 3/2025".
+    let month = temporals_in(ctx, &m.sentence).find(|t| {
+        t.date.as_deref().is_some_and(|d| d.len() == 7) && ["hồi", "vào", "trong", "từ"].iter().any(|w| ends_with_word(ctx.lower[..t.range.start].trim_end(), w))
+    });
+    month.cloned().or_else(|| {
+        // A year inside the name ("Đại lễ Phật đản Vesak 2025"); "tổng kết công tác năm
+        // 2024" is the year the event reviews, not its date.
+        let name_end = m.sentence.end.min(m.name.end + 24);
+        // A span of years ("giai đoạn 2011-2022") is what it covers, not a date either.
+        temporals_in(ctx, &(m.name.start..name_end)).find(|t| t.date.as_deref().is_some_and(|d| d.len() == 4) && t.end_date.is_none() && !ctx.lower[t.range.clone()].contains("năm")).cloned()
+    })
+}
+
+/// "ASEAN và Trung Quốc đã ký Nghị định thư. Lễ ký diễn ra dưới sự chứng kiến …":
+/// an event word opening a sentence of its own is the event of the sentence
+/// before, when that one opens with its day.
+fn previous_sentence(ctx: &Context<'_>, m: &EventMention, people: &[PersonHit]) -> Option<Refers> {
+    if !ctx.text()[m.sentence.start..m.trigger.start].trim().is_empty() || !m.bare() {
+        return None;
+    }
+    let i = ctx.sentences.partition_point(|s| s.range.start < m.sentence.start);
+    let prev = ctx.sentences.get(i.checked_sub(1)?)?;
+    // Only within a paragraph.
+    if ctx.text()[prev.range.end..m.sentence.start].contains('\n') {
+        return None;
+    }
+    let first_person = people.get(people.partition_point(|p| p.range.start < prev.range.start)).map_or(prev.range.end, |p| p.range.start);
+    let opening = prev.range.start..ctx.text()[prev.range.start..first_person.min(prev.range.end)].rfind(',').map(|j| prev.range.start + j)?;
+    temporals_in(ctx, &opening).find(|t| t.is_day && t.date.is_some()).map(|t| Refers::Opening(t.clone()))
+}
+
+/// How a mention refers to the day of an event told before it.
+enum Refers {
+    /// The day opening the sentence before (time of day included).
+    Opening(Temporal),
+    SameDay(usize),
+    NextDay(usize),
+    /// "Sau hội đàm": the day of the event named (its mention's position), not its time.
+    After(usize),
+    /// "Tại hội nghị": part of the event, its day and time.
+    During(usize),
+}
+
+fn refers(ctx: &Context<'_>, m: &EventMention, all: &[(usize, &EventMention)], k: usize, people: &[PersonHit]) -> Option<Refers> {
+    let lower = ctx.lower.as_str();
+    // "Chiều cùng ngày, …", "Cùng ngày, X cũng tiếp …": in the sentence's opening words only
+    // ("… hạ cánh lúc 13 giờ 40 cùng ngày, ngay sau khi ông dự …" dates the landing).
+    let first_person = people.get(people.partition_point(|p| p.range.start < m.sentence.start)).map_or(m.sentence.end, |p| p.range.start);
+    let head_end = m.trigger.start.min(m.span.start).min(first_person).max(m.sentence.start);
+    let before = &lower[m.sentence.start..head_end];
+    for cue in ["same_day", "next_day"] {
+        for c in super::lexicon::cues(cue) {
+            if let Some(i) = before.find(c.as_str()) {
+                let at = m.sentence.start + i;
+                return Some(if cue == "same_day" { Refers::SameDay(at) } else { Refers::NextDay(at) });
+            }
+        }
+    }
+    // "tại họp báo chung sau hội đàm": after an event named right after this one.
+    if let Some((_, next)) = all.get(k + 1).filter(|(_, e)| e.sentence == m.sentence && e.trigger.start > m.trigger.start && e.trigger.start <= m.name.end + 16) {
+        if ["sau", "ngay sau"].iter().any(|w| ends_with_word(lower[..next.trigger.start].trim_end(), w)) {
+            return Some(Refers::After(next.trigger.start));
+        }
+    }
+    let all = &all[..k];
+    // An event word of the same sentence before this one, told after "Sau", "Tại" …
+    // `all` is sorted by position: the sentence's earlier mentions are its tail.
+    let earlier = all.iter().rev().take_while(|(_, e)| e.sentence == m.sentence).find(|(_, e)| e.trigger.end <= m.trigger.start && e.span.end <= m.span.start.max(m.trigger.start))?;
+    let b = &lower[m.sentence.start..earlier.1.trigger.start];
+    if cue_before("follow", b).is_some() {
+        return Some(Refers::After(earlier.1.trigger.start));
+    }
+    if cue_before("during", b).is_some() {
+        return Some(Refers::During(earlier.1.trigger.start));
+    }
+    None
+}
+
+/// One dated point of the document: where it is told and its date.
+struct Anchor {
+    at: usize,
+    t: Temporal,
+    group: usize,
+}
+
+/// The date of every group: its own, else one taken from the event it refers to.
+pub fn dates(ctx: &Context<'_>, groups: &[Group], people: &[PersonHit]) -> Vec<Option<Temporal>> {
+    // A day told with any mention beats a month, and a month a year.
+    let precision = |t: &Temporal| if t.is_day { 0 } else if t.date.as_deref().is_some_and(|d| d.len() == 4) { 2 } else { 1 };
+    let mut out: Vec<Option<Temporal>> = groups.iter().map(|g| g.mentions.iter().filter_map(|m| own(ctx, m, people)).min_by_key(|t| precision(t))).collect();
+    let mut all: Vec<(usize, &EventMention)> = groups.iter().enumerate().flat_map(|(i, g)| g.mentions.iter().map(move |m| (i, m))).collect();
+    all.sort_by_key(|(_, m)| m.trigger.start);
+    let mut anchors: Vec<Anchor> = Vec::new();
+    for (k, &(gi, m)) in all.iter().enumerate() {
+        if let Some(t) = own(ctx, m, people).filter(|t| t.start.is_some() || t.date.as_deref().is_some_and(|d| d.starts_with("--"))) {
+            anchors.push(Anchor { at: m.trigger.start, t, group: gi });
+            continue;
+        }
+        if out[gi].is_some() {
+            if let Some(t) = out[gi].clone() {
+                anchors.push(Anchor { at: m.trigger.start, t, group: gi });
+            }
+            continue;
+        }
+        let Some(r) = refers(ctx, m, &all, k, people).or_else(|| previous_sentence(ctx, m, people)) else { continue };
+        let found = match r {
+            Refers::Opening(t) => Some(t),
+            Refers::SameDay(at) | Refers::NextDay(at) => {
+                // The day of the event told before: a range (a trip) is no one day.
+                let prev = anchors.iter().rev().take(64).find(|a| a.at < at && a.group != gi && a.t.is_day && a.t.end_date.is_none()).map(|a| a.t.clone()).or_else(|| last_day_before(ctx, at));
+                prev.and_then(|p| {
+                    let mut t = day_of(&p)?;
+                    if matches!(r, Refers::NextDay(_)) {
+                        t = next_day(&t)?;
+                    }
+                    let word = time_word_before(ctx, at);
+                    t.time_of_day = word.and_then(crate::lang::tod);
+                    Some(t)
+                })
+            }
+            Refers::After(at) | Refers::During(at) => {
+                let during = matches!(r, Refers::During(_));
+                let referred = all.get(all.partition_point(|(_, e)| e.trigger.start < at)).filter(|(_, e)| e.trigger.start == at).map(|(g, _)| *g);
+                referred.and_then(|g| out[g].clone()).filter(|t| t.is_day && t.end_date.is_none() && groups[referred.unwrap_or(0)].kind() != crate::records::MeetingKind::Visit).and_then(|p| {
+                    let mut t = day_of(&p)?;
+                    if during {
+                        t.time_of_day = p.time_of_day;
+                    }
+                    Some(t)
+                })
+            }
+        };
+        if let Some(t) = found {
+            anchors.push(Anchor { at: m.trigger.start, t: t.clone(), group: gi });
+            out[gi] = Some(t);
+        }
+    }
+    out
+}
+
+/// The last single day written before `at` (bounded to the temporals before it).
+fn last_day_before(ctx: &Context<'_>, at: usize) -> Option<Temporal> {
+    let i = ctx.temporals.partition_point(|t| t.range.end <= at);
+    ctx.temporals[..i].iter().rev().take(16).find(|t| t.is_day && t.date.is_some() && t.relative.is_none()).cloned()
+}
+
+/// "Chiều cùng ngày": the time word right before the cue.
+fn time_word_before(ctx: &Context<'_>, at: usize) -> Option<&'static str> {
+    let b = ctx.lower[..at].trim_end();
+    ["chiều tối", "rạng sáng", "sáng", "trưa", "chiều", "tối", "đêm"].into_iter().find(|w| ends_with_word(b, w))
+}
+
+/// The first day of a dated point, as a single day.
+fn day_of(t: &Temporal) -> Option<Temporal> {
+    let mut d = t.clone();
+    if let Some(iso) = t.date.as_deref() {
+        d.date = Some(iso.to_string());
+    }
+    d.end_date = None;
+    d.end = d.start;
+    d.time_of_day = None;
+    d.year_inferred = true;
+    Some(d)
+}
+
+fn next_day(t: &Temporal) -> Option<Temporal> {
+    let mut d = t.clone();
+    match t.start {
+        Some(s) => {
+            let n = if s.day < crate::lang::days_in_month(s.year, s.month) {
+                Date { day: s.day + 1, ..s }
+            } else if s.month < 12 {
+                Date { year: s.year, month: s.month + 1, day: 1 }
+            } else {
+                Date { year: s.year + 1, month: 1, day: 1 }
+            };
+            d.start = Some(n);
+            d.end = Some(n);
+            d.date = Some(n.iso());
+        }
+        None => {
+            // "--MM-DD": the next day, within the month when it exists.
+            let iso = t.date.as_deref()?;
+            let (m, day): (u32, u32) = (iso.get(2..4)?.parse().ok()?, iso.get(5..7)?.parse().ok()?);
+            let (m, day) = if day < crate::lang::days_in_month(2001, m) { (m, day + 1) } else { (m % 12 + 1, 1) };
+            d.date = Some(format!("--{m:02}-{day:02}"));
+        }
+    }
+    Some(d)
+}
