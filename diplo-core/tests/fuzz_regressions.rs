@@ -113,3 +113,14 @@ fn fuzz_extract_crash_269c1a82_damaged_utf8_is_not_windows_1258() {
     assert!(text.contains("chuyển về Hà"));
     check(data);
 }
+
+/// A number word run read across a line break ("gấp" / "năm") made a
+/// quantity end past its sentence; the comparison reader sliced backwards.
+#[test]
+fn number_words_do_not_run_across_a_line_break() {
+    for text in ["1 q gấp\nnăm", "1 q gấp\r\nnăm", "Kim ngạch đạt 5 tỷ USD, tăng gấp\nđôi.", "12 doanh nghiệp gấp\n\nba lần", "1 q gấp\u{2028}năm"] {
+        check(text.as_bytes());
+    }
+    let qs = diplo_core::lang::find_quantities("tăng gấp\nđôi");
+    assert!(qs.iter().all(|q| q.range.end <= "tăng gấp".len() || q.range.start > "tăng gấp".len()), "{qs:?}");
+}

@@ -26,6 +26,11 @@ pub fn find(ctx: &Context<'_>, quantities: &[Quantity], qi: usize, sentence: &Ra
         if c.range.start > q.range.end + REACH || c.range.start >= sentence.end {
             return None;
         }
+        // A quantity is read on the whole text: one that runs past the
+        // sentence's end belongs to no comparison of this sentence.
+        if c.range.end > sentence.end || c.qualifier_start < q.range.end {
+            continue;
+        }
         let before = &ctx.lower[q.range.end..c.qualifier_start.min(c.range.start)];
         let verb_before = before.trim_end().trim_end_matches("gấp").trim_end();
         let is_ratio = c.unit == Unit::Times;
@@ -80,6 +85,9 @@ fn ends_with_any(s: &str, kind: &str) -> bool {
 /// The baseline period right after a comparison ("năm 2024", "so với năm
 /// trước", "cùng kỳ"), resolved against the metric's own period.
 fn baseline_after(ctx: &Context<'_>, from: usize, sentence: &Range<usize>, period: Option<&Period>) -> (Option<Period>, usize) {
+    if from >= sentence.end {
+        return (None, from);
+    }
     let window_end = (from + 48).min(sentence.end);
     let window_end = (window_end..=sentence.end).find(|&i| ctx.text().is_char_boundary(i)).unwrap_or(sentence.end);
     let lower = &ctx.lower[from..window_end];
