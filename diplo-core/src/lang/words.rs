@@ -37,6 +37,7 @@ pub static WORDS: LazyLock<QuantityWords> = LazyLock::new(|| {
         match kind {
             "scale" => w.scales.push((surface, value.parse().unwrap_or(1.0))),
             "currency" => w.units.push((surface, Unit::Currency(value.to_string()))),
+            "measure" => w.units.push((surface, Unit::Measure(value.to_string()))),
             "percent" => w.units.push((surface, Unit::Percent)),
             "times" => w.units.push((surface, Unit::Times)),
             "qualifier" => w.qualifiers.extend(qualifier(value).map(|q| (surface, q))),

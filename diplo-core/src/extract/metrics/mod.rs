@@ -224,6 +224,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             out.push(Metric {
                 value: q.value,
                 unit: if is_growth_words { Unit::Percent } else { q.unit.clone() },
+                value_max: q.range_end,
                 counted: counted_text.or_else(|| is_growth_words.then(|| "tăng trưởng".to_string())),
                 of_total: q.of_total,
                 qualifier: q.qualifier,
