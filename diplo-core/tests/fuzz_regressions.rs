@@ -124,3 +124,17 @@ fn number_words_do_not_run_across_a_line_break() {
     let qs = diplo_core::lang::find_quantities("tăng gấp\nđôi");
     assert!(qs.iter().all(|q| q.range.end <= "tăng gấp".len() || q.range.start > "tăng gấp".len()), "{qs:?}");
 }
+
+/// "USD mỗi tấn", "km mỗi giờ": the rate reader counted " mỗi " and " một "
+/// as 6 bytes (they are 7) and ended the quantity inside a character.
+#[test]
+fn a_rate_written_with_moi_or_mot_ends_on_a_char_boundary() {
+    for text in ["Giá 500 USD mỗi tấn.", "Tốc độ khoảng 1 tỷ km mỗi giờ.", "Lương 10 triệu đồng một tháng.", "5 USD mỗi"] {
+        check(text.as_bytes());
+        for q in diplo_core::lang::find_quantities(text) {
+            assert!(text.is_char_boundary(q.range.end), "{text:?}: {q:?}");
+        }
+    }
+    let q = diplo_core::lang::find_quantities("Giá 500 USD mỗi tấn.");
+    assert_eq!(q[0].per.as_deref(), Some("ton"));
+}

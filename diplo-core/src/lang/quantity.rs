@@ -38,6 +38,7 @@ static DIGITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+(?:[.,]\d+)*")
 pub(super) const NOT_A_COUNT_BEFORE: &[&str] = &[
     "thứ", "số", "khóa", "khoá", "kỳ", "lần", "điều", "khoản", "mục", "chương", "phiên", "tập", "trang", "top", "hạng",
     "lúc", "tuổi", "phòng", "đường", "quận", "phường", "tầng", "km", "hotline", "mã", "đợt", "vòng", "bảng", "hình", "họp",
+    "giờ", "mạch", "phố", "ngõ", "ngách", "hẻm", "lô", "kiốt", "ki-ốt",
 ];
 /// Words after a bare number that make it a duration, a time or an age.
 pub(super) const NOT_A_COUNT_AFTER: &[&str] = &["năm", "tháng", "ngày", "tuần", "giờ", "phút", "giây", "thập", "thế", "tuổi", "h", "g"];
@@ -113,7 +114,7 @@ pub(super) fn unit_at(text: &str, lower: &str, pos: usize) -> Option<(usize, Uni
 
 fn per_at(lower: &str, pos: usize) -> Option<(usize, String)> {
     let rest = &lower[pos..];
-    let after = rest.strip_prefix('/').map(|r| (1, r)).or_else(|| rest.strip_prefix(" mỗi ").map(|r| (6, r)).or_else(|| rest.strip_prefix(" một ").map(|r| (6, r))))?;
+    let after = ["/", " mỗi ", " một "].iter().find_map(|p| rest.strip_prefix(p).map(|r| (p.len(), r)))?;
     WORDS.pers.iter().find(|(w, _)| starts_with_word(after.1, w)).map(|(w, p)| (pos + after.0 + w.len(), p.clone()))
 }
 
@@ -250,6 +251,18 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
     if in_temporal(&r) {
         return None;
     }
+    // A footnote marker: "Philippines[2]", "[12]".
+    if text[..r.start].ends_with('[') && rest.starts_with(']') {
+        return None;
+    }
+    // A month written "11/2024" is a date, not a fraction.
+    if let Some(den) = rest.strip_prefix('/').and_then(|d| DIGITS.find(d).filter(|m| m.start() == 0)) {
+        let month_like = text[r.clone()].parse::<u32>().is_ok_and(|m| (1..=12).contains(&m));
+        let year_like = den.as_str().len() == 4 && den.as_str().parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
+        if month_like && year_like {
+            return None;
+        }
+    }
     let mut value = parse_digits(&text[r.clone()])?;
     // "2 con số": growth of at least ten percent.
     let digits_phrase = [" con số", " chữ số"].into_iter().find(|p| lower[r.end..].starts_with(p));
@@ -297,7 +310,14 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
                 let unit_follows = unit_at(text, lower, e2).is_some() || s2 != 1.0;
                 // "10-15 doanh nghiệp": a hyphen glued to both numbers.
                 let glued = after_num == end && sl == 1 && p == after_num + 1 && !text[e2..].starts_with(|c: char| c.is_alphanumeric());
-                if v2 > value && (unit_follows || glued || lower[after_num..].starts_with("đến") || lower[after_num..].starts_with("tới")) && !text[p + m2.end()..].starts_with(['/', '.', '-']) {
+                // "6 - 10 lao động": a spaced dash between two counts of one lowercase noun
+                // (not a score "thắng 3 - 1", not "Vành đai 4 - Vùng").
+                let spaced = scale == 1.0
+                    && lower[after_num..].starts_with(['-', '–'])
+                    && text[e2..].strip_prefix(' ').is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()))
+                    && !NOT_A_COUNT_AFTER.contains(&next_word(lower, e2))
+                    && v2 <= value * 20.0;
+                if v2 > value && (unit_follows || glued || spaced || lower[after_num..].starts_with("đến") || lower[after_num..].starts_with("tới")) && !text[p + m2.end()..].starts_with(['/', '.', '-']) {
                     range_end = Some(v2 * s2);
                     end = e2;
                 }

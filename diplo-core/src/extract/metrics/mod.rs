@@ -6,6 +6,7 @@
 
 mod comparison;
 mod cues;
+mod filters;
 mod period;
 mod subject;
 
@@ -15,9 +16,9 @@ use crate::records::{Direction, Indicator, Metric, Period, Qualifier, Unit};
 use cues::{find_word, has_cue, ByteSet, Scope, INDICATORS, INDICATOR_BYTES};
 use std::ops::Range;
 
-/// Characters that end a clause inside a sentence.
+/// Characters that end a clause inside a sentence (and the cells of a table row).
 fn is_clause_break(c: char) -> bool {
-    matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '&')
+    matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '&' | '|' | '\t')
 }
 
 /// How far a clause may reach on either side of a number (bytes): long
@@ -67,10 +68,12 @@ fn counted_after(text: &str, lower: &str, from: usize, limit: usize) -> Option<R
         let cut = w.find(is_clause_break).or_else(|| w.find(['.', '!', '?', '…']));
         // What follows a count must be a noun: "2 rất quan trọng", "1 hiện đang",
         // "54 26" count nothing.
-        if words == 0 && (STOP.contains(&lw) || cues::cues("not_counted").iter().any(|c| c == lw) || lw.starts_with(|c: char| c.is_ascii_digit())) {
+        // Nor a dash or a bullet: "Vành đai 4 - Vùng Thủ đô".
+        if words == 0 && (STOP.contains(&lw) || cues::cues("not_counted").iter().any(|c| c == lw) || !lw.starts_with(char::is_alphabetic)) {
             return None;
         }
-        if words > 0 && STOP.contains(&lw) || words >= 12 {
+        // An apposition after a dash says what the things are, not what is counted.
+        if words > 0 && (STOP.contains(&lw) || matches!(lw, "-" | "–" | "—")) || words >= 12 {
             break;
         }
         if let Some(c) = cut {
@@ -183,6 +186,9 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             }
             // A count of nothing ("70", a score, a list number) is no metric.
             if q.unit == Unit::Count && counted.is_none() && indicator == Indicator::Other {
+                continue;
+            }
+            if filters::not_a_metric(text, lower, q, before, counted.as_ref(), s.end) {
                 continue;
             }
             // Growth is a rate: an amount near "tăng trưởng" is not gdp_growth.
