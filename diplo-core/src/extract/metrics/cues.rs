@@ -10,7 +10,15 @@ pub enum Scope {
     Head,
     Before,
     Verb,
+    /// Before an amount, percentage or rate: the nearest keyword wins.
     Amount,
+    /// A growth word ("tăng trưởng") or a bare "kim ngạch": yields to a noun right before it.
+    AmountYield,
+    /// A generic word ("thương mại"): only when no other keyword is found.
+    AmountWeak,
+    /// A value word ("trị giá"): the value of agreements signed, when the
+    /// sentence speaks of them.
+    AmountDeal,
 }
 
 pub struct IndicatorRule {
@@ -30,6 +38,9 @@ pub static INDICATORS: LazyLock<Vec<IndicatorRule>> = LazyLock::new(|| {
                     "head" => Scope::Head,
                     "before" => Scope::Before,
                     "verb" => Scope::Verb,
+                    "amount_yield" => Scope::AmountYield,
+                    "amount_weak" => Scope::AmountWeak,
+                    "amount_deal" => Scope::AmountDeal,
                     _ => Scope::Amount,
                 },
                 keyword: kw.to_string(),

@@ -7,13 +7,14 @@
 mod comparison;
 mod cues;
 mod filters;
+mod indicator;
 mod period;
 mod subject;
 
 use super::Context;
 use crate::lang::Quantity;
 use crate::records::{Direction, Indicator, Metric, Period, Qualifier, Unit};
-use cues::{find_word, has_cue, ByteSet, Scope, INDICATORS, INDICATOR_BYTES};
+use cues::has_cue;
 use std::ops::Range;
 
 /// Characters that end a clause inside a sentence (and the cells of a table row).
@@ -26,7 +27,7 @@ fn is_clause_break(c: char) -> bool {
 const CLAUSE_REACH: usize = 400;
 
 /// A char boundary of `text` at most `reach` bytes before `pos`, not before `floor`.
-fn back(text: &str, pos: usize, reach: usize, floor: usize) -> usize {
+pub(super) fn back(text: &str, pos: usize, reach: usize, floor: usize) -> usize {
     let mut p = pos.saturating_sub(reach).max(floor);
     while !text.is_char_boundary(p) {
         p += 1;
@@ -106,31 +107,66 @@ fn in_document_reference(lower: &str, start: usize) -> bool {
     cues::cues("document").iter().any(|c| before.ends_with(c.as_str()))
 }
 
-fn indicator_for(lower: &str, unit: &Unit, counted: Option<&Range<usize>>, before: &str) -> (Indicator, Option<Range<usize>>) {
-    let counted_text = counted.map_or("", |r| &lower[r.clone()]);
-    // A keyword with a byte its text lacks is not in it: no search needed.
-    let (counted_bytes, before_bytes) = (ByteSet::of(counted_text), ByteSet::of(before));
-    for (rule, kw_bytes) in INDICATORS.iter().zip(INDICATOR_BYTES.iter()) {
-        let hit = match rule.scope {
-            Scope::Counted | Scope::Head if !counted_bytes.holds(kw_bytes) => None,
-            Scope::Verb | Scope::Amount if !before_bytes.holds(kw_bytes) => None,
-            Scope::Counted => find_word(counted_text, &rule.keyword).map(|_| None),
-            Scope::Head => (find_word(counted_text, &rule.keyword) == Some(0)).then_some(None),
-            Scope::Before if *unit == Unit::Count => {
-                let b = before.trim_end();
-                (b.ends_with(rule.keyword.as_str()) && !b[..b.len() - rule.keyword.len()].chars().next_back().is_some_and(char::is_alphanumeric)).then_some(None)
-            }
-            Scope::Verb if *unit == Unit::Count => find_word(before, &rule.keyword).map(|_| None),
-            Scope::Amount if *unit != Unit::Count => {
-                find_word(before, &rule.keyword).map(|i| Some(i..i + rule.keyword.len()))
-            }
-            _ => None,
-        };
-        if let Some(r) = hit {
-            return (rule.indicator, r);
-        }
+/// How far back "con số này" may find the figure it refers to (bytes).
+const ANAPHORA_REACH: usize = 600;
+
+/// The indicator of the quantity `qi` in clause `cl`, and for amounts the
+/// keyword that gave it (what is measured, when nothing is counted).
+fn read_indicator(ctx: &Context<'_>, qi: usize, cl: &Range<usize>, counted: Option<&Range<usize>>, sentence_before: &str) -> (Indicator, Option<Range<usize>>) {
+    let (text, lower, q) = (ctx.text(), ctx.lower.as_str(), &ctx.quantities[qi]);
+    let before = &lower[cl.start..q.qualifier_start];
+    if q.unit == Unit::Count {
+        // Without a counted noun only the verb can tell ("nâng tổng số FTA … lên 17").
+        let counted_l = counted.map_or("", |c| &lower[c.clone()]);
+        let found = indicator::for_count(counted_l, before).unwrap_or(Indicator::Other);
+        let clause_after = counted.map_or("", |c| &lower[c.end.min(cl.end)..cl.end.max(c.end.min(cl.end))]);
+        return (indicator::refine_count(found, counted_l, before, sentence_before, clause_after), None);
     }
-    (Indicator::Other, None)
+    // The words before the figure, not past an earlier figure of the clause
+    // ("… chiếm 90% GDP toàn cầu và đóng góp 80% tổng kim ngạch").
+    let prev_end = qi.checked_sub(1).map_or(0, |p| ctx.quantities[p].range.end);
+    let own = if prev_end > cl.start && prev_end <= q.qualifier_start { prev_end } else { cl.start }..q.qualifier_start;
+    let after = counted_after(text, lower, q.range.end, cl.end.max(q.range.end)).unwrap_or(q.range.end..q.range.end);
+    let sb = q.qualifier_start - sentence_before.len()..q.qualifier_start;
+    // A value ("trị giá") is that of deals only in money, in the figure's own clause.
+    let deal = matches!(q.unit, Unit::Currency(_)) && indicator::deal_context(sentence_before);
+    let measure = matches!(q.unit, Unit::Measure(_));
+    let keyword = |r: Range<usize>, deal: bool, weak: bool| indicator::nearest_amount(lower, r, deal, weak);
+    let found = 'found: {
+        if let Some(k) = keyword(own.clone(), deal, true) {
+            // "thương mại hai chiều tăng gấp 5 lần, tương đương mức tăng trưởng 12%/năm":
+            // a growth word alone in the clause is the growth of the sentence's noun.
+            if k.yields {
+                if let Some(s) = keyword(sb.start..own.start.max(sb.start), false, false).filter(|s| !s.yields && s.indicator != Indicator::Other) {
+                    break 'found Some((s.indicator, k.range));
+                }
+            }
+            break 'found Some((k.indicator, k.range));
+        }
+        // The noun right after the figure is what it measures ("40 tỷ USD vốn FDI",
+        // "85,8% số dòng thuế"); a share takes the figure it is a share of: the
+        // subject before when it names one, else the whole after ("tương đương
+        // 93,4% kim ngạch nhập khẩu"). A measure ("10 tấn") looks no further.
+        let after_kw = keyword(after.clone(), false, true);
+        if indicator::ends_with_cue(before, "share") && !measure {
+            if let Some(k) = keyword(sb.clone(), false, false).filter(|k| k.indicator != Indicator::Other) {
+                break 'found Some((k.indicator, k.range));
+            }
+        }
+        if let Some(k) = after_kw {
+            break 'found Some((k.indicator, k.range));
+        }
+        if measure {
+            break 'found None;
+        }
+        keyword(sb, false, false).filter(|k| k.indicator != Indicator::Other).map(|k| (k.indicator, k.range))
+    };
+    match found {
+        // Tonnes and hectares are traded, not invested or grown.
+        Some((ind, _)) if measure && !matches!(ind, Indicator::Exports | Indicator::Imports | Indicator::Other) => (Indicator::Other, None),
+        Some((ind, r)) => (ind, Some(r)),
+        None => (Indicator::Other, None),
+    }
 }
 
 /// Extracts every metric of the document.
@@ -140,6 +176,8 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
     let qs = &ctx.quantities;
     let mut consumed = vec![false; qs.len()];
     let mut out: Vec<Metric> = Vec::new();
+    // The end of the last metric and its indicator, for "con số này".
+    let mut last: Option<(usize, Indicator)> = None;
     for sentence in &ctx.sentences {
         let s = sentence.range.clone();
         let first_in_sentence = out.len();
@@ -169,19 +207,12 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
                 None
             };
             let counted = if q.unit == Unit::Count { counted_after(text, lower, q.range.end, cl.end.max(q.range.end)) } else { None };
-            let (mut indicator, mut amount_kw) = indicator_for(lower, &q.unit, counted.as_ref(), before);
-            let mut kw_base = cl.start;
-            // (An amount the table names as "other" — "thu ngân sách" — keeps it.)
-            if indicator == Indicator::Other && amount_kw.is_none() && q.unit != Unit::Count {
-                // "40 tỷ USD vốn FDI": the words after an amount; else earlier in the sentence.
-                let after = counted_after(text, lower, q.range.end, cl.end.max(q.range.end)).unwrap_or(q.range.end..q.range.end);
-                let sentence_before = back(lower, q.qualifier_start, 240, s.start);
-                for (from, to) in [(after.start, after.end), (sentence_before, q.qualifier_start)] {
-                    let (found, kw) = indicator_for(lower, &q.unit, None, &lower[from..to]);
-                    if found != Indicator::Other {
-                        (indicator, amount_kw, kw_base) = (found, kw, from);
-                        break;
-                    }
+            let sentence_before = &lower[back(lower, q.qualifier_start, 240, s.start)..q.qualifier_start];
+            let (mut indicator, amount_kw) = read_indicator(ctx, qi, &cl, counted.as_ref(), sentence_before);
+            // "con số này đạt 1,9 tỷ USD": what the figure before measured.
+            if has_cue(before, "anaphora") {
+                if let Some(prev) = last.filter(|(end, ind)| *end + ANAPHORA_REACH >= q.qualifier_start && *end <= q.qualifier_start && *ind != Indicator::Other) {
+                    indicator = prev.1;
                 }
             }
             // A count of nothing ("70", a score, a list number) is no metric.
@@ -192,7 +223,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
                 continue;
             }
             // Growth is a rate: an amount near "tăng trưởng" is not gdp_growth.
-            if indicator == Indicator::GdpGrowth && q.unit != Unit::Percent {
+            if indicator == Indicator::GdpGrowth && !matches!(q.unit, Unit::Percent) {
                 indicator = Indicator::Other;
             }
             let is_growth_words = q.unit == Unit::Percent && q.qualifier == Qualifier::AtLeast && q.value == 10.0 && lower[q.range.clone()].contains("con số");
@@ -202,7 +233,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             // "(cả năm 2024 là 59 hoạt động)": same head noun as an earlier metric → same indicator.
             if indicator == Indicator::Other {
                 if let Some(c) = counted.as_ref().and_then(|r| text[r.clone()].split(' ').next()) {
-                    if let Some(prev) = out[first_in_sentence..].iter().rev().find(|m| m.counted.as_deref().and_then(|x| x.split(' ').next()) == Some(c)) {
+                    if let Some(prev) = out[first_in_sentence..].iter().rev().take(8).find(|m| m.counted.as_deref().and_then(|x| x.split(' ').next()) == Some(c)) {
                         indicator = prev.indicator;
                     }
                 }
@@ -225,7 +256,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             let target = has_cue(before, "target")
                 || has_cue(&lower[s.start..q.qualifier_start], "target_sentence")
                 || (is_growth_words && has_cue(&lower[cl.start..cl.end], "target"));
-            let counted_text = counted.map(|r| text[r].to_string()).or_else(|| amount_kw.map(|r| text[kw_base + r.start..kw_base + r.end].to_string()));
+            let counted_text = counted.map(|r| text[r].to_string()).or_else(|| amount_kw.map(|r| text[r].to_string()));
             let evidence_end = if comparison.is_some() { end } else { counted_end(q, end) };
             out.push(Metric {
                 value: q.value,
@@ -243,6 +274,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
                 source: sentence.source,
                 evidence: ctx.evidence(q.qualifier_start..evidence_end),
             });
+            last = Some((evidence_end, indicator));
         }
     }
     out
