@@ -6,6 +6,7 @@
 
 mod comparison;
 mod cues;
+mod direction;
 mod filters;
 mod indicator;
 mod period;
@@ -13,7 +14,7 @@ mod subject;
 
 use super::Context;
 use crate::lang::Quantity;
-use crate::records::{Direction, Indicator, Metric, Period, Qualifier, Unit};
+use crate::records::{Indicator, Metric, Period, Qualifier, Unit};
 use cues::has_cue;
 use std::ops::Range;
 
@@ -195,17 +196,6 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             }
             let cl = clause(text, &s, q.qualifier_start..q.range.end);
             let before = &lower[cl.start..q.qualifier_start];
-            // A percent change right after a figure is that figure's comparison,
-            // handled when the figure is read; alone it is a metric with a direction.
-            let mut direction = if q.unit != Unit::Count {
-                // The verb may sit inside the qualifier ("ước giảm 5%").
-                let qual = lower[q.qualifier_start..q.range.start].trim_end();
-                let b = if qual.ends_with("tăng") || qual.ends_with("giảm") { qual } else { before.trim_end() };
-                let ends = |kind: &str| cues::cues(kind).iter().any(|c| b.ends_with(c.as_str()));
-                if ends("decrease") { Some(Direction::Decrease) } else if ends("increase") && !b.ends_with("tăng trưởng") { Some(Direction::Increase) } else { None }
-            } else {
-                None
-            };
             let counted = if q.unit == Unit::Count { counted_after(text, lower, q.range.end, cl.end.max(q.range.end)) } else { None };
             let sentence_before = &lower[back(lower, q.qualifier_start, 240, s.start)..q.qualifier_start];
             let (mut indicator, amount_kw) = read_indicator(ctx, qi, &cl, counted.as_ref(), sentence_before);
@@ -215,6 +205,9 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
                     indicator = prev.1;
                 }
             }
+            // A percent change right after a figure is that figure's comparison,
+            // handled when the figure is read; alone it is a metric with a direction.
+            let direction = direction::of(lower, q, before, indicator, amount_kw.as_ref());
             // A count of nothing ("70", a score, a list number) is no metric.
             if q.unit == Unit::Count && counted.is_none() && indicator == Indicator::Other {
                 continue;
@@ -244,10 +237,6 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             let mut comparison = None;
             if let Some(f) = found {
                 consumed[f.quantity] = true;
-                // "đạt 81,5 tỷ USD, tăng 6,5%" or "tăng 1,5 tỷ USD": the figure went up (ratios keep no direction).
-                if matches!(f.comparison.kind, crate::records::ComparisonKind::PercentChange | crate::records::ComparisonKind::Difference) && direction.is_none() {
-                    direction = Some(if f.comparison.value < 0.0 { Direction::Decrease } else { Direction::Increase });
-                }
                 end = end.max(f.range.end.min(s.end)).max(end);
                 comparison = Some(f.comparison);
             }
