@@ -13,7 +13,6 @@ mod period;
 mod subject;
 
 use super::Context;
-use crate::lang::Quantity;
 use crate::records::{Indicator, Metric, Period, Qualifier, Unit};
 use cues::has_cue;
 use std::ops::Range;
@@ -25,7 +24,7 @@ fn is_clause_break(c: char) -> bool {
 
 /// How far a clause may reach on either side of a number (bytes): long
 /// unpunctuated runs must not make every number scan the whole sentence.
-const CLAUSE_REACH: usize = 400;
+pub(super) const CLAUSE_REACH: usize = 400;
 
 /// A char boundary of `text` at most `reach` bytes before `pos`, not before `floor`.
 pub(super) fn back(text: &str, pos: usize, reach: usize, floor: usize) -> usize {
@@ -37,7 +36,7 @@ pub(super) fn back(text: &str, pos: usize, reach: usize, floor: usize) -> usize 
 }
 
 /// A char boundary of `text` at most `reach` bytes after `pos`, not after `ceil`.
-fn ahead(text: &str, pos: usize, reach: usize, ceil: usize) -> usize {
+pub(super) fn ahead(text: &str, pos: usize, reach: usize, ceil: usize) -> usize {
     let mut p = (pos + reach).min(ceil);
     while !text.is_char_boundary(p) {
         p -= 1;
@@ -179,10 +178,33 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
     let mut out: Vec<Metric> = Vec::new();
     // The end of the last metric and its indicator, for "con số này".
     let mut last: Option<(usize, Indicator)> = None;
+    // The period that governs the paragraph so far, and where the last sentence ended.
+    let mut carried: Option<period::Candidate> = None;
+    // What the last paragraph carried: the first sentence of the next one may take it.
+    let mut carried_before: Option<period::Candidate> = None;
+    // The period the last sentence handed on, and that sentence's source.
+    let mut last_sentence: Option<period::Candidate> = None;
+    let mut prev_source = None;
+    let mut prev_end = 0;
+    let reference = period::reference_date(ctx);
     for sentence in &ctx.sentences {
         let s = sentence.range.clone();
+        // A new line is a new paragraph: nothing carries over.
+        // The period the sentence right before hands on may cross a paragraph
+        // break ("Trong năm 2025, … ." / "Thông qua sáp nhập, … giảm 42,5%").
+        if text.get(prev_end.min(s.start)..s.start).is_some_and(|gap| gap.contains('\n')) {
+            carried = None;
+            carried_before = last_sentence.take().filter(|c| period::carries_across_paragraphs(c) && prev_source == Some(sentence.source) && sentence.source == crate::records::Source::Body);
+        }
+        prev_source = Some(sentence.source);
+        // Stocks in this sentence ("có 400 dự án … với tổng vốn 1 tỷ USD"), and the
+        // last period a figure of it took from the sentence itself.
+        let mut sentence_stock = false;
+        let mut used: Option<period::Candidate> = None;
+        prev_end = s.end;
         let first_in_sentence = out.len();
-        let sentence_periods = period::candidates(ctx, s.clone());
+        let sentence_periods = period::candidates(ctx, s.clone(), reference);
+        let event_sentence = has_cue(&lower[s.clone()], "event");
         let first_q = qs.partition_point(|q| q.qualifier_start < s.start);
         for (qi, q) in qs.iter().enumerate().skip(first_q) {
             if q.range.start >= s.end {
@@ -231,7 +253,19 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
                     }
                 }
             }
-            let period = choose_period(ctx, &cl, &s, &sentence_periods, q);
+            let figure_end = counted.as_ref().map_or(q.range.end, |r| r.end.max(q.range.end));
+            let place = period::Place { qi, clause: &cl, sentence: &s, end: figure_end };
+            let inherited = carried.as_ref().or(carried_before.as_ref()).filter(|_| !sentence_stock);
+            // A goal ("phấn đấu nâng kim ngạch lên 20 tỷ USD") takes no period it does not state;
+            // nor does a figure dated by a day ("Ngày 28/10/2024, …").
+            let goal = has_cue(before, "target") || has_cue(&lower[back(lower, q.qualifier_start, CLAUSE_REACH, s.start)..q.qualifier_start], "target_sentence");
+            let inherited = inherited.filter(|_| !goal && !period::day_before(ctx, &s, q.qualifier_start));
+            let read = read_period(ctx, &place, &sentence_periods, indicator, inherited, event_sentence);
+            sentence_stock |= read.stock;
+            if read.own.is_some() {
+                used = read.own;
+            }
+            let period = read.period;
             let found = comparison::find(ctx, qs, qi, &s, period.as_ref());
             let mut end = counted.as_ref().map_or(q.range.end, |r| r.end.max(q.range.end));
             let mut comparison = None;
@@ -243,10 +277,10 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             // "đặt mục tiêu tăng trưởng 8-10%, thu ngân sách tăng tối thiểu 10%": some cues
             // govern the rest of their sentence, not only their clause.
             let target = has_cue(before, "target")
-                || has_cue(&lower[s.start..q.qualifier_start], "target_sentence")
+                || has_cue(&lower[back(lower, q.qualifier_start, CLAUSE_REACH, s.start)..q.qualifier_start], "target_sentence")
                 || (is_growth_words && has_cue(&lower[cl.start..cl.end], "target"));
             let counted_text = counted.map(|r| text[r].to_string()).or_else(|| amount_kw.map(|r| text[r].to_string()));
-            let evidence_end = if comparison.is_some() { end } else { counted_end(q, end) };
+            let evidence_end = end.max(q.range.end);
             out.push(Metric {
                 value: q.value,
                 unit: if is_growth_words { Unit::Percent } else { q.unit.clone() },
@@ -265,45 +299,49 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             });
             last = Some((evidence_end, indicator));
         }
+        // The period this sentence hands on: the one its figures took, else its
+        // own; a stock with none of its own stops the one before.
+        carried_before = None;
+        last_sentence = used.or_else(|| period::governing(ctx, &s, &sentence_periods)).filter(|c| period::carries(c, ctx.doc_date));
+        match &last_sentence {
+            Some(g) => carried = Some(g.clone()),
+            None if sentence_stock => carried = None,
+            None => {}
+        }
     }
     out
 }
 
-fn counted_end(q: &Quantity, end: usize) -> usize {
-    end.max(q.range.end)
+/// A figure's period, the candidate of its sentence it took, and whether
+/// it is a stock.
+struct ReadPeriod {
+    period: Option<Period>,
+    own: Option<period::Candidate>,
+    stock: bool,
 }
 
-/// The governing period: the clause's own (nearest to the number), else the
-/// sentence's first one outside comparisons and asides.
-fn choose_period(ctx: &Context<'_>, cl: &Range<usize>, s: &Range<usize>, sentence_periods: &[period::Candidate], q: &Quantity) -> Option<Period> {
-    let in_clause = |c: &&period::Candidate| c.range.start >= cl.start && c.range.end <= cl.end && !is_baseline(ctx, c);
-    if let Some(c) = sentence_periods.iter().filter(in_clause).min_by_key(|c| if c.range.start >= q.range.end { c.range.start - q.range.end } else { q.qualifier_start.saturating_sub(c.range.end) }) {
-        return Some(c.period.clone());
+/// The period of a figure (ANNOTATION.md, "Periods"): its own, else the one
+/// its paragraph carries (`inherited`); none for stocks ("còn hiệu lực",
+/// "tính đến …", "đã có 13 đối tác"), participants, and counts bound to one event.
+fn read_period(ctx: &Context<'_>, at: &period::Place<'_>, cands: &[period::Candidate], indicator: Indicator, inherited: Option<&period::Candidate>, event_sentence: bool) -> ReadPeriod {
+    let lower = ctx.lower.as_str();
+    let q = &ctx.quantities[at.qi];
+    let none = |stock| ReadPeriod { period: None, own: None, stock };
+    if indicator == Indicator::Participants {
+        return none(false);
     }
-    // The ';'-separated part of the sentence: "tính từ đầu nhiệm kỳ tới nay, đã nâng cấp 10/13 …".
-    let seg_start = ctx.text()[s.start..q.qualifier_start].rfind(';').map_or(s.start, |i| s.start + i + 1);
-    let seg_end = ctx.text()[q.range.end..s.end].find(';').map_or(s.end, |i| q.range.end + i);
-    if seg_start > s.start || seg_end < s.end {
-        if let Some(c) = sentence_periods.iter().filter(|c| c.range.start >= seg_start && c.range.end <= q.qualifier_start && !is_baseline(ctx, c)).last() {
-            return Some(c.period.clone());
-        }
+    if has_cue(&lower[at.clause.start..at.clause.end.max(q.range.end)], "stock") {
+        return none(true);
     }
-    let in_aside = |r: &Range<usize>| {
-        let from = back(ctx.text(), r.start, CLAUSE_REACH, s.start);
-        let open = ctx.text()[from..r.start].matches('(').count();
-        let close = ctx.text()[from..r.start].matches(')').count();
-        open > close
-    };
-    let metric_in_aside = in_aside(&q.range);
-    sentence_periods
-        .iter()
-        .find(|c| !is_baseline(ctx, c) && (metric_in_aside || !in_aside(&c.range)))
-        .map(|c| c.period.clone())
+    let before = &lower[at.clause.start..q.qualifier_start];
+    let stock_before = q.unit == Unit::Count && indicator::ends_with_cue(before, "stock_before");
+    if indicator == Indicator::Partners && stock_before {
+        return none(true);
+    }
+    if let Some(c) = period::own(ctx, at, cands) {
+        let period = (!c.as_of).then(|| c.period.clone());
+        return ReadPeriod { period, own: Some(c.clone()), stock: c.as_of };
+    }
+    let inherits = !stock_before && indicator != Indicator::Partners && !event_sentence;
+    ReadPeriod { period: inherited.filter(|c| inherits && !c.as_of).map(|c| c.period.clone()), own: None, stock: stock_before }
 }
-
-/// Is this period the baseline of a comparison ("gấp 2 lần năm 2024", "so với năm trước")?
-fn is_baseline(ctx: &Context<'_>, c: &period::Candidate) -> bool {
-    let before = ctx.lower[..c.range.start].trim_end();
-    before.ends_with("so với") || before.ends_with("lần") || before.ends_with("gấp đôi") || before.ends_with("gấp ba") || before.ends_with("bằng") || before.ends_with('%')
-}
-
