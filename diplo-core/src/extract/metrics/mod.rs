@@ -258,7 +258,10 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             let inherited = carried.as_ref().or(carried_before.as_ref()).filter(|_| !sentence_stock);
             // A goal ("phấn đấu nâng kim ngạch lên 20 tỷ USD") takes no period it does not state;
             // nor does a figure dated by a day ("Ngày 28/10/2024, …").
-            let goal = has_cue(before, "target") || has_cue(&lower[back(lower, q.qualifier_start, CLAUSE_REACH, s.start)..q.qualifier_start], "target_sentence");
+            let sentence_lead = &lower[back(lower, q.qualifier_start, CLAUSE_REACH, s.start)..q.qualifier_start];
+            // Counts of plain things ("sẽ tập trung vào 6 trọng tâm") are no forecasts.
+            let plain_count = q.unit == Unit::Count && indicator == Indicator::Other;
+            let goal = has_cue(before, "target") || has_cue(sentence_lead, "target_sentence") || (!plain_count && has_cue(sentence_lead, "future_sentence"));
             let inherited = inherited.filter(|_| !goal && !period::day_before(ctx, &s, q.qualifier_start));
             let read = read_period(ctx, &place, &sentence_periods, indicator, inherited, event_sentence);
             sentence_stock |= read.stock;
@@ -276,9 +279,11 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             }
             // "đặt mục tiêu tăng trưởng 8-10%, thu ngân sách tăng tối thiểu 10%": some cues
             // govern the rest of their sentence, not only their clause.
-            let target = has_cue(before, "target")
-                || has_cue(&lower[back(lower, q.qualifier_start, CLAUSE_REACH, s.start)..q.qualifier_start], "target_sentence")
-                || (is_growth_words && has_cue(&lower[cl.start..cl.end], "target"));
+            let estimated = lower[q.qualifier_start..q.range.start].starts_with("ước") || indicator::ends_with_cue(before, "estimate");
+            let target = goal
+                || (!plain_count && has_cue(before, "forecast"))
+                || (is_growth_words && has_cue(&lower[cl.start..cl.end], "target"))
+                || is_future(period.as_ref(), ctx.doc_date, estimated.then_some(reference).flatten());
             let counted_text = counted.map(|r| text[r].to_string()).or_else(|| amount_kw.map(|r| text[r].to_string()));
             let evidence_end = end.max(q.range.end);
             out.push(Metric {
@@ -310,6 +315,18 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
         }
     }
     out
+}
+
+/// Is a figure with this period a forecast? Its period starts after the
+/// document's date (`doc`: "vào năm 2030" in 2021), or, for an estimate
+/// ("ước đạt"), the period is not over at the date the document speaks from
+/// (`estimate_from`): ANNOTATION.md, "ước đạt for a year not yet over".
+fn is_future(period: Option<&Period>, doc: Option<crate::lang::Date>, estimate_from: Option<crate::lang::Date>) -> bool {
+    let Some(p) = period else { return false };
+    let date = |s: Option<&String>| s.and_then(|s| crate::lang::Date::parse_iso(s));
+    let starts_after = matches!((date(p.start.as_ref()), doc), (Some(s), Some(d)) if s > d);
+    let not_over = matches!((date(p.end.as_ref()), estimate_from), (Some(e), Some(d)) if e > d);
+    starts_after || not_over
 }
 
 /// A figure's period, the candidate of its sentence it took, and whether
