@@ -32,6 +32,10 @@ pub fn find(ctx: &Context<'_>, quantities: &[Quantity], qi: usize, sentence: &Ra
             continue;
         }
         let before = &ctx.lower[q.range.end..c.qualifier_start.min(c.range.start)];
+        // "lên 20 tỷ USD và tăng gấp đôi đầu tư": a second predicate, not a comparison.
+        if find_word(before, "và").is_some() {
+            return None;
+        }
         let verb_before = before.trim_end().trim_end_matches("gấp").trim_end();
         let is_ratio = c.unit == Unit::Times;
         let changed = ends_with_any(verb_before, "increase") || ends_with_any(verb_before, "decrease");

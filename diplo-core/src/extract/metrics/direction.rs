@@ -61,3 +61,13 @@ pub fn of(lower: &str, q: &Quantity, before: &str, indicator: Indicator, keyword
         None
     }
 }
+
+/// Is a multiple ("gấp 2,4 lần", "gấp đôi") the growth its clause states
+/// ("xuất khẩu sang Canada tăng gấp 2,4 lần", "tăng gần gấp đôi")? `before`
+/// is the clause up to the multiple's qualifier.
+pub fn is_growth_multiple(before: &str) -> bool {
+    let b = before.trim_end();
+    let b = b.strip_suffix("gấp").filter(|r| !r.chars().next_back().is_some_and(char::is_alphanumeric)).unwrap_or(b);
+    let b = strip_adverbs(b);
+    ends_with(b, "increase") || ends_with(b, "growth")
+}

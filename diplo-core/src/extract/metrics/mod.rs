@@ -213,11 +213,17 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             if q.range.start < s.start || q.range.end > s.end || consumed[qi] {
                 continue;
             }
-            if q.unit == Unit::Times || in_document_reference(lower, q.range.start) {
+            if in_document_reference(lower, q.range.start) {
                 continue;
             }
             let cl = clause(text, &s, q.qualifier_start..q.range.end);
             let before = &lower[cl.start..q.qualifier_start];
+            // A multiple not taken as another figure's comparison is a metric only
+            // as the main predicate: "xuất khẩu tăng gấp 2,4 lần" (a count, up).
+            let multiple = q.unit == Unit::Times;
+            if multiple && !direction::is_growth_multiple(before) {
+                continue;
+            }
             let counted = if q.unit == Unit::Count { counted_after(text, lower, q.range.end, cl.end.max(q.range.end)) } else { None };
             let sentence_before = &lower[back(lower, q.qualifier_start, 240, s.start)..q.qualifier_start];
             let (mut indicator, amount_kw) = read_indicator(ctx, qi, &cl, counted.as_ref(), sentence_before);
@@ -229,7 +235,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             }
             // A percent change right after a figure is that figure's comparison,
             // handled when the figure is read; alone it is a metric with a direction.
-            let direction = direction::of(lower, q, before, indicator, amount_kw.as_ref());
+            let direction = if multiple { Some(crate::records::Direction::Increase) } else { direction::of(lower, q, before, indicator, amount_kw.as_ref()) };
             // A count of nothing ("70", a score, a list number) is no metric.
             if q.unit == Unit::Count && counted.is_none() && indicator == Indicator::Other {
                 continue;
@@ -269,7 +275,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
                 used = read.own;
             }
             let period = read.period;
-            let found = comparison::find(ctx, qs, qi, &s, period.as_ref());
+            let found = if multiple { None } else { comparison::find(ctx, qs, qi, &s, period.as_ref()) };
             let mut end = counted.as_ref().map_or(q.range.end, |r| r.end.max(q.range.end));
             let mut comparison = None;
             if let Some(f) = found {
@@ -288,7 +294,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             let evidence_end = end.max(q.range.end);
             out.push(Metric {
                 value: q.value,
-                unit: if is_growth_words { Unit::Percent } else { q.unit.clone() },
+                unit: if is_growth_words { Unit::Percent } else if multiple { Unit::Count } else { q.unit.clone() },
                 value_max: q.range_end,
                 counted: counted_text.or_else(|| is_growth_words.then(|| "tăng trưởng".to_string())),
                 of_total: q.of_total,
