@@ -271,7 +271,9 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
         return Some(Quantity { range, qualifier_start, value: 10.0, unit: Unit::Percent, qualifier: Qualifier::AtLeast, range_end: None, of_total: None, per: None });
     }
     let prev = prev_word(lower, r.start);
-    if NOT_A_COUNT_BEFORE.contains(&prev) || after_identifier_word(lower, r.start) {
+    // "trong số 12 đối tác": among a count, not a number.
+    let among = prev == "số" && prev_word(lower, lower[..r.start].trim_end().len() - "số".len()) == "trong";
+    if (NOT_A_COUNT_BEFORE.contains(&prev) && !among) || after_identifier_word(lower, r.start) {
         return None;
     }
     let mut end = r.end;

@@ -38,7 +38,11 @@ pub fn find(ctx: &Context<'_>, quantities: &[Quantity], qi: usize, sentence: &Ra
         }
         let verb_before = before.trim_end().trim_end_matches("gấp").trim_end();
         let is_ratio = c.unit == Unit::Times;
-        let changed = ends_with_any(verb_before, "increase") || ends_with_any(verb_before, "decrease");
+        // "…, vượt 27% kế hoạch năm": above the plan by a percentage.
+        let over_plan = c.unit == Unit::Percent
+            && ctx.lower[c.qualifier_start..c.range.start].trim_end() == "vượt"
+            && cues("plan").iter().any(|p| ctx.lower[c.range.end..].trim_start().starts_with(p.as_str()));
+        let changed = over_plan || ends_with_any(verb_before, "increase") || ends_with_any(verb_before, "decrease");
         let is_change = c.unit == Unit::Percent && changed;
         // "đạt 24,6 tỷ USD, tăng 1,5 tỷ USD": a difference in the metric's own unit.
         let is_difference = c.unit == q.unit && q.unit != Unit::Count && q.unit != Unit::Percent && changed;
@@ -63,7 +67,7 @@ pub fn find(ctx: &Context<'_>, quantities: &[Quantity], qi: usize, sentence: &Ra
             let t = ctx.lower[..c.range.start].trim_end();
             t.ends_with(v).then(|| t.len() - v.len())
         });
-        let start = verb_start.unwrap_or(c.range.start).min(c.range.start);
+        let start = if over_plan { c.qualifier_start } else { verb_start.unwrap_or(c.range.start).min(c.range.start) };
         let (baseline, end) = baseline_after(ctx, c.range.end, sentence, period);
         let value = if is_ratio { c.value } else if negative { -c.value } else { c.value };
         let kind = if is_ratio {

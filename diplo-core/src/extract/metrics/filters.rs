@@ -42,6 +42,14 @@ pub fn not_a_metric(text: &str, lower: &str, q: &Quantity, before: &str, counted
                 return true;
             }
         }
+        if let Some(c) = counted.filter(|_| text[q.range.clone()].starts_with(char::is_alphabetic)) {
+            // "…(AKFTA) và RCEP, hai hiệp định cũng đã có hiệu lực": a numeral in
+            // words that points back at things just named.
+            let words: Vec<&str> = lower[c.clone()].split(' ').filter(|w| !w.is_empty()).take(4).collect();
+            if words.iter().skip(1).any(|w| cues("anaphoric_after").iter().any(|a| a == w)) {
+                return true;
+            }
+        }
         if is_model_name(text, q) {
             return true;
         }

@@ -14,7 +14,7 @@ mod subject;
 
 use super::Context;
 use crate::records::{Indicator, Metric, Period, Qualifier, Unit};
-use cues::has_cue;
+use cues::{cues, has_cue};
 use std::ops::Range;
 
 /// Characters that end a clause inside a sentence (and the cells of a table row).
@@ -178,6 +178,8 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
     let mut out: Vec<Metric> = Vec::new();
     // The end of the last metric and its indicator, for "con số này".
     let mut last: Option<(usize, Indicator)> = None;
+    // The last count read, for "trong số này": its end and value.
+    let mut last_count: Option<(usize, f64)> = None;
     // The period that governs the paragraph so far, and where the last sentence ended.
     let mut carried: Option<period::Candidate> = None;
     // What the last paragraph carried: the first sentence of the next one may take it.
@@ -290,6 +292,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
                 || (!plain_count && has_cue(before, "forecast"))
                 || (is_growth_words && has_cue(&lower[cl.start..cl.end], "target"))
                 || is_future(period.as_ref(), ctx.doc_date, estimated.then_some(reference).flatten());
+            let whole = q.of_total.or_else(|| of_whole(ctx, qi, &s, &cl, last_count));
             let counted_text = counted.map(|r| text[r].to_string()).or_else(|| amount_kw.map(|r| text[r].to_string()));
             let evidence_end = end.max(q.range.end);
             out.push(Metric {
@@ -297,7 +300,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
                 unit: if is_growth_words { Unit::Percent } else if multiple { Unit::Count } else { q.unit.clone() },
                 value_max: q.range_end,
                 counted: counted_text.or_else(|| is_growth_words.then(|| "tăng trưởng".to_string())),
-                of_total: q.of_total,
+                of_total: whole,
                 qualifier: q.qualifier,
                 direction,
                 indicator,
@@ -309,6 +312,9 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
                 evidence: ctx.evidence(q.qualifier_start..evidence_end),
             });
             last = Some((evidence_end, indicator));
+            if q.unit == Unit::Count && !multiple {
+                last_count = Some((evidence_end, q.value));
+            }
         }
         // The period this sentence hands on: the one its figures took, else its
         // own; a stock with none of its own stops the one before.
@@ -321,6 +327,32 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
         }
     }
     out
+}
+
+/// The whole a count is part of: "Trong số 12 đối tác …, có 3 nước ASEAN"
+/// (a count earlier in the sentence after "trong số"), "10 đối tác trong số
+/// này" (the count just before).
+fn of_whole(ctx: &Context<'_>, qi: usize, s: &Range<usize>, cl: &Range<usize>, last_count: Option<(usize, f64)>) -> Option<f64> {
+    let (lower, q) = (ctx.lower.as_str(), &ctx.quantities[qi]);
+    if q.unit != Unit::Count {
+        return None;
+    }
+    let rest = &lower[q.range.end..ahead(lower, q.range.end, 64, cl.end.max(q.range.end))];
+    let among_this = cues("among_this").iter().any(|p| cues::find_word(rest, p).is_some());
+    if among_this {
+        return last_count.filter(|(end, v)| *end <= q.qualifier_start && *end + ANAPHORA_REACH >= q.qualifier_start && *v > q.value).map(|(_, v)| v);
+    }
+    let prev = qi.checked_sub(1).map(|p| &ctx.quantities[p])?;
+    // The part opens its own clause: ", có 3 nước ASEAN", ", 40.000 người …".
+    let before = lower[cl.start..q.qualifier_start].trim();
+    let opens = before.is_empty() || cues("stock_before").iter().any(|c| c == before);
+    let among = opens
+        && prev.unit == Unit::Count
+        && prev.range.start >= s.start
+        && prev.range.end <= cl.start
+        && prev.value > q.value
+        && indicator::ends_with_cue(&lower[back(lower, prev.qualifier_start, 24, s.start)..prev.qualifier_start], "among");
+    among.then_some(prev.value)
 }
 
 /// Is a figure with this period a forecast? Its period starts after the
