@@ -48,6 +48,14 @@ pub fn starts_with_unit_or_scale(rest: &str) -> bool {
     WORDS.scales.iter().any(|(w, _)| starts_with_word(rest, w)) || WORDS.units.iter().any(|(w, _)| starts_with_word(rest, w) || (w == "%" && rest.starts_with('%')))
 }
 
+/// Is the year-like number at `start..end` a count: followed by a counted
+/// noun ("ký kết 1950 thỏa thuận hợp tác", "2024 doanh nghiệp") and not after
+/// a word that introduces a year ("đến 2030 doanh nghiệp …")?
+pub fn is_count_not_year(lower: &str, start: usize, end: usize) -> bool {
+    let rest = lower.get(end..).unwrap_or("").trim_start_matches(' ');
+    WORDS.counted_nouns.iter().any(|n| starts_with_word(rest, n)) && !WORDS.year_intro.iter().any(|w| w == prev_word(lower, start))
+}
+
 /// Reads a digit group: Vietnamese style first, English style when unambiguous.
 pub fn parse_digits(s: &str) -> Option<f64> {
     let dots = s.matches('.').count();
@@ -355,7 +363,7 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
         }
     }
     let raw = &text[r.clone()];
-    let is_year_like = raw.len() == 4 && !raw.contains(['.', ',']) && (1900.0..=2100.0).contains(&value);
+    let is_year_like = raw.len() == 4 && !raw.contains(['.', ',']) && (1900.0..=2100.0).contains(&value) && !is_count_not_year(lower, r.start, end);
     if unit == Unit::Count && scale == 1.0 && of_total.is_none() {
         let next = next_word(lower, end);
         if NOT_A_COUNT_AFTER.contains(&next) || is_year_like {
