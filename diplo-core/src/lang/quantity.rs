@@ -132,16 +132,33 @@ pub(super) fn qualifier_before(lower: &str, pos: usize) -> Option<(usize, Qualif
     WORDS.qualifiers.iter().find(|(w, _)| ends_with_word(before, w)).map(|(w, q)| (before.len() - w.len(), *q))
 }
 
+/// How far a word is looked for around a number (bytes): a longer run of
+/// letters is no word of the lexicons, and a page without spaces must not
+/// make every number scan it.
+const WORD_REACH: usize = 64;
+
+/// The word that ends before `pos` (within [`WORD_REACH`] bytes).
 pub(super) fn prev_word(lower: &str, pos: usize) -> &str {
     let before = lower[..pos].trim_end();
-    let start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
-    &before[start..]
+    let mut from = before.len().saturating_sub(WORD_REACH);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &before[from..];
+    let start = tail.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + tail[i..].chars().next().map_or(1, char::len_utf8));
+    &tail[start..]
 }
 
+/// The word that starts after `pos` (within [`WORD_REACH`] bytes).
 pub(super) fn next_word(lower: &str, pos: usize) -> &str {
     let after = lower[pos..].trim_start();
-    let end = after.find(|c: char| !c.is_alphanumeric()).unwrap_or(after.len());
-    &after[..end]
+    let mut to = after.len().min(WORD_REACH);
+    while !after.is_char_boundary(to) {
+        to -= 1;
+    }
+    let head = &after[..to];
+    let end = head.find(|c: char| !c.is_alphanumeric()).unwrap_or(head.len());
+    &head[..end]
 }
 
 /// Finds every quantity in `text` (dates and periods are found first and skipped).
