@@ -146,3 +146,51 @@ pub fn refine_count(indicator: Indicator, counted: &str, before: &str, sentence_
         other => other,
     }
 }
+
+/// The noun phrase an amount keyword heads, as written: "Xuất khẩu cà phê",
+/// "vốn FDI đăng ký", "Kim ngạch xuất khẩu gỗ và sản phẩm gỗ". Grows back
+/// over a measure word right before the keyword ("vốn", "kim ngạch") and on
+/// over lowercase words (or capitals: "FDI") up to a verb, a preposition, a
+/// period word, a number or a proper name; at most a few words each way.
+pub fn noun_phrase(text: &str, lower: &str, kw: Range<usize>, limit: usize) -> Range<usize> {
+    let mut start = kw.start;
+    for _ in 0..2 {
+        let from = super::back(lower, start, 24, 0);
+        let before = lower[from..start].trim_end();
+        match cues("phrase_head").iter().find(|h| before.ends_with(h.as_str()) && !before[..before.len() - h.len()].chars().next_back().is_some_and(char::is_alphanumeric)) {
+            Some(h) => start = from + before.len() - h.len(),
+            None => break,
+        }
+    }
+    let mut end = kw.end;
+    let hi = super::ahead(text, kw.end, 80, limit.max(kw.end));
+    let mut pos = kw.end;
+    let mut words = 0;
+    for w in text[kw.end..hi].split(' ') {
+        let wstart = pos;
+        pos += w.len() + 1;
+        if w.is_empty() {
+            continue;
+        }
+        let lw = &lower[wstart..wstart + w.len()];
+        let clean = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let acronym = clean.len() >= 2 && clean.chars().all(|c| c.is_ascii_uppercase());
+        let proper = clean.chars().next().is_some_and(char::is_uppercase) && !acronym;
+        if words >= 6 || clean.is_empty() || proper || !clean.chars().all(char::is_alphabetic) || cues("phrase_stop").iter().any(|s| s == lw.trim_end_matches(|c: char| !c.is_alphanumeric())) {
+            break;
+        }
+        // "và" joins two nouns only when a noun follows ("gỗ và sản phẩm gỗ").
+        if lw == "và" {
+            let next = lower[pos.min(hi)..hi].split(' ').next().unwrap_or("");
+            if next.is_empty() || cues("phrase_stop").iter().any(|s| s == next) || INDICATORS.iter().any(|r| r.keyword == next) {
+                break;
+            }
+        }
+        end = wstart + clean.len();
+        words += 1;
+        if clean.len() < w.len() {
+            break;
+        }
+    }
+    start..end
+}

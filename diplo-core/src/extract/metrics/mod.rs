@@ -293,7 +293,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
                 || (is_growth_words && has_cue(&lower[cl.start..cl.end], "target"))
                 || is_future(period.as_ref(), ctx.doc_date, estimated.then_some(reference).flatten());
             let whole = q.of_total.or_else(|| of_whole(ctx, qi, &s, &cl, last_count));
-            let counted_text = counted.map(|r| text[r].to_string()).or_else(|| amount_kw.map(|r| text[r].to_string()));
+            let counted_text = counted.map(|r| text[r].to_string()).or_else(|| amount_kw.map(|r| text[indicator::noun_phrase(text, lower, r, s.end)].to_string()));
             let evidence_end = end.max(q.range.end);
             out.push(Metric {
                 value: q.value,
