@@ -143,6 +143,8 @@ pub fn refine_count(indicator: Indicator, counted: &str, before: &str, sentence_
         Indicator::Partners if ends_with_cue(before, "added_before") && find_word(counted, "đối tác").is_some() => Indicator::RelationsUpgraded,
         Indicator::AgreementsSigned if counted.starts_with("hiệp định") && has_cue(sentence_before, "fta_context") => Indicator::Ftas,
         Indicator::Other if counted.starts_with("doanh nghiệp") && has_cue(sentence_before, "delegation") => Indicator::Participants,
+        // "Hàng nghìn người dân … đã đổ về quảng trường theo dõi lễ khai mạc".
+        Indicator::Other if cues("people").iter().any(|p| counted.starts_with(p.as_str())) && has_cue(clause_after_or_counted(counted, clause_after), "attend_after") => Indicator::Participants,
         other => other,
     }
 }
@@ -193,4 +195,10 @@ pub fn noun_phrase(text: &str, lower: &str, kw: Range<usize>, limit: usize) -> R
         }
     }
     start..end
+}
+
+/// What follows a count in its clause, or what it counts when its clause
+/// ends there ("người dân và du khách đã đổ về quảng trường").
+fn clause_after_or_counted<'a>(counted: &'a str, clause_after: &'a str) -> &'a str {
+    if clause_after.trim().is_empty() { counted } else { clause_after }
 }

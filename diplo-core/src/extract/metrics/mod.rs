@@ -73,8 +73,10 @@ fn counted_after(text: &str, lower: &str, from: usize, limit: usize) -> Option<R
         if words == 0 && (STOP.contains(&lw) || cues::cues("not_counted").iter().any(|c| c == lw) || !lw.starts_with(char::is_alphabetic)) {
             return None;
         }
-        // An apposition after a dash says what the things are, not what is counted.
-        if words > 0 && (STOP.contains(&lw) || matches!(lw, "-" | "–" | "—")) || words >= 12 {
+        // An apposition after a dash says what the things are, not what is counted;
+        // "và" joins only the second half of a fixed pair ("quốc gia và vùng lãnh thổ").
+        let joins = lw == "và" && cues::cues("and_continues").iter().any(|c| lower[wstart + w.len()..limit].trim_start().starts_with(c.as_str()));
+        if words > 0 && !joins && (STOP.contains(&lw) || matches!(lw, "-" | "–" | "—")) || words >= 12 {
             break;
         }
         if let Some(c) = cut {
@@ -87,6 +89,21 @@ fn counted_after(text: &str, lower: &str, from: usize, limit: usize) -> Option<R
         words += 1;
     }
     (end > from).then(|| from + (text[from..end].len() - text[from..end].trim_start().len())..end)
+}
+
+/// "nâng tổng số hiệp định thương mại tự do đã ký lên 17": a count with
+/// nothing after it counts what "tổng số" names before it.
+fn total_named_before(lower: &str, cl: &Range<usize>, at: usize) -> Option<Range<usize>> {
+    let before = &lower[cl.start..at];
+    let b = before.trim_end().strip_suffix("lên")?.trim_end();
+    let i = cues::find_word(b, "tổng số")?;
+    let from = cl.start + i + "tổng số".len();
+    let rest = &lower[from..cl.start + b.len()];
+    let lead = rest.len() - rest.trim_start().len();
+    // Up to a relative clause or a verb: "FTA | mà Việt Nam đã ký kết".
+    let words = rest.trim_start().split(' ').take_while(|w| !cues::cues("phrase_stop").iter().any(|s| s == w) && *w != "mà").take(8).collect::<Vec<_>>();
+    let len = words.join(" ").len();
+    (len > 0).then(|| from + lead..from + lead + len)
 }
 
 /// Is the number part of a document reference ("Nghị quyết 57, 59, 66")?
@@ -226,7 +243,11 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             if multiple && !direction::is_growth_multiple(before) {
                 continue;
             }
-            let counted = if q.unit == Unit::Count { counted_after(text, lower, q.range.end, cl.end.max(q.range.end)) } else { None };
+            let counted = if q.unit == Unit::Count {
+                counted_after(text, lower, q.range.end, cl.end.max(q.range.end)).or_else(|| total_named_before(lower, &cl, q.qualifier_start))
+            } else {
+                None
+            };
             let sentence_before = &lower[back(lower, q.qualifier_start, 240, s.start)..q.qualifier_start];
             let (mut indicator, amount_kw) = read_indicator(ctx, qi, &cl, counted.as_ref(), sentence_before);
             // "con số này đạt 1,9 tỷ USD": what the figure before measured.
@@ -293,7 +314,11 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
                 || (is_growth_words && has_cue(&lower[cl.start..cl.end], "target"))
                 || is_future(period.as_ref(), ctx.doc_date, estimated.then_some(reference).flatten());
             let whole = q.of_total.or_else(|| of_whole(ctx, qi, &s, &cl, last_count));
-            let counted_text = counted.map(|r| text[r].to_string()).or_else(|| amount_kw.map(|r| text[indicator::noun_phrase(text, lower, r, s.end)].to_string()));
+            let counted_text = counted
+                .map(|r| text[r].to_string())
+                .or_else(|| amount_kw.map(|r| text[indicator::noun_phrase(text, lower, r, s.end)].to_string()))
+                // "tối đa 50% chi phí thuê gian hàng": what a percentage is of.
+                .or_else(|| (q.unit == Unit::Percent).then(|| counted_after(text, lower, q.range.end, cl.end.max(q.range.end))).flatten().map(|r| text[r].to_string()));
             let evidence_end = end.max(q.range.end);
             out.push(Metric {
                 value: q.value,
@@ -307,7 +332,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
                 period,
                 comparison,
                 target,
-                subject: subject::subject(ctx, &s, q.qualifier_start),
+                subject: subject::subject(ctx, &s, cl.start, q.qualifier_start),
                 source: sentence.source,
                 evidence: ctx.evidence(q.qualifier_start..evidence_end),
             });
