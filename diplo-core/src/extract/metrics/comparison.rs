@@ -96,6 +96,14 @@ fn baseline_after(ctx: &Context<'_>, from: usize, sentence: &Range<usize>, perio
     if from >= sentence.end {
         return (None, from);
     }
+    // "tăng 16,8% về số dự án so với cùng kỳ": what changed, then the baseline.
+    let from = {
+        let near = &ctx.lower[from..super::ahead(&ctx.lower, from, 40, sentence.end)];
+        match (near.trim_start().starts_with("về "), find_word(near, "so với")) {
+            (true, Some(i)) => from + i,
+            _ => from,
+        }
+    };
     let window_end = (from + 48).min(sentence.end);
     let window_end = (window_end..=sentence.end).find(|&i| ctx.text().is_char_boundary(i)).unwrap_or(sentence.end);
     let lower = &ctx.lower[from..window_end];

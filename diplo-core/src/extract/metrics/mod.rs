@@ -91,6 +91,25 @@ fn counted_after(text: &str, lower: &str, from: usize, limit: usize) -> Option<R
     (end > from).then(|| from + (text[from..end].len() - text[from..end].trim_start().len())..end)
 }
 
+/// "lượng khách quốc tế đến Việt Nam đạt 1,43 triệu lượt": a count of a bare
+/// classifier counts what "lượng"/"số" names before it in its clause.
+fn classifier_named_before(lower: &str, cl: &Range<usize>, at: usize, counted: Range<usize>) -> Range<usize> {
+    if !cues::cues("classifier").iter().any(|c| *c == lower[counted.clone()]) {
+        return counted;
+    }
+    let before = &lower[cl.start..at];
+    let Some((i, lead)) = ["lượng", "số lượng", "số"].iter().rev().find_map(|l| cues::find_word(before, l).map(|i| (i, l.len()))) else { return counted };
+    let from = cl.start + i + lead;
+    let rest = &lower[from..at];
+    let skip = rest.len() - rest.trim_start().len();
+    let words = rest.trim_start().split(' ').take_while(|w| !w.is_empty() && !cues::cues("phrase_stop").iter().any(|s| s == w)).take(6).collect::<Vec<_>>();
+    let len = words.join(" ").len();
+    if len == 0 {
+        return counted;
+    }
+    from + skip..from + skip + len
+}
+
 /// "nâng tổng số hiệp định thương mại tự do đã ký lên 17": a count with
 /// nothing after it counts what "tổng số" names before it.
 fn total_named_before(lower: &str, cl: &Range<usize>, at: usize) -> Option<Range<usize>> {
@@ -244,7 +263,9 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
                 continue;
             }
             let counted = if q.unit == Unit::Count {
-                counted_after(text, lower, q.range.end, cl.end.max(q.range.end)).or_else(|| total_named_before(lower, &cl, q.qualifier_start))
+                counted_after(text, lower, q.range.end, cl.end.max(q.range.end))
+                    .map(|c| classifier_named_before(lower, &cl, q.qualifier_start, c))
+                    .or_else(|| total_named_before(lower, &cl, q.qualifier_start))
             } else {
                 None
             };
@@ -318,7 +339,8 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
                 .map(|r| text[r].to_string())
                 .or_else(|| amount_kw.map(|r| text[indicator::noun_phrase(text, lower, r, s.end)].to_string()))
                 // "tối đa 50% chi phí thuê gian hàng": what a percentage is of.
-                .or_else(|| (q.unit == Unit::Percent).then(|| counted_after(text, lower, q.range.end, cl.end.max(q.range.end))).flatten().map(|r| text[r].to_string()));
+                .or_else(|| (q.unit == Unit::Percent).then(|| counted_after(text, lower, q.range.end, cl.end.max(q.range.end))).flatten().map(|r| text[r].to_string()))
+                .or_else(|| (q.unit != Unit::Count && !multiple).then(|| clause_subject(text, lower, &cl, q.qualifier_start)).flatten());
             let evidence_end = end.max(q.range.end);
             out.push(Metric {
                 value: q.value,
@@ -380,6 +402,31 @@ fn of_whole(ctx: &Context<'_>, qi: usize, s: &Range<usize>, cl: &Range<usize>, l
     among.then_some(prev.value)
 }
 
+/// Does the count `q` count turns ("600 lượt doanh nghiệp")?
+fn counted_turns(lower: &str, q: &crate::lang::Quantity, cl: &Range<usize>) -> bool {
+    lower[q.range.end..cl.end.max(q.range.end)].trim_start().starts_with("lượt")
+}
+
+/// "Tổng thu từ khách du lịch năm 2024 ước đạt 840.000 tỷ đồng": an amount
+/// no keyword names measures the noun phrase that opens its clause.
+fn clause_subject(text: &str, lower: &str, cl: &Range<usize>, at: usize) -> Option<String> {
+    let head = &lower[cl.start..at];
+    let skip = head.len() - head.trim_start().len();
+    let mut end = None;
+    let mut pos = cl.start + skip;
+    for (n, w) in lower[pos..at].split(' ').enumerate() {
+        if n >= 8 || w.is_empty() || !w.chars().all(char::is_alphabetic) || cues("subject_stop").iter().any(|s| s == w) {
+            break;
+        }
+        pos += w.len();
+        end = Some(pos);
+        pos += 1;
+    }
+    let e = end?;
+    let np = &text[cl.start + skip..e];
+    (np.split(' ').count() >= 2).then(|| np.to_string())
+}
+
 /// Is a figure with this period a forecast? Its period starts after the
 /// document's date (`doc`: "vào năm 2030" in 2021), or, for an estimate
 /// ("ước đạt"), the period is not over at the date the document speaks from
@@ -407,7 +454,10 @@ fn read_period(ctx: &Context<'_>, at: &period::Place<'_>, cands: &[period::Candi
     let lower = ctx.lower.as_str();
     let q = &ctx.quantities[at.qi];
     let none = |stock| ReadPeriod { period: None, own: None, stock };
-    if indicator == Indicator::Participants {
+    // Participants are bound to their event; "600 lượt doanh nghiệp" (turns over
+    // many events) are counted over a period like any other figure.
+    let turns = counted_turns(lower, q, at.clause);
+    if indicator == Indicator::Participants && !turns {
         return none(false);
     }
     if has_cue(&lower[at.clause.start..at.clause.end.max(q.range.end)], "stock") {
