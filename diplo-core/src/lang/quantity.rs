@@ -38,7 +38,7 @@ static DIGITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+(?:[.,]\d+)*")
 pub(super) const NOT_A_COUNT_BEFORE: &[&str] = &[
     "thứ", "số", "khóa", "khoá", "kỳ", "lần", "điều", "khoản", "mục", "chương", "phiên", "tập", "trang", "top", "hạng",
     "lúc", "tuổi", "phòng", "đường", "quận", "phường", "tầng", "km", "hotline", "mã", "đợt", "vòng", "bảng", "hình", "họp",
-    "giờ", "mạch", "phố", "ngõ", "ngách", "hẻm", "lô", "kiốt", "ki-ốt",
+    "giờ", "mạch", "phố", "ngõ", "ngách", "hẻm", "lô", "kiốt", "ki-ốt", "lộ",
 ];
 /// Words after a bare number that make it a duration, a time or an age.
 pub(super) const NOT_A_COUNT_AFTER: &[&str] = &["năm", "tháng", "ngày", "tuần", "giờ", "phút", "giây", "thập", "thế", "tuổi", "h", "g"];

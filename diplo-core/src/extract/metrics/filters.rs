@@ -22,6 +22,15 @@ pub fn not_a_metric(text: &str, lower: &str, q: &Quantity, before: &str, counted
         return true;
     }
     let before_t = before.trim_end();
+    // "cả 5 châu lục", "cả 3 nước": all of the known ones.
+    if ends_with_phrase(before_t, "cả") {
+        return true;
+    }
+    // "3 điểm nêu trên", "hai hiệp định kể trên": things just named.
+    let after = &lower[q.range.end..ahead(lower, q.range.end, 48, sentence_end.max(q.range.end))];
+    if cues("named_above").iter().any(|c| find_word(after, c).is_some()) {
+        return true;
+    }
     // "thuộc nhóm 15 nền kinh tế", "lọt top 10", "một trong 5 …": a group or rank.
     if cues("group_before").iter().any(|c| ends_with_phrase(before_t, c)) {
         return true;
