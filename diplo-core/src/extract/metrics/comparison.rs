@@ -119,7 +119,7 @@ fn baseline_after(ctx: &Context<'_>, from: usize, sentence: &Range<usize>, perio
             return (shifted, at + phrase.len());
         }
     }
-    let found: Option<Candidate> = candidates(ctx, at..window_end, ctx.doc_date).into_iter().find(|c| c.range.start == at);
+    let found: Option<Candidate> = candidates(ctx, at..window_end, ctx.doc_date, true).into_iter().find(|c| c.range.start == at);
     match found {
         Some(c) => {
             let mut p = c.period;

@@ -6,7 +6,7 @@
 //!
 //! Every check looks at a bounded window around the number.
 
-use super::cues::{cues, find_word};
+use super::cues::{cues, find_word, is_cue};
 use super::{ahead, back};
 use crate::lang::Quantity;
 use crate::records::Unit;
@@ -55,7 +55,7 @@ pub fn not_a_metric(text: &str, lower: &str, q: &Quantity, before: &str, counted
             // "…(AKFTA) và RCEP, hai hiệp định cũng đã có hiệu lực": a numeral in
             // words that points back at things just named.
             let words: Vec<&str> = lower[c.clone()].split(' ').filter(|w| !w.is_empty()).take(4).collect();
-            if words.iter().skip(1).any(|w| cues("anaphoric_after").iter().any(|a| a == w)) {
+            if words.iter().skip(1).any(|w| is_cue("anaphoric_after", w)) {
                 return true;
             }
         }
@@ -84,8 +84,8 @@ fn is_top_n(counted: &str) -> bool {
     words.iter().enumerate().any(|(i, w)| {
         *w == "nhất"
             && i > 0
-            && !cues("not_superlative_before").iter().any(|c| c == words[i - 1])
-            && !words.get(i + 1).is_some_and(|n| cues("not_superlative_after").iter().any(|c| c == n))
+            && !is_cue("not_superlative_before", words[i - 1])
+            && !words.get(i + 1).is_some_and(|n| is_cue("not_superlative_after", n))
     })
 }
 
@@ -129,7 +129,7 @@ fn names_the_list(text: &str, q: &Quantity, sentence_end: usize) -> bool {
                 // The counted noun, possibly a pair ("tỉnh, thành phố"); a list
                 // introduced by "là", "gồm" states the count as the fact.
                 nouns += 1;
-                if nouns > 4 || !word.chars().all(char::is_alphabetic) || cues("list_intro").iter().any(|c| c == word) {
+                if nouns > 4 || !word.chars().all(char::is_alphabetic) || is_cue("list_intro", word) {
                     return false;
                 }
                 continue;

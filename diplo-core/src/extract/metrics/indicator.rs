@@ -7,7 +7,7 @@
 //! fallbacks), so "xuất khẩu đạt 405 tỷ USD, nhập khẩu 380 tỷ USD, xuất siêu
 //! 24 tỷ USD" gives each figure its own noun.
 
-use super::cues::{cues, find_word, has_cue, ByteSet, Scope, INDICATORS, INDICATOR_BYTES};
+use super::cues::{cues, find_word, has_cue, is_cue, ByteSet, Scope, INDICATORS, INDICATOR_BYTES};
 use crate::records::Indicator;
 use std::ops::Range;
 
@@ -178,13 +178,13 @@ pub fn noun_phrase(text: &str, lower: &str, kw: Range<usize>, limit: usize) -> R
         let clean = w.trim_end_matches(|c: char| !c.is_alphanumeric());
         let acronym = clean.len() >= 2 && clean.chars().all(|c| c.is_ascii_uppercase());
         let proper = clean.chars().next().is_some_and(char::is_uppercase) && !acronym;
-        if words >= 6 || clean.is_empty() || proper || !clean.chars().all(char::is_alphabetic) || cues("phrase_stop").iter().any(|s| s == lw.trim_end_matches(|c: char| !c.is_alphanumeric())) {
+        if words >= 6 || clean.is_empty() || proper || !clean.chars().all(char::is_alphabetic) || is_cue("phrase_stop", lw.trim_end_matches(|c: char| !c.is_alphanumeric())) {
             break;
         }
         // "và" joins two nouns only when a noun follows ("gỗ và sản phẩm gỗ").
         if lw == "và" {
             let next = lower[pos.min(hi)..hi].split(' ').next().unwrap_or("");
-            if next.is_empty() || cues("phrase_stop").iter().any(|s| s == next) || INDICATORS.iter().any(|r| r.keyword == next) {
+            if next.is_empty() || is_cue("phrase_stop", next) || INDICATORS.iter().any(|r| r.keyword == next) {
                 break;
             }
         }

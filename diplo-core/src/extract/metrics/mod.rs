@@ -70,7 +70,7 @@ fn counted_after(text: &str, lower: &str, from: usize, limit: usize) -> Option<R
         // What follows a count must be a noun: "2 rất quan trọng", "1 hiện đang",
         // "54 26" count nothing.
         // Nor a dash or a bullet: "Vành đai 4 - Vùng Thủ đô".
-        if words == 0 && (STOP.contains(&lw) || cues::cues("not_counted").iter().any(|c| c == lw) || !lw.starts_with(char::is_alphabetic)) {
+        if words == 0 && (STOP.contains(&lw) || cues::is_cue("not_counted", lw) || !lw.starts_with(char::is_alphabetic)) {
             return None;
         }
         // An apposition after a dash says what the things are, not what is counted;
@@ -94,7 +94,7 @@ fn counted_after(text: &str, lower: &str, from: usize, limit: usize) -> Option<R
 /// "lượng khách quốc tế đến Việt Nam đạt 1,43 triệu lượt": a count of a bare
 /// classifier counts what "lượng"/"số" names before it in its clause.
 fn classifier_named_before(lower: &str, cl: &Range<usize>, at: usize, counted: Range<usize>) -> Range<usize> {
-    if !cues::cues("classifier").iter().any(|c| *c == lower[counted.clone()]) {
+    if !cues::is_cue("classifier", &lower[counted.clone()]) {
         return counted;
     }
     let before = &lower[cl.start..at];
@@ -102,7 +102,7 @@ fn classifier_named_before(lower: &str, cl: &Range<usize>, at: usize, counted: R
     let from = cl.start + i + lead;
     let rest = &lower[from..at];
     let skip = rest.len() - rest.trim_start().len();
-    let words = rest.trim_start().split(' ').take_while(|w| !w.is_empty() && !cues::cues("phrase_stop").iter().any(|s| s == w)).take(6).collect::<Vec<_>>();
+    let words = rest.trim_start().split(' ').take_while(|w| !w.is_empty() && !cues::is_cue("phrase_stop", w)).take(6).collect::<Vec<_>>();
     let len = words.join(" ").len();
     if len == 0 {
         return counted;
@@ -120,7 +120,7 @@ fn total_named_before(lower: &str, cl: &Range<usize>, at: usize) -> Option<Range
     let rest = &lower[from..cl.start + b.len()];
     let lead = rest.len() - rest.trim_start().len();
     // Up to a relative clause or a verb: "FTA | mà Việt Nam đã ký kết".
-    let words = rest.trim_start().split(' ').take_while(|w| !cues::cues("phrase_stop").iter().any(|s| s == w) && *w != "mà").take(8).collect::<Vec<_>>();
+    let words = rest.trim_start().split(' ').take_while(|w| !cues::is_cue("phrase_stop", w) && *w != "mà").take(8).collect::<Vec<_>>();
     let len = words.join(" ").len();
     (len > 0).then(|| from + lead..from + lead + len)
 }
@@ -241,9 +241,19 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
         let mut used: Option<period::Candidate> = None;
         prev_end = s.end;
         let first_in_sentence = out.len();
-        let sentence_periods = period::candidates(ctx, s.clone(), reference);
-        let event_sentence = has_cue(&lower[s.clone()], "event");
         let first_q = qs.partition_point(|q| q.qualifier_start < s.start);
+        // Most sentences hold no figure: they only hand on their period.
+        let has_figure = qs[first_q..].iter().take_while(|q| q.range.start < s.end).next().is_some();
+        let sentence_periods = period::candidates(ctx, s.clone(), reference, has_figure);
+        let (event_sentence, goal_cues, future_cues) = if has_figure {
+            // Cues that govern the rest of their sentence, found once per sentence
+            // in one pass (`sentence_governs` holds both kinds).
+            let hay = &lower[s.clone()];
+            let (goal, future): (Vec<_>, Vec<_>) = cues::cue_spans(hay, s.start, "sentence_governs").into_iter().partition(|r| cues::is_cue("target_sentence", &lower[r.clone()]));
+            (has_cue(hay, "event"), goal, future)
+        } else {
+            (false, Vec::new(), Vec::new())
+        };
         for (qi, q) in qs.iter().enumerate().skip(first_q) {
             if q.range.start >= s.end {
                 break;
@@ -308,10 +318,10 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             let inherited = carried.as_ref().or(carried_before.as_ref()).filter(|_| !sentence_stock);
             // A goal ("phấn đấu nâng kim ngạch lên 20 tỷ USD") takes no period it does not state;
             // nor does a figure dated by a day ("Ngày 28/10/2024, …").
-            let sentence_lead = &lower[back(lower, q.qualifier_start, CLAUSE_REACH, s.start)..q.qualifier_start];
+            let lead = back(lower, q.qualifier_start, CLAUSE_REACH, s.start)..q.qualifier_start;
             // Counts of plain things ("sẽ tập trung vào 6 trọng tâm") are no forecasts.
             let plain_count = q.unit == Unit::Count && indicator == Indicator::Other;
-            let goal = has_cue(before, "target") || has_cue(sentence_lead, "target_sentence") || (!plain_count && has_cue(sentence_lead, "future_sentence"));
+            let goal = has_cue(before, "target") || cues::any_within(&goal_cues, lead.clone()) || (!plain_count && cues::any_within(&future_cues, lead));
             let inherited = inherited.filter(|_| !goal && !period::day_before(ctx, &s, q.qualifier_start));
             let read = read_period(ctx, &place, &sentence_periods, indicator, inherited, event_sentence);
             sentence_stock |= read.stock;
@@ -392,7 +402,7 @@ fn of_whole(ctx: &Context<'_>, qi: usize, s: &Range<usize>, cl: &Range<usize>, l
     let prev = qi.checked_sub(1).map(|p| &ctx.quantities[p])?;
     // The part opens its own clause: ", có 3 nước ASEAN", ", 40.000 người …".
     let before = lower[cl.start..q.qualifier_start].trim();
-    let opens = before.is_empty() || cues("stock_before").iter().any(|c| c == before);
+    let opens = before.is_empty() || cues::is_cue("stock_before", before);
     let among = opens
         && prev.unit == Unit::Count
         && prev.range.start >= s.start
@@ -415,7 +425,7 @@ fn clause_subject(text: &str, lower: &str, cl: &Range<usize>, at: usize) -> Opti
     let mut end = None;
     let mut pos = cl.start + skip;
     for (n, w) in lower[pos..at].split(' ').enumerate() {
-        if n >= 8 || w.is_empty() || !w.chars().all(char::is_alphabetic) || cues("subject_stop").iter().any(|s| s == w) {
+        if n >= 8 || w.is_empty() || !w.chars().all(char::is_alphabetic) || cues::is_cue("subject_stop", w) {
             break;
         }
         pos += w.len();

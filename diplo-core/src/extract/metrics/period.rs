@@ -7,13 +7,12 @@
 //! undated phrases ("giai đoạn tới"). A period after "tính đến" is the date
 //! of a stock, not a period: the figure gets none.
 
-use super::cues::{cues, find_word, ByteSet};
+use super::cues::{cue_spans, cues, is_cue};
 use super::{ahead, back};
 use crate::extract::Context;
 use crate::lang::{Date, Relative, Temporal};
 use crate::records::Period;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 /// A period candidate: dated temporals, or undated phrases ("giai đoạn tiếp theo").
 #[derive(Debug, Clone)]
@@ -57,8 +56,9 @@ fn ends_with_cue(hay: &str, kind: &str) -> bool {
 
 /// Period candidates inside `range`: temporals that are periods (not single
 /// days) and undated period phrases.
-/// `reference` is the [`reference_date`] of the document.
-pub fn candidates(ctx: &Context<'_>, range: Range<usize>, reference: Option<Date>) -> Vec<Candidate> {
+/// `reference` is the [`reference_date`] of the document; undated phrases
+/// are looked for when `undated`.
+pub fn candidates(ctx: &Context<'_>, range: Range<usize>, reference: Option<Date>, undated: bool) -> Vec<Candidate> {
     let lower = ctx.lower.as_str();
     let first = ctx.temporals.partition_point(|t| t.range.start < range.start);
     let temporals: Vec<&Temporal> = ctx.temporals[first..].iter().take_while(|t| t.range.start < range.end).filter(|t| t.range.end <= range.end).collect();
@@ -104,19 +104,16 @@ pub fn candidates(ctx: &Context<'_>, range: Range<usize>, reference: Option<Date
         c.as_of = ends_with_cue(before, "as_of");
         out.push(c);
     }
-    static UNDATED: LazyLock<Vec<(&'static str, ByteSet)>> =
-        LazyLock::new(|| cues("undated").iter().map(|p| (p.as_str(), ByteSet::of(p))).collect());
-    let hay = &lower[range.clone()];
-    let bytes = ByteSet::of(hay);
-    for &(phrase, ref phrase_bytes) in UNDATED.iter() {
-        if !bytes.holds(phrase_bytes) {
-            continue;
+    // Undated phrases, in one pass; the first of each overlapping run.
+    let dated = out.len();
+    let spans = if undated { cue_spans(&lower[range.clone()], range.start, "undated") } else { Vec::new() };
+    for r in spans {
+        if !out.iter().any(|c| c.range.start < r.end && r.start < c.range.end) {
+            out.push(Candidate { range: r.clone(), period: Period { start: None, end: None, text: ctx.text()[r].to_string() }, relative: None, as_of: false, open: false });
         }
-        if let Some(i) = find_word(hay, phrase) {
-            let r = range.start + i..range.start + i + phrase.len();
-            if !out.iter().any(|c| c.range.start < r.end && r.start < c.range.end) {
-                out.push(Candidate { range: r.clone(), period: Period { start: None, end: None, text: ctx.text()[r].to_string() }, relative: None, as_of: false, open: false });
-            }
+        // A sentence of undated phrases keeps a bounded list.
+        if out.len() > dated + 16 {
+            break;
         }
     }
     out.sort_by_key(|c| c.range.start);
@@ -153,7 +150,7 @@ fn follows_other_figure(ctx: &Context<'_>, c: &Candidate, qi: usize) -> bool {
     let i = qs[..qi].partition_point(|o| o.range.end <= c.range.start);
     i > 0 && {
         let gap = ctx.lower[qs[i - 1].range.end.min(c.range.start)..c.range.start].trim();
-        gap.len() <= 16 && (gap.is_empty() || cues("period_link").iter().any(|w| w == gap))
+        gap.len() <= 16 && (gap.is_empty() || is_cue("period_link", gap))
     }
 }
 

@@ -8,28 +8,95 @@
 //!
 //! Every search looks at a bounded stretch of the sentence before the figure.
 
-use super::cues::cues;
+use super::cues::{cues, is_cue};
 use crate::extract::Context;
 use crate::lexicon::partners::find_partners;
-use regex::Regex;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 /// How far before the figure its subject is looked for (bytes).
 const REACH: usize = 240;
 
-/// "của Việt Nam", "của tỉnh Bắc Ninh", "của TP.HCM", "trên địa bàn tỉnh Lào Cai".
-static OWNER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:của|tại|ở|địa bàn)\s+(?P<x>(?:(?:tỉnh|thành phố|TP\.?)\s*)?(?:TP\.HCM|TPHCM|[\p{Lu}][\p{L}]*(?:\s+[\p{Lu}][\p{L}]*){0,3}))").expect("static regex")
-});
-/// "chuyển về Hà Nội", "vào Bình Định", "đổ vào Việt Nam": where the flow goes.
-static RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:chuyển về|gửi về|về|vào)\s+(?P<x>(?:(?:tỉnh|thành phố|TP\.?)\s*)?(?:TP\.HCM|TPHCM|[\p{Lu}][\p{L}]*(?:\s+[\p{Lu}][\p{L}]*){0,3}))").expect("static regex")
-});
-/// "tỉnh Bắc Ninh", "thành phố Hải Phòng", "TP.HCM".
-static PLACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<x>(?:tỉnh|thành phố|TP\.?)\s*[\p{Lu}][\p{L}]*(?:\s+[\p{Lu}][\p{L}]*){0,3}|TP\.HCM|TPHCM)").expect("static regex")
-});
+/// Words before a place or partner that own the figure ("của Việt Nam",
+/// "tại tỉnh Bắc Ninh", "trên địa bàn tỉnh Lào Cai").
+const OWNER_LEADS: &[&str] = &["của", "tại", "ở", "địa bàn"];
+/// Words before where a flow goes ("kiều hối chuyển về Hà Nội", "FDI vào Bình Định").
+const RECIPIENT_LEADS: &[&str] = &["về", "vào"];
+/// Words that open a place name ("tỉnh Bắc Ninh", "thành phố Hải Phòng", "TP. Huế").
+const PLACE_WORDS: &[&str] = &["tỉnh", "thành phố", "tp."];
+
+/// The proper name at `pos` (after spaces): an optional place word, then
+/// "TP.HCM" or one to four capitalised words ("Việt Nam", "Bà Rịa Vũng Tàu").
+fn name_at(text: &str, lower: &str, pos: usize, end: usize) -> Option<Range<usize>> {
+    let skip = |p: usize| p + (text[p..end].len() - text[p..end].trim_start().len());
+    let start = skip(pos);
+    let mut p = start;
+    if let Some(w) = PLACE_WORDS.iter().chain(&["tp"]).find(|w| lower[p..end].starts_with(**w)) {
+        let after = p + w.len();
+        if text[after..end].starts_with([' ', '.']) || text[after..end].starts_with(char::is_uppercase) {
+            p = skip(after);
+        }
+    }
+    for code in ["tp.hcm", "tphcm"] {
+        if lower[p..end].starts_with(code) {
+            return Some(start..p + code.len());
+        }
+    }
+    let mut last = None;
+    let mut q = p;
+    for _ in 0..4 {
+        let word_end = text[q..end].find(|c: char| !c.is_alphabetic()).map_or(end, |i| q + i);
+        if word_end == q || !text[q..].starts_with(char::is_uppercase) {
+            break;
+        }
+        last = Some(word_end);
+        if !text[word_end..end].starts_with(' ') {
+            break;
+        }
+        q = word_end + 1;
+    }
+    last.map(|e| start..e)
+}
+
+/// The last name in `window` right after one of `leads` (on word
+/// boundaries), the way a regex's last match would find it.
+fn last_name_after(text: &str, lower: &str, window: &Range<usize>, leads: &[&str]) -> Option<Range<usize>> {
+    let hay = &lower[window.clone()];
+    let mut best: Option<Range<usize>> = None;
+    for lead in leads {
+        let mut to = hay.len();
+        while let Some(i) = hay[..to].rfind(lead) {
+            to = i;
+            let bounded = !hay[..i].chars().next_back().is_some_and(char::is_alphanumeric) && hay[i + lead.len()..].starts_with(char::is_whitespace);
+            if bounded && best.as_ref().is_none_or(|b| window.start + i > b.start) {
+                if let Some(n) = name_at(text, lower, window.start + i + lead.len(), window.end) {
+                    best = Some(n);
+                    break;
+                }
+            }
+            if best.as_ref().is_some_and(|b| window.start + i < b.start) {
+                break;
+            }
+        }
+    }
+    best
+}
+
+/// The last place written with its place word ("tỉnh Bắc Ninh", "TP.HCM").
+fn last_place(text: &str, lower: &str, window: &Range<usize>) -> Option<Range<usize>> {
+    let hay = &lower[window.clone()];
+    let mut best: Option<Range<usize>> = None;
+    for w in PLACE_WORDS.iter().chain(&["tp", "tphcm"]) {
+        if let Some(i) = hay.rfind(w) {
+            if hay[..i].chars().next_back().is_some_and(char::is_alphanumeric) || best.as_ref().is_some_and(|b| window.start + i <= b.start) {
+                continue;
+            }
+            if let Some(n) = name_at(text, lower, window.start + i, window.end).filter(|n| n.end > window.start + i + w.len()) {
+                best = Some(n);
+            }
+        }
+    }
+    best
+}
 
 /// A char boundary of `text` at most `reach` bytes before `at`, not before `floor`.
 fn window_start(text: &str, at: usize, floor: usize) -> usize {
@@ -41,20 +108,21 @@ fn window_start(text: &str, at: usize, floor: usize) -> usize {
 pub fn subject(ctx: &Context<'_>, sentence: &Range<usize>, clause_start: usize, at: usize) -> Option<String> {
     let text = ctx.text();
     let from = window_start(text, at, sentence.start);
-    if let Some(p) = pair(ctx, clause_start.max(from)..at) {
+    // The partners named in the window, found once.
+    let hits = find_partners(text, from..at);
+    let in_clause = hits.partition_point(|h| h.range.start < clause_start.max(from));
+    if let Some(p) = pair(ctx, clause_start.max(from)..at, &hits[in_clause..]) {
         return Some(p);
     }
     // The named subject of the sentence: "Thái Lan hiện đứng thứ 8 … với 700 dự án".
     if let Some(n) = sentence_subject(text, &ctx.lower, sentence, at).filter(|n| is_named(&text[n.clone()], &ctx.lower[n.clone()])) {
         return Some(quote(ctx, n));
     }
-    let before = &text[from..at];
-    let recipient = RECIPIENT.captures_iter(before).last().and_then(|c| c.name("x")).map(|m| from + m.start()..from + m.end());
-    if let Some(r) = recipient.filter(|r| is_place_or_partner(&text[r.clone()])) {
+    if let Some(r) = last_name_after(text, &ctx.lower, &(from..at), RECIPIENT_LEADS).filter(|r| is_place_or_partner(&text[r.clone()])) {
         return Some(quote(ctx, r));
     }
     // A one-letter capture ("của C…") names no one.
-    owner(ctx, from..at).map(|r| quote(ctx, r)).filter(|o| o.chars().count() >= 2)
+    owner(ctx, from..at, &hits).map(|r| quote(ctx, r)).filter(|o| o.chars().count() >= 2)
 }
 
 /// The normalised text at `r` (the same whatever the caller's spelling:
@@ -66,9 +134,8 @@ fn quote(ctx: &Context<'_>, r: Range<usize>) -> String {
 /// A bilateral pair named before the figure: "Việt Nam - Hàn Quốc",
 /// "Việt Nam với Lào", "giữa Việt Nam và EU", "của Việt Nam sang Hoa Kỳ",
 /// written "Việt Nam – Hàn Quốc"; "sang Hoa Kỳ" alone names the partner.
-fn pair(ctx: &Context<'_>, window: Range<usize>) -> Option<String> {
+fn pair(ctx: &Context<'_>, window: Range<usize>, hits: &[crate::lexicon::partners::PartnerHit]) -> Option<String> {
     let text = ctx.text();
-    let hits = find_partners(text, window.clone());
     for w in hits.windows(2) {
         let gap = text[w[0].range.end..w[1].range.start].trim();
         let before = text[window.start..w[0].range.start].trim_end();
@@ -89,32 +156,28 @@ fn pair(ctx: &Context<'_>, window: Range<usize>) -> Option<String> {
 }
 
 /// A place or partner the figure belongs to ("của Việt Nam", "tỉnh Bắc Ninh").
-fn owner(ctx: &Context<'_>, window: Range<usize>) -> Option<Range<usize>> {
-    let text = ctx.text();
-    let before = &text[window.clone()];
-    // A capture runs over every capitalised word ("tại Việt Nam Daniel
-    // Shavit"): keep the partner or province it starts with.
-    let at = |m: regex::Match<'_>| {
-        let r = window.start + m.start()..window.start + m.end();
-        let lower = crate::text::lowercase_same_len(&text[r.clone()]);
-        match find_partners(text, r.clone()).first().filter(|h| h.range.start == r.start) {
-            Some(h) => h.range.clone(),
-            None => crate::lexicon::provinces::province_at(&lower, 0).map_or(r.clone(), |e| r.start..r.start + e),
-        }
+fn owner(ctx: &Context<'_>, window: Range<usize>, hits: &[crate::lexicon::partners::PartnerHit]) -> Option<Range<usize>> {
+    let (text, lower) = (ctx.text(), ctx.lower.as_str());
+    // A name runs over every capitalised word ("tại Việt Nam Daniel Shavit"):
+    // keep the partner or province it starts with.
+    let trim = |r: Range<usize>| match hits.iter().find(|h| h.range.start == r.start) {
+        Some(h) => h.range.clone(),
+        None => crate::lexicon::provinces::province_at(lower, r.start).map_or(r.clone(), |e| r.start..e.min(r.end)),
     };
-    if let Some(m) = OWNER.captures_iter(before).last().and_then(|c| c.name("x")) {
-        return Some(at(m));
+    if let Some(r) = last_name_after(text, lower, &window, OWNER_LEADS) {
+        return Some(trim(r));
     }
-    if let Some(m) = PLACE.captures_iter(before).last().and_then(|c| c.name("x")) {
-        return Some(at(m));
+    if let Some(r) = last_place(text, lower, &window) {
+        return Some(trim(r));
     }
-    find_partners(text, window).last().map(|h| h.range.clone())
+    hits.last().map(|h| h.range.clone())
 }
 
 /// Is `name` a known partner or a place ("tỉnh …", "TP.HCM", a province)?
 fn is_place_or_partner(name: &str) -> bool {
     let lower = crate::text::lowercase_same_len(name);
-    PLACE.is_match(name) || !find_partners(name, 0..name.len()).is_empty() || crate::lexicon::provinces::province_at(&lower, 0).is_some()
+    let place = PLACE_WORDS.iter().any(|w| lower.starts_with(w)) || lower.starts_with("tp ") || lower.contains("tp.hcm") || lower.contains("tphcm");
+    place || !find_partners(name, 0..name.len()).is_empty() || crate::lexicon::provinces::province_at(&lower, 0).is_some()
 }
 
 /// A subject phrase that names someone (`np` lower case): a place or a
@@ -178,9 +241,9 @@ fn phrase_before_verb(text: &str, lower: &str, start: usize, end: usize) -> Opti
         if w.contains([',', ';', ':', '(', ')', '"']) || w.starts_with(|c: char| c.is_ascii_digit()) {
             return None;
         }
-        let mut next_two = lower[wstart..end].splitn(3, ' ');
-        let two = [next_two.next().unwrap_or(""), next_two.next().unwrap_or("")].join(" ");
-        if cues("subject_verb").iter().any(|v| v == w || *v == two) {
+        // A verb of one word, or of two ("thu hút", "cho biết").
+        let two = lower[wstart..end].splitn(3, ' ').nth(1).map(|n| &lower[wstart..wstart + w.len() + 1 + n.len()]);
+        if is_cue("subject_verb", w) || two.is_some_and(|t| is_cue("subject_verb", t)) {
             break;
         }
         words += 1;
