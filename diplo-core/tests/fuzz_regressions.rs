@@ -113,3 +113,28 @@ fn fuzz_extract_crash_269c1a82_damaged_utf8_is_not_windows_1258() {
     assert!(text.contains("chuyển về Hà"));
     check(data);
 }
+
+/// A number word run read across a line break ("gấp" / "năm") made a
+/// quantity end past its sentence; the comparison reader sliced backwards.
+#[test]
+fn number_words_do_not_run_across_a_line_break() {
+    for text in ["1 q gấp\nnăm", "1 q gấp\r\nnăm", "Kim ngạch đạt 5 tỷ USD, tăng gấp\nđôi.", "12 doanh nghiệp gấp\n\nba lần", "1 q gấp\u{2028}năm"] {
+        check(text.as_bytes());
+    }
+    let qs = diplo_core::lang::find_quantities("tăng gấp\nđôi");
+    assert!(qs.iter().all(|q| q.range.end <= "tăng gấp".len() || q.range.start > "tăng gấp".len()), "{qs:?}");
+}
+
+/// "USD mỗi tấn", "km mỗi giờ": the rate reader counted " mỗi " and " một "
+/// as 6 bytes (they are 7) and ended the quantity inside a character.
+#[test]
+fn a_rate_written_with_moi_or_mot_ends_on_a_char_boundary() {
+    for text in ["Giá 500 USD mỗi tấn.", "Tốc độ khoảng 1 tỷ km mỗi giờ.", "Lương 10 triệu đồng một tháng.", "5 USD mỗi"] {
+        check(text.as_bytes());
+        for q in diplo_core::lang::find_quantities(text) {
+            assert!(text.is_char_boundary(q.range.end), "{text:?}: {q:?}");
+        }
+    }
+    let q = diplo_core::lang::find_quantities("Giá 500 USD mỗi tấn.");
+    assert_eq!(q[0].per.as_deref(), Some("ton"));
+}

@@ -18,7 +18,9 @@ use std::sync::LazyLock;
 /// that check the hand-written matcher against it).
 #[cfg(test)]
 pub(super) static WORD_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:hàng|vài|mấy)\s+(?:chục|trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ)\b|\bgấp\s+(?:đôi|ba|bốn|năm|mười|rưỡi)\b|\b(?:hai|2)\s+(?:con|chữ)\s+số\b|\b(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)(?:\s+(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|mốt|lăm|nhăm|tư|trăm|lẻ|linh|chục|nghìn|ngàn|vạn|triệu|tỷ|tỉ|rưỡi))*\b")
+    // `S` is `\s+` within a line: a number never runs across a line break.
+    let s = r"[\s&&[^\n\r\x0B\x0C\x{85}\x{2028}\x{2029}]]+";
+    Regex::new(&r"\b(?:hàng|vài|mấy)S(?:chục|trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ)\b|\bgấpS(?:đôi|ba|bốn|năm|mười|rưỡi)\b|\b(?:hai|2)S(?:con|chữ)Ssố\b|\b(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)(?:S(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|mốt|lăm|nhăm|tư|trăm|lẻ|linh|chục|nghìn|ngàn|vạn|triệu|tỷ|tỉ|rưỡi))*\b".replace('S', s))
         .expect("static regex")
 });
 
@@ -50,9 +52,15 @@ fn word_at(s: &str, i: usize, list: &[&str]) -> Option<usize> {
     list.iter().find(|w| s[i..].starts_with(**w)).map(|w| i + w.len())
 }
 
-/// End of the `\s+` at `i`.
+/// Whitespace that does not end a line.
+fn is_inline_space(c: char) -> bool {
+    c.is_whitespace() && !matches!(c, '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// End of the run of inline whitespace at `i`: a number written in words
+/// never continues on the next line ("gấp" / "năm" on two lines are two words).
 fn spaces_at(s: &str, i: usize) -> Option<usize> {
-    let n = s[i..].len() - s[i..].trim_start_matches(char::is_whitespace).len();
+    let n = s[i..].len() - s[i..].trim_start_matches(is_inline_space).len();
     (n > 0).then_some(i + n)
 }
 

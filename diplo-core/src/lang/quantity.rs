@@ -38,6 +38,7 @@ static DIGITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+(?:[.,]\d+)*")
 pub(super) const NOT_A_COUNT_BEFORE: &[&str] = &[
     "thứ", "số", "khóa", "khoá", "kỳ", "lần", "điều", "khoản", "mục", "chương", "phiên", "tập", "trang", "top", "hạng",
     "lúc", "tuổi", "phòng", "đường", "quận", "phường", "tầng", "km", "hotline", "mã", "đợt", "vòng", "bảng", "hình", "họp",
+    "giờ", "mạch", "phố", "ngõ", "ngách", "hẻm", "lô", "kiốt", "ki-ốt", "lộ",
 ];
 /// Words after a bare number that make it a duration, a time or an age.
 pub(super) const NOT_A_COUNT_AFTER: &[&str] = &["năm", "tháng", "ngày", "tuần", "giờ", "phút", "giây", "thập", "thế", "tuổi", "h", "g"];
@@ -45,6 +46,14 @@ pub(super) const NOT_A_COUNT_AFTER: &[&str] = &["năm", "tháng", "ngày", "tu�
 /// Does `rest` start with a scale or unit word?
 pub fn starts_with_unit_or_scale(rest: &str) -> bool {
     WORDS.scales.iter().any(|(w, _)| starts_with_word(rest, w)) || WORDS.units.iter().any(|(w, _)| starts_with_word(rest, w) || (w == "%" && rest.starts_with('%')))
+}
+
+/// Is the year-like number at `start..end` a count: followed by a counted
+/// noun ("ký kết 1950 thỏa thuận hợp tác", "2024 doanh nghiệp") and not after
+/// a word that introduces a year ("đến 2030 doanh nghiệp …")?
+pub fn is_count_not_year(lower: &str, start: usize, end: usize) -> bool {
+    let rest = lower.get(end..).unwrap_or("").trim_start_matches(' ');
+    WORDS.counted_nouns.iter().any(|n| starts_with_word(rest, n)) && !WORDS.year_intro.iter().any(|w| w == prev_word(lower, start))
 }
 
 /// Reads a digit group: Vietnamese style first, English style when unambiguous.
@@ -113,7 +122,7 @@ pub(super) fn unit_at(text: &str, lower: &str, pos: usize) -> Option<(usize, Uni
 
 fn per_at(lower: &str, pos: usize) -> Option<(usize, String)> {
     let rest = &lower[pos..];
-    let after = rest.strip_prefix('/').map(|r| (1, r)).or_else(|| rest.strip_prefix(" mỗi ").map(|r| (6, r)).or_else(|| rest.strip_prefix(" một ").map(|r| (6, r))))?;
+    let after = ["/", " mỗi ", " một "].iter().find_map(|p| rest.strip_prefix(p).map(|r| (p.len(), r)))?;
     WORDS.pers.iter().find(|(w, _)| starts_with_word(after.1, w)).map(|(w, p)| (pos + after.0 + w.len(), p.clone()))
 }
 
@@ -123,16 +132,33 @@ pub(super) fn qualifier_before(lower: &str, pos: usize) -> Option<(usize, Qualif
     WORDS.qualifiers.iter().find(|(w, _)| ends_with_word(before, w)).map(|(w, q)| (before.len() - w.len(), *q))
 }
 
+/// How far a word is looked for around a number (bytes): a longer run of
+/// letters is no word of the lexicons, and a page without spaces must not
+/// make every number scan it.
+const WORD_REACH: usize = 64;
+
+/// The word that ends before `pos` (within [`WORD_REACH`] bytes).
 pub(super) fn prev_word(lower: &str, pos: usize) -> &str {
     let before = lower[..pos].trim_end();
-    let start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
-    &before[start..]
+    let mut from = before.len().saturating_sub(WORD_REACH);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &before[from..];
+    let start = tail.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + tail[i..].chars().next().map_or(1, char::len_utf8));
+    &tail[start..]
 }
 
+/// The word that starts after `pos` (within [`WORD_REACH`] bytes).
 pub(super) fn next_word(lower: &str, pos: usize) -> &str {
     let after = lower[pos..].trim_start();
-    let end = after.find(|c: char| !c.is_alphanumeric()).unwrap_or(after.len());
-    &after[..end]
+    let mut to = after.len().min(WORD_REACH);
+    while !after.is_char_boundary(to) {
+        to -= 1;
+    }
+    let head = &after[..to];
+    let end = head.find(|c: char| !c.is_alphanumeric()).unwrap_or(head.len());
+    &head[..end]
 }
 
 /// Finds every quantity in `text` (dates and periods are found first and skipped).
@@ -250,6 +276,18 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
     if in_temporal(&r) {
         return None;
     }
+    // A footnote marker: "Philippines[2]", "[12]".
+    if text[..r.start].ends_with('[') && rest.starts_with(']') {
+        return None;
+    }
+    // A month written "11/2024" is a date, not a fraction.
+    if let Some(den) = rest.strip_prefix('/').and_then(|d| DIGITS.find(d).filter(|m| m.start() == 0)) {
+        let month_like = text[r.clone()].parse::<u32>().is_ok_and(|m| (1..=12).contains(&m));
+        let year_like = den.as_str().len() == 4 && den.as_str().parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
+        if month_like && year_like {
+            return None;
+        }
+    }
     let mut value = parse_digits(&text[r.clone()])?;
     // "2 con số": growth of at least ten percent.
     let digits_phrase = [" con số", " chữ số"].into_iter().find(|p| lower[r.end..].starts_with(p));
@@ -258,7 +296,9 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
         return Some(Quantity { range, qualifier_start, value: 10.0, unit: Unit::Percent, qualifier: Qualifier::AtLeast, range_end: None, of_total: None, per: None });
     }
     let prev = prev_word(lower, r.start);
-    if NOT_A_COUNT_BEFORE.contains(&prev) || after_identifier_word(lower, r.start) {
+    // "trong số 12 đối tác": among a count, not a number.
+    let among = prev == "số" && prev_word(lower, lower[..r.start].trim_end().len() - "số".len()) == "trong";
+    if (NOT_A_COUNT_BEFORE.contains(&prev) && !among) || after_identifier_word(lower, r.start) {
         return None;
     }
     let mut end = r.end;
@@ -297,7 +337,14 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
                 let unit_follows = unit_at(text, lower, e2).is_some() || s2 != 1.0;
                 // "10-15 doanh nghiệp": a hyphen glued to both numbers.
                 let glued = after_num == end && sl == 1 && p == after_num + 1 && !text[e2..].starts_with(|c: char| c.is_alphanumeric());
-                if v2 > value && (unit_follows || glued || lower[after_num..].starts_with("đến") || lower[after_num..].starts_with("tới")) && !text[p + m2.end()..].starts_with(['/', '.', '-']) {
+                // "6 - 10 lao động": a spaced dash between two counts of one lowercase noun
+                // (not a score "thắng 3 - 1", not "Vành đai 4 - Vùng").
+                let spaced = scale == 1.0
+                    && lower[after_num..].starts_with(['-', '–'])
+                    && text[e2..].strip_prefix(' ').is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()))
+                    && !NOT_A_COUNT_AFTER.contains(&next_word(lower, e2))
+                    && v2 <= value * 20.0;
+                if v2 > value && (unit_follows || glued || spaced || lower[after_num..].starts_with("đến") || lower[after_num..].starts_with("tới")) && !text[p + m2.end()..].starts_with(['/', '.', '-']) {
                     range_end = Some(v2 * s2);
                     end = e2;
                 }
@@ -333,7 +380,7 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
         }
     }
     let raw = &text[r.clone()];
-    let is_year_like = raw.len() == 4 && !raw.contains(['.', ',']) && (1900.0..=2100.0).contains(&value);
+    let is_year_like = raw.len() == 4 && !raw.contains(['.', ',']) && (1900.0..=2100.0).contains(&value) && !is_count_not_year(lower, r.start, end);
     if unit == Unit::Count && scale == 1.0 && of_total.is_none() {
         let next = next_word(lower, end);
         if NOT_A_COUNT_AFTER.contains(&next) || is_year_like {

@@ -712,7 +712,7 @@ fn collect_periods(text: &str, r: &Resolver, out: &mut Vec<Temporal>) {
         if prev.is_some_and(|p| matches!(p, '/' | '-' | '.' | ',' | ':')) || text[m0.end..].starts_with(['/', '-', '.', ',']) && text[m0.end + 1..].starts_with(|ch: char| ch.is_ascii_digit()) {
             continue;
         }
-        if next == Some('%') || super::quantity::starts_with_unit_or_scale(text[m0.end..].trim_start()) {
+        if next == Some('%') || super::quantity::starts_with_unit_or_scale(text[m0.end..].trim_start()) || super::quantity::is_count_not_year(text, m0.start, m0.end) {
             continue;
         }
         let y: i32 = m.as_str().parse().unwrap_or(0);

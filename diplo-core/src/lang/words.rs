@@ -14,6 +14,10 @@ pub struct QuantityWords {
     pub identifiers: Vec<String>,
     /// Nouns after a lone number word that make it a determiner ("hai nước").
     pub determined: Vec<String>,
+    /// Nouns after a year-like number that make it a count ("1950 thỏa thuận").
+    pub counted_nouns: Vec<String>,
+    /// Words before a year-like number that make it a year ("đến 2030").
+    pub year_intro: Vec<String>,
 }
 
 fn qualifier(key: &str) -> Option<Qualifier> {
@@ -30,13 +34,14 @@ fn qualifier(key: &str) -> Option<Qualifier> {
 }
 
 pub static WORDS: LazyLock<QuantityWords> = LazyLock::new(|| {
-    let mut w = QuantityWords { scales: vec![], units: vec![], qualifiers: vec![], pers: vec![], numwords: vec![], identifiers: vec![], determined: vec![] };
+    let mut w = QuantityWords { scales: vec![], units: vec![], qualifiers: vec![], pers: vec![], numwords: vec![], identifiers: vec![], determined: vec![], counted_nouns: vec![], year_intro: vec![] };
     for row in crate::lexicon::rows(include_str!("../../data/quantity_words.tsv")) {
         let [kind, surface, value] = row[..] else { continue };
         let surface = surface.to_string();
         match kind {
             "scale" => w.scales.push((surface, value.parse().unwrap_or(1.0))),
             "currency" => w.units.push((surface, Unit::Currency(value.to_string()))),
+            "measure" => w.units.push((surface, Unit::Measure(value.to_string()))),
             "percent" => w.units.push((surface, Unit::Percent)),
             "times" => w.units.push((surface, Unit::Times)),
             "qualifier" => w.qualifiers.extend(qualifier(value).map(|q| (surface, q))),
@@ -44,6 +49,8 @@ pub static WORDS: LazyLock<QuantityWords> = LazyLock::new(|| {
             "numword" => w.numwords.push((surface, value.parse().unwrap_or(0.0))),
             "identifier" => w.identifiers.push(surface),
             "determined" => w.determined.push(surface),
+            "counted_noun" => w.counted_nouns.push(surface),
+            "year_intro" => w.year_intro.push(surface),
             _ => {}
         }
     }

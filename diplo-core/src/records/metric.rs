@@ -3,7 +3,8 @@
 use super::{Evidence, Source};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// What a metric's value is measured in: `count`, `percent`, or an ISO 4217 code.
+/// What a metric's value is measured in: `count`, `percent`, an ISO 4217
+/// code, or a unit of measure (`km`, `t`, `°C` …).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Unit {
     Count,
@@ -12,16 +13,21 @@ pub enum Unit {
     Times,
     /// An ISO 4217 currency code such as `USD` or `VND`.
     Currency(String),
+    /// A unit of measure of the contract: one of [`Unit::MEASURES`].
+    Measure(String),
 }
 
 impl Unit {
+    /// The units of measure of the contract ("654 km", "39 độ" → `°C`, "tấn" → `t`).
+    pub const MEASURES: [&'static str; 9] = ["km", "m", "ha", "t", "kg", "°C", "MW", "kWh", "m3"];
+
     /// The contract's string for this unit.
     pub fn as_str(&self) -> &str {
         match self {
             Unit::Count => "count",
             Unit::Percent => "percent",
             Unit::Times => "times",
-            Unit::Currency(code) => code,
+            Unit::Currency(code) | Unit::Measure(code) => code,
         }
     }
 
@@ -31,6 +37,7 @@ impl Unit {
             "count" => Unit::Count,
             "percent" => Unit::Percent,
             "times" => Unit::Times,
+            code if Unit::MEASURES.contains(&code) => Unit::Measure(code.to_string()),
             code => Unit::Currency(code.to_string()),
         }
     }
@@ -191,6 +198,9 @@ pub struct Metric {
     /// The value with its scale applied (`900 tỷ USD` is 9e11).
     pub value: f64,
     pub unit: Unit,
+    /// The upper bound of a range ("2-3%", "từ 5 đến 7 tỷ USD"); `value` is then the lower bound.
+    #[serde(default)]
+    pub value_max: Option<f64>,
     /// What is counted, as written ("thỏa thuận hợp tác").
     pub counted: Option<String>,
     /// 13 in "10/13 đối tác chiến lược toàn diện".

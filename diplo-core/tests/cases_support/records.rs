@@ -36,7 +36,7 @@ enum How {
 }
 
 const METRIC: &[(&str, How)] = &[
-    ("value", How::Eq), ("unit", How::Eq), ("qualifier", How::Eq), ("indicator", How::Eq), ("direction", How::Eq),
+    ("value", How::Eq), ("value_max", How::Eq), ("unit", How::Eq), ("qualifier", How::Eq), ("indicator", How::Eq), ("direction", How::Eq),
     ("target", How::Eq), ("of_total", How::Eq), ("period", How::Period), ("comparison", How::Comparison),
     ("counted", How::Contains), ("subject", How::Contains),
 ];

@@ -272,6 +272,7 @@ class Comparison(Record):
 class Metric(Record):
     value: float = 0.0
     unit: str = "count"
+    value_max: Optional[float] = None
     counted: Optional[str] = None
     of_total: Optional[float] = None
     qualifier: str = "exact"
@@ -288,7 +289,7 @@ class Metric(Record):
     byte_start: int = 0
     byte_end: int = 0
 
-    _repr_fields = ("value", "unit", "qualifier", "indicator", "counted", "of_total", "direction", "period",
+    _repr_fields = ("value", "value_max", "unit", "qualifier", "indicator", "counted", "of_total", "direction", "period",
                     "comparison", "target", "subject", "source", "span")
     _repr_always = ("value", "unit", "indicator")
 

@@ -31,7 +31,8 @@ SCHEMAS: Dict[str, List[Tuple[str, str]]] = {
         ("mentions", INT), ("text", STR), ("start", INT), ("end", INT), ("source", STR),
     ],
     "metrics": [
-        ("document", STR), ("metric", INT), ("value", FLOAT), ("unit", STR), ("counted", STR), ("of_total", FLOAT),
+        ("document", STR), ("metric", INT), ("value", FLOAT), ("value_max", FLOAT), ("unit", STR), ("counted", STR),
+        ("of_total", FLOAT),
         ("qualifier", STR), ("direction", STR), ("indicator", STR), ("period_start", STR), ("period_end", STR),
         ("period_text", STR), ("comparison_kind", STR), ("comparison_value", FLOAT), ("baseline_start", STR),
         ("baseline_end", STR), ("comparison_text", STR), ("target", BOOL), ("subject", STR),
@@ -83,7 +84,8 @@ def meeting_row(doc_id: Optional[str], i: int, m: Meeting) -> Row:
 def metric_row(doc_id: Optional[str], i: int, m: Metric) -> Row:
     p, c = m.period, m.comparison
     base = c.baseline if c else None
-    return {"document": doc_id, "metric": i, "value": m.value, "unit": m.unit, "counted": m.counted,
+    return {"document": doc_id, "metric": i, "value": m.value, "value_max": m.value_max, "unit": m.unit,
+            "counted": m.counted,
             "of_total": m.of_total, "qualifier": m.qualifier, "direction": m.direction, "indicator": m.indicator,
             "period_start": p.start if p else None, "period_end": p.end if p else None,
             "period_text": p.text if p else None, "comparison_kind": c.kind if c else None,

@@ -26,10 +26,23 @@ pub fn find(ctx: &Context<'_>, quantities: &[Quantity], qi: usize, sentence: &Ra
         if c.range.start > q.range.end + REACH || c.range.start >= sentence.end {
             return None;
         }
+        // A quantity is read on the whole text: one that runs past the
+        // sentence's end belongs to no comparison of this sentence.
+        if c.range.end > sentence.end || c.qualifier_start < q.range.end {
+            continue;
+        }
         let before = &ctx.lower[q.range.end..c.qualifier_start.min(c.range.start)];
+        // "lên 20 tỷ USD và tăng gấp đôi đầu tư": a second predicate, not a comparison.
+        if find_word(before, "và").is_some() {
+            return None;
+        }
         let verb_before = before.trim_end().trim_end_matches("gấp").trim_end();
         let is_ratio = c.unit == Unit::Times;
-        let changed = ends_with_any(verb_before, "increase") || ends_with_any(verb_before, "decrease");
+        // "…, vượt 27% kế hoạch năm": above the plan by a percentage.
+        let over_plan = c.unit == Unit::Percent
+            && ctx.lower[c.qualifier_start..c.range.start].trim_end() == "vượt"
+            && cues("plan").iter().any(|p| ctx.lower[c.range.end..].trim_start().starts_with(p.as_str()));
+        let changed = over_plan || ends_with_any(verb_before, "increase") || ends_with_any(verb_before, "decrease");
         let is_change = c.unit == Unit::Percent && changed;
         // "đạt 24,6 tỷ USD, tăng 1,5 tỷ USD": a difference in the metric's own unit.
         let is_difference = c.unit == q.unit && q.unit != Unit::Count && q.unit != Unit::Percent && changed;
@@ -54,7 +67,7 @@ pub fn find(ctx: &Context<'_>, quantities: &[Quantity], qi: usize, sentence: &Ra
             let t = ctx.lower[..c.range.start].trim_end();
             t.ends_with(v).then(|| t.len() - v.len())
         });
-        let start = verb_start.unwrap_or(c.range.start).min(c.range.start);
+        let start = if over_plan { c.qualifier_start } else { verb_start.unwrap_or(c.range.start).min(c.range.start) };
         let (baseline, end) = baseline_after(ctx, c.range.end, sentence, period);
         let value = if is_ratio { c.value } else if negative { -c.value } else { c.value };
         let kind = if is_ratio {
@@ -85,6 +98,14 @@ fn baseline_after(ctx: &Context<'_>, from: usize, sentence: &Range<usize>, perio
     if from >= sentence.end {
         return (None, from);
     }
+    // "tăng 16,8% về số dự án so với cùng kỳ": what changed, then the baseline.
+    let from = {
+        let near = &ctx.lower[from..super::ahead(&ctx.lower, from, 40, sentence.end)];
+        match (near.trim_start().starts_with("về "), find_word(near, "so với")) {
+            (true, Some(i)) => from + i,
+            _ => from,
+        }
+    };
     let window_end = (from + 48).min(sentence.end);
     let window_end = (window_end..=sentence.end).find(|&i| ctx.text().is_char_boundary(i)).unwrap_or(sentence.end);
     let lower = &ctx.lower[from..window_end];
@@ -100,7 +121,7 @@ fn baseline_after(ctx: &Context<'_>, from: usize, sentence: &Range<usize>, perio
             return (shifted, at + phrase.len());
         }
     }
-    let found: Option<Candidate> = candidates(ctx, at..window_end).into_iter().find(|c| c.range.start == at);
+    let found: Option<Candidate> = candidates(ctx, at..window_end, ctx.doc_date, true).into_iter().find(|c| c.range.start == at);
     match found {
         Some(c) => {
             let mut p = c.period;

@@ -10,7 +10,15 @@ pub enum Scope {
     Head,
     Before,
     Verb,
+    /// Before an amount, percentage or rate: the nearest keyword wins.
     Amount,
+    /// A growth word ("tăng trưởng") or a bare "kim ngạch": yields to a noun right before it.
+    AmountYield,
+    /// A generic word ("thương mại"): only when no other keyword is found.
+    AmountWeak,
+    /// A value word ("trị giá"): the value of agreements signed, when the
+    /// sentence speaks of them.
+    AmountDeal,
 }
 
 pub struct IndicatorRule {
@@ -30,6 +38,9 @@ pub static INDICATORS: LazyLock<Vec<IndicatorRule>> = LazyLock::new(|| {
                     "head" => Scope::Head,
                     "before" => Scope::Before,
                     "verb" => Scope::Verb,
+                    "amount_yield" => Scope::AmountYield,
+                    "amount_weak" => Scope::AmountWeak,
+                    "amount_deal" => Scope::AmountDeal,
                     _ => Scope::Amount,
                 },
                 keyword: kw.to_string(),
@@ -61,23 +72,49 @@ impl ByteSet {
 /// The byte set of each [`INDICATORS`] keyword, in the same order.
 pub static INDICATOR_BYTES: LazyLock<Vec<ByteSet>> = LazyLock::new(|| INDICATORS.iter().map(|r| ByteSet::of(&r.keyword)).collect());
 
+/// The phrases of one cue kind, with a set for whole-word tests and an
+/// automaton that finds any of them in one pass.
+pub struct CueSet {
+    /// Longest first.
+    pub phrases: Vec<String>,
+    words: std::collections::HashSet<String>,
+    ac: Option<aho_corasick::AhoCorasick>,
+}
+
+static CUES: LazyLock<std::collections::HashMap<String, CueSet>> = LazyLock::new(|| {
+    let mut by_kind: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
+    for row in crate::lexicon::rows(include_str!("../../../data/metric_cues.tsv")) {
+        let [kind, phrase] = row[..] else { continue };
+        let list = by_kind.entry(kind.to_string()).or_default();
+        if !list.iter().any(|p| p == phrase) {
+            list.push(phrase.to_string());
+        }
+    }
+    // Kinds read together in one pass: `sentence_governs` = target_sentence ∪ future_sentence.
+    let governs: Vec<String> = ["target_sentence", "future_sentence"].iter().flat_map(|k| by_kind.get(*k).cloned().unwrap_or_default()).collect();
+    by_kind.insert("sentence_governs".to_string(), governs);
+    by_kind
+        .into_iter()
+        .map(|(kind, mut phrases)| {
+            phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+            let words = phrases.iter().cloned().collect();
+            // Leftmost-longest keeps the automaton's prefilter (an overlapping
+            // search has none); a longer phrase that fails the word-boundary test
+            // hides a shorter one at the same place, which no cue list relies on.
+            let ac = aho_corasick::AhoCorasick::builder().match_kind(aho_corasick::MatchKind::LeftmostLongest).build(&phrases).ok();
+            (kind, CueSet { phrases, words, ac })
+        })
+        .collect()
+});
+
 /// Phrases by cue kind (`target`, `increase`, `document`, …), longest first.
 pub fn cues(kind: &str) -> &'static [String] {
-    static CUES: LazyLock<Vec<(String, Vec<String>)>> = LazyLock::new(|| {
-        let mut by_kind: Vec<(String, Vec<String>)> = Vec::new();
-        for row in crate::lexicon::rows(include_str!("../../../data/metric_cues.tsv")) {
-            let [kind, phrase] = row[..] else { continue };
-            match by_kind.iter_mut().find(|(k, _)| k == kind) {
-                Some((_, v)) => v.push(phrase.to_string()),
-                None => by_kind.push((kind.to_string(), vec![phrase.to_string()])),
-            }
-        }
-        for (_, v) in &mut by_kind {
-            v.sort_by_key(|p| std::cmp::Reverse(p.len()));
-        }
-        by_kind
-    });
-    CUES.iter().find(|(k, _)| k == kind).map_or(&[], |(_, v)| v.as_slice())
+    CUES.get(kind).map_or(&[], |c| c.phrases.as_slice())
+}
+
+/// Is `word` (lower case) one of the phrases of cue `kind`?
+pub fn is_cue(kind: &str, word: &str) -> bool {
+    CUES.get(kind).is_some_and(|c| c.words.contains(word))
 }
 
 /// Byte position of `word` in `hay` on word boundaries.
@@ -97,7 +134,31 @@ pub fn find_word(hay: &str, word: &str) -> Option<usize> {
     None
 }
 
-/// Does `hay` contain any phrase of cue `kind`?
+/// Where the phrases of cue `kind` occur in `hay` on word boundaries, as
+/// ranges offset by `base`, sorted by start: one pass of the kind's automaton.
+pub fn cue_spans(hay: &str, base: usize, kind: &str) -> Vec<std::ops::Range<usize>> {
+    let Some(ac) = CUES.get(kind).and_then(|c| c.ac.as_ref()) else { return Vec::new() };
+    ac.find_iter(hay)
+        .filter(|m| !hay[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric) && !hay[m.end()..].chars().next().is_some_and(char::is_alphanumeric))
+        .map(|m| base + m.start()..base + m.end())
+        .collect()
+}
+
+/// Does one of `spans` (sorted by start) lie within `window`?
+pub fn any_within(spans: &[std::ops::Range<usize>], window: std::ops::Range<usize>) -> bool {
+    let i = spans.partition_point(|r| r.start < window.start);
+    // Spans of one kind that start in the window and end past it overlap its end:
+    // a few at most.
+    spans[i..].iter().take_while(|r| r.start < window.end).any(|r| r.end <= window.end)
+}
+
+/// Does `hay` contain any phrase of cue `kind` on word boundaries? One pass
+/// of the kind's automaton over every occurrence.
 pub fn has_cue(hay: &str, kind: &str) -> bool {
-    cues(kind).iter().any(|c| find_word(hay, c).is_some())
+    let Some(ac) = CUES.get(kind).and_then(|c| c.ac.as_ref()) else { return false };
+    ac.find_iter(hay).any(|m| {
+        let before_ok = !hay[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric);
+        let after_ok = !hay[m.end()..].chars().next().is_some_and(char::is_alphanumeric);
+        before_ok && after_ok
+    })
 }

@@ -6,26 +6,28 @@
 
 mod comparison;
 mod cues;
+mod direction;
+mod filters;
+mod indicator;
 mod period;
 mod subject;
 
 use super::Context;
-use crate::lang::Quantity;
-use crate::records::{Direction, Indicator, Metric, Period, Qualifier, Unit};
-use cues::{find_word, has_cue, ByteSet, Scope, INDICATORS, INDICATOR_BYTES};
+use crate::records::{Indicator, Metric, Period, Qualifier, Unit};
+use cues::{cues, has_cue};
 use std::ops::Range;
 
-/// Characters that end a clause inside a sentence.
+/// Characters that end a clause inside a sentence (and the cells of a table row).
 fn is_clause_break(c: char) -> bool {
-    matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '&')
+    matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '&' | '|' | '\t')
 }
 
 /// How far a clause may reach on either side of a number (bytes): long
 /// unpunctuated runs must not make every number scan the whole sentence.
-const CLAUSE_REACH: usize = 400;
+pub(super) const CLAUSE_REACH: usize = 400;
 
 /// A char boundary of `text` at most `reach` bytes before `pos`, not before `floor`.
-fn back(text: &str, pos: usize, reach: usize, floor: usize) -> usize {
+pub(super) fn back(text: &str, pos: usize, reach: usize, floor: usize) -> usize {
     let mut p = pos.saturating_sub(reach).max(floor);
     while !text.is_char_boundary(p) {
         p += 1;
@@ -34,7 +36,7 @@ fn back(text: &str, pos: usize, reach: usize, floor: usize) -> usize {
 }
 
 /// A char boundary of `text` at most `reach` bytes after `pos`, not after `ceil`.
-fn ahead(text: &str, pos: usize, reach: usize, ceil: usize) -> usize {
+pub(super) fn ahead(text: &str, pos: usize, reach: usize, ceil: usize) -> usize {
     let mut p = (pos + reach).min(ceil);
     while !text.is_char_boundary(p) {
         p -= 1;
@@ -67,10 +69,14 @@ fn counted_after(text: &str, lower: &str, from: usize, limit: usize) -> Option<R
         let cut = w.find(is_clause_break).or_else(|| w.find(['.', '!', '?', '…']));
         // What follows a count must be a noun: "2 rất quan trọng", "1 hiện đang",
         // "54 26" count nothing.
-        if words == 0 && (STOP.contains(&lw) || cues::cues("not_counted").iter().any(|c| c == lw) || lw.starts_with(|c: char| c.is_ascii_digit())) {
+        // Nor a dash or a bullet: "Vành đai 4 - Vùng Thủ đô".
+        if words == 0 && (STOP.contains(&lw) || cues::is_cue("not_counted", lw) || !lw.starts_with(char::is_alphabetic)) {
             return None;
         }
-        if words > 0 && STOP.contains(&lw) || words >= 12 {
+        // An apposition after a dash says what the things are, not what is counted;
+        // "và" joins only the second half of a fixed pair ("quốc gia và vùng lãnh thổ").
+        let joins = lw == "và" && cues::cues("and_continues").iter().any(|c| lower[wstart + w.len()..limit].trim_start().starts_with(c.as_str()));
+        if words > 0 && !joins && (STOP.contains(&lw) || matches!(lw, "-" | "–" | "—")) || words >= 12 {
             break;
         }
         if let Some(c) = cut {
@@ -83,6 +89,40 @@ fn counted_after(text: &str, lower: &str, from: usize, limit: usize) -> Option<R
         words += 1;
     }
     (end > from).then(|| from + (text[from..end].len() - text[from..end].trim_start().len())..end)
+}
+
+/// "lượng khách quốc tế đến Việt Nam đạt 1,43 triệu lượt": a count of a bare
+/// classifier counts what "lượng"/"số" names before it in its clause.
+fn classifier_named_before(lower: &str, cl: &Range<usize>, at: usize, counted: Range<usize>) -> Range<usize> {
+    if !cues::is_cue("classifier", &lower[counted.clone()]) {
+        return counted;
+    }
+    let before = &lower[cl.start..at];
+    let Some((i, lead)) = ["lượng", "số lượng", "số"].iter().rev().find_map(|l| cues::find_word(before, l).map(|i| (i, l.len()))) else { return counted };
+    let from = cl.start + i + lead;
+    let rest = &lower[from..at];
+    let skip = rest.len() - rest.trim_start().len();
+    let words = rest.trim_start().split(' ').take_while(|w| !w.is_empty() && !cues::is_cue("phrase_stop", w)).take(6).collect::<Vec<_>>();
+    let len = words.join(" ").len();
+    if len == 0 {
+        return counted;
+    }
+    from + skip..from + skip + len
+}
+
+/// "nâng tổng số hiệp định thương mại tự do đã ký lên 17": a count with
+/// nothing after it counts what "tổng số" names before it.
+fn total_named_before(lower: &str, cl: &Range<usize>, at: usize) -> Option<Range<usize>> {
+    let before = &lower[cl.start..at];
+    let b = before.trim_end().strip_suffix("lên")?.trim_end();
+    let i = cues::find_word(b, "tổng số")?;
+    let from = cl.start + i + "tổng số".len();
+    let rest = &lower[from..cl.start + b.len()];
+    let lead = rest.len() - rest.trim_start().len();
+    // Up to a relative clause or a verb: "FTA | mà Việt Nam đã ký kết".
+    let words = rest.trim_start().split(' ').take_while(|w| !cues::is_cue("phrase_stop", w) && *w != "mà").take(8).collect::<Vec<_>>();
+    let len = words.join(" ").len();
+    (len > 0).then(|| from + lead..from + lead + len)
 }
 
 /// Is the number part of a document reference ("Nghị quyết 57, 59, 66")?
@@ -103,31 +143,66 @@ fn in_document_reference(lower: &str, start: usize) -> bool {
     cues::cues("document").iter().any(|c| before.ends_with(c.as_str()))
 }
 
-fn indicator_for(lower: &str, unit: &Unit, counted: Option<&Range<usize>>, before: &str) -> (Indicator, Option<Range<usize>>) {
-    let counted_text = counted.map_or("", |r| &lower[r.clone()]);
-    // A keyword with a byte its text lacks is not in it: no search needed.
-    let (counted_bytes, before_bytes) = (ByteSet::of(counted_text), ByteSet::of(before));
-    for (rule, kw_bytes) in INDICATORS.iter().zip(INDICATOR_BYTES.iter()) {
-        let hit = match rule.scope {
-            Scope::Counted | Scope::Head if !counted_bytes.holds(kw_bytes) => None,
-            Scope::Verb | Scope::Amount if !before_bytes.holds(kw_bytes) => None,
-            Scope::Counted => find_word(counted_text, &rule.keyword).map(|_| None),
-            Scope::Head => (find_word(counted_text, &rule.keyword) == Some(0)).then_some(None),
-            Scope::Before if *unit == Unit::Count => {
-                let b = before.trim_end();
-                (b.ends_with(rule.keyword.as_str()) && !b[..b.len() - rule.keyword.len()].chars().next_back().is_some_and(char::is_alphanumeric)).then_some(None)
-            }
-            Scope::Verb if *unit == Unit::Count => find_word(before, &rule.keyword).map(|_| None),
-            Scope::Amount if *unit != Unit::Count => {
-                find_word(before, &rule.keyword).map(|i| Some(i..i + rule.keyword.len()))
-            }
-            _ => None,
-        };
-        if let Some(r) = hit {
-            return (rule.indicator, r);
-        }
+/// How far back "con số này" may find the figure it refers to (bytes).
+const ANAPHORA_REACH: usize = 600;
+
+/// The indicator of the quantity `qi` in clause `cl`, and for amounts the
+/// keyword that gave it (what is measured, when nothing is counted).
+fn read_indicator(ctx: &Context<'_>, qi: usize, cl: &Range<usize>, counted: Option<&Range<usize>>, sentence_before: &str) -> (Indicator, Option<Range<usize>>) {
+    let (text, lower, q) = (ctx.text(), ctx.lower.as_str(), &ctx.quantities[qi]);
+    let before = &lower[cl.start..q.qualifier_start];
+    if q.unit == Unit::Count {
+        // Without a counted noun only the verb can tell ("nâng tổng số FTA … lên 17").
+        let counted_l = counted.map_or("", |c| &lower[c.clone()]);
+        let found = indicator::for_count(counted_l, before).unwrap_or(Indicator::Other);
+        let clause_after = counted.map_or("", |c| &lower[c.end.min(cl.end)..cl.end.max(c.end.min(cl.end))]);
+        return (indicator::refine_count(found, counted_l, before, sentence_before, clause_after), None);
     }
-    (Indicator::Other, None)
+    // The words before the figure, not past an earlier figure of the clause
+    // ("… chiếm 90% GDP toàn cầu và đóng góp 80% tổng kim ngạch").
+    let prev_end = qi.checked_sub(1).map_or(0, |p| ctx.quantities[p].range.end);
+    let own = if prev_end > cl.start && prev_end <= q.qualifier_start { prev_end } else { cl.start }..q.qualifier_start;
+    let after = counted_after(text, lower, q.range.end, cl.end.max(q.range.end)).unwrap_or(q.range.end..q.range.end);
+    let sb = q.qualifier_start - sentence_before.len()..q.qualifier_start;
+    // A value ("trị giá") is that of deals only in money, in the figure's own clause.
+    let deal = matches!(q.unit, Unit::Currency(_)) && indicator::deal_context(sentence_before);
+    let measure = matches!(q.unit, Unit::Measure(_));
+    let keyword = |r: Range<usize>, deal: bool, weak: bool| indicator::nearest_amount(lower, r, deal, weak);
+    let found = 'found: {
+        if let Some(k) = keyword(own.clone(), deal, true) {
+            // "thương mại hai chiều tăng gấp 5 lần, tương đương mức tăng trưởng 12%/năm":
+            // a growth word alone in the clause is the growth of the sentence's noun.
+            if k.yields {
+                if let Some(s) = keyword(sb.start..own.start.max(sb.start), false, false).filter(|s| !s.yields && s.indicator != Indicator::Other) {
+                    break 'found Some((s.indicator, k.range));
+                }
+            }
+            break 'found Some((k.indicator, k.range));
+        }
+        // The noun right after the figure is what it measures ("40 tỷ USD vốn FDI",
+        // "85,8% số dòng thuế"); a share takes the figure it is a share of: the
+        // subject before when it names one, else the whole after ("tương đương
+        // 93,4% kim ngạch nhập khẩu"). A measure ("10 tấn") looks no further.
+        let after_kw = keyword(after.clone(), false, true);
+        if indicator::ends_with_cue(before, "share") && !measure {
+            if let Some(k) = keyword(sb.clone(), false, false).filter(|k| k.indicator != Indicator::Other) {
+                break 'found Some((k.indicator, k.range));
+            }
+        }
+        if let Some(k) = after_kw {
+            break 'found Some((k.indicator, k.range));
+        }
+        if measure {
+            break 'found None;
+        }
+        keyword(sb, false, false).filter(|k| k.indicator != Indicator::Other).map(|k| (k.indicator, k.range))
+    };
+    match found {
+        // Tonnes and hectares are traded, not invested or grown.
+        Some((ind, _)) if measure && !matches!(ind, Indicator::Exports | Indicator::Imports | Indicator::Other) => (Indicator::Other, None),
+        Some((ind, r)) => (ind, Some(r)),
+        None => (Indicator::Other, None),
+    }
 }
 
 /// Extracts every metric of the document.
@@ -137,11 +212,48 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
     let qs = &ctx.quantities;
     let mut consumed = vec![false; qs.len()];
     let mut out: Vec<Metric> = Vec::new();
+    // The end of the last metric and its indicator, for "con số này".
+    let mut last: Option<(usize, Indicator)> = None;
+    // The last count read, for "trong số này": its end and value.
+    let mut last_count: Option<(usize, f64)> = None;
+    // The period that governs the paragraph so far, and where the last sentence ended.
+    let mut carried: Option<period::Candidate> = None;
+    // What the last paragraph carried: the first sentence of the next one may take it.
+    let mut carried_before: Option<period::Candidate> = None;
+    // The period the last sentence handed on, and that sentence's source.
+    let mut last_sentence: Option<period::Candidate> = None;
+    let mut prev_source = None;
+    let mut prev_end = 0;
+    let reference = period::reference_date(ctx);
     for sentence in &ctx.sentences {
         let s = sentence.range.clone();
+        // A new line is a new paragraph: nothing carries over.
+        // The period the sentence right before hands on may cross a paragraph
+        // break ("Trong năm 2025, … ." / "Thông qua sáp nhập, … giảm 42,5%").
+        if text.get(prev_end.min(s.start)..s.start).is_some_and(|gap| gap.contains('\n')) {
+            carried = None;
+            carried_before = last_sentence.take().filter(|c| period::carries_across_paragraphs(c) && prev_source == Some(sentence.source) && sentence.source == crate::records::Source::Body);
+        }
+        prev_source = Some(sentence.source);
+        // Stocks in this sentence ("có 400 dự án … với tổng vốn 1 tỷ USD"), and the
+        // last period a figure of it took from the sentence itself.
+        let mut sentence_stock = false;
+        let mut used: Option<period::Candidate> = None;
+        prev_end = s.end;
         let first_in_sentence = out.len();
-        let sentence_periods = period::candidates(ctx, s.clone());
         let first_q = qs.partition_point(|q| q.qualifier_start < s.start);
+        // Most sentences hold no figure: they only hand on their period.
+        let has_figure = qs[first_q..].iter().take_while(|q| q.range.start < s.end).next().is_some();
+        let sentence_periods = period::candidates(ctx, s.clone(), reference, has_figure);
+        let (event_sentence, goal_cues, future_cues) = if has_figure {
+            // Cues that govern the rest of their sentence, found once per sentence
+            // in one pass (`sentence_governs` holds both kinds).
+            let hay = &lower[s.clone()];
+            let (goal, future): (Vec<_>, Vec<_>) = cues::cue_spans(hay, s.start, "sentence_governs").into_iter().partition(|r| cues::is_cue("target_sentence", &lower[r.clone()]));
+            (has_cue(hay, "event"), goal, future)
+        } else {
+            (false, Vec::new(), Vec::new())
+        };
         for (qi, q) in qs.iter().enumerate().skip(first_q) {
             if q.range.start >= s.end {
                 break;
@@ -149,44 +261,44 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             if q.range.start < s.start || q.range.end > s.end || consumed[qi] {
                 continue;
             }
-            if q.unit == Unit::Times || in_document_reference(lower, q.range.start) {
+            if in_document_reference(lower, q.range.start) {
                 continue;
             }
             let cl = clause(text, &s, q.qualifier_start..q.range.end);
             let before = &lower[cl.start..q.qualifier_start];
-            // A percent change right after a figure is that figure's comparison,
-            // handled when the figure is read; alone it is a metric with a direction.
-            let mut direction = if q.unit != Unit::Count {
-                // The verb may sit inside the qualifier ("ước giảm 5%").
-                let qual = lower[q.qualifier_start..q.range.start].trim_end();
-                let b = if qual.ends_with("tăng") || qual.ends_with("giảm") { qual } else { before.trim_end() };
-                let ends = |kind: &str| cues::cues(kind).iter().any(|c| b.ends_with(c.as_str()));
-                if ends("decrease") { Some(Direction::Decrease) } else if ends("increase") && !b.ends_with("tăng trưởng") { Some(Direction::Increase) } else { None }
+            // A multiple not taken as another figure's comparison is a metric only
+            // as the main predicate: "xuất khẩu tăng gấp 2,4 lần" (a count, up).
+            let multiple = q.unit == Unit::Times;
+            if multiple && !direction::is_growth_multiple(before) {
+                continue;
+            }
+            let counted = if q.unit == Unit::Count {
+                counted_after(text, lower, q.range.end, cl.end.max(q.range.end))
+                    .map(|c| classifier_named_before(lower, &cl, q.qualifier_start, c))
+                    .or_else(|| total_named_before(lower, &cl, q.qualifier_start))
             } else {
                 None
             };
-            let counted = if q.unit == Unit::Count { counted_after(text, lower, q.range.end, cl.end.max(q.range.end)) } else { None };
-            let (mut indicator, mut amount_kw) = indicator_for(lower, &q.unit, counted.as_ref(), before);
-            let mut kw_base = cl.start;
-            // (An amount the table names as "other" — "thu ngân sách" — keeps it.)
-            if indicator == Indicator::Other && amount_kw.is_none() && q.unit != Unit::Count {
-                // "40 tỷ USD vốn FDI": the words after an amount; else earlier in the sentence.
-                let after = counted_after(text, lower, q.range.end, cl.end.max(q.range.end)).unwrap_or(q.range.end..q.range.end);
-                let sentence_before = back(lower, q.qualifier_start, 240, s.start);
-                for (from, to) in [(after.start, after.end), (sentence_before, q.qualifier_start)] {
-                    let (found, kw) = indicator_for(lower, &q.unit, None, &lower[from..to]);
-                    if found != Indicator::Other {
-                        (indicator, amount_kw, kw_base) = (found, kw, from);
-                        break;
-                    }
+            let sentence_before = &lower[back(lower, q.qualifier_start, 240, s.start)..q.qualifier_start];
+            let (mut indicator, amount_kw) = read_indicator(ctx, qi, &cl, counted.as_ref(), sentence_before);
+            // "con số này đạt 1,9 tỷ USD": what the figure before measured.
+            if has_cue(before, "anaphora") {
+                if let Some(prev) = last.filter(|(end, ind)| *end + ANAPHORA_REACH >= q.qualifier_start && *end <= q.qualifier_start && *ind != Indicator::Other) {
+                    indicator = prev.1;
                 }
             }
+            // A percent change right after a figure is that figure's comparison,
+            // handled when the figure is read; alone it is a metric with a direction.
+            let direction = if multiple { Some(crate::records::Direction::Increase) } else { direction::of(lower, q, before, indicator, amount_kw.as_ref()) };
             // A count of nothing ("70", a score, a list number) is no metric.
             if q.unit == Unit::Count && counted.is_none() && indicator == Indicator::Other {
                 continue;
             }
+            if filters::not_a_metric(text, lower, q, before, counted.as_ref(), s.end) {
+                continue;
+            }
             // Growth is a rate: an amount near "tăng trưởng" is not gdp_growth.
-            if indicator == Indicator::GdpGrowth && q.unit != Unit::Percent {
+            if indicator == Indicator::GdpGrowth && !matches!(q.unit, Unit::Percent) {
                 indicator = Indicator::Other;
             }
             let is_growth_words = q.unit == Unit::Percent && q.qualifier == Qualifier::AtLeast && q.value == 10.0 && lower[q.range.clone()].contains("con số");
@@ -196,86 +308,180 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             // "(cả năm 2024 là 59 hoạt động)": same head noun as an earlier metric → same indicator.
             if indicator == Indicator::Other {
                 if let Some(c) = counted.as_ref().and_then(|r| text[r.clone()].split(' ').next()) {
-                    if let Some(prev) = out[first_in_sentence..].iter().rev().find(|m| m.counted.as_deref().and_then(|x| x.split(' ').next()) == Some(c)) {
+                    if let Some(prev) = out[first_in_sentence..].iter().rev().take(8).find(|m| m.counted.as_deref().and_then(|x| x.split(' ').next()) == Some(c)) {
                         indicator = prev.indicator;
                     }
                 }
             }
-            let period = choose_period(ctx, &cl, &s, &sentence_periods, q);
-            let found = comparison::find(ctx, qs, qi, &s, period.as_ref());
+            let figure_end = counted.as_ref().map_or(q.range.end, |r| r.end.max(q.range.end));
+            let place = period::Place { qi, clause: &cl, sentence: &s, end: figure_end };
+            let inherited = carried.as_ref().or(carried_before.as_ref()).filter(|_| !sentence_stock);
+            // A goal ("phấn đấu nâng kim ngạch lên 20 tỷ USD") takes no period it does not state;
+            // nor does a figure dated by a day ("Ngày 28/10/2024, …").
+            let lead = back(lower, q.qualifier_start, CLAUSE_REACH, s.start)..q.qualifier_start;
+            // Counts of plain things ("sẽ tập trung vào 6 trọng tâm") are no forecasts.
+            let plain_count = q.unit == Unit::Count && indicator == Indicator::Other;
+            let goal = has_cue(before, "target") || cues::any_within(&goal_cues, lead.clone()) || (!plain_count && cues::any_within(&future_cues, lead));
+            let inherited = inherited.filter(|_| !goal && !period::day_before(ctx, &s, q.qualifier_start));
+            let read = read_period(ctx, &place, &sentence_periods, indicator, inherited, event_sentence);
+            sentence_stock |= read.stock;
+            if read.own.is_some() {
+                used = read.own;
+            }
+            let period = read.period;
+            let found = if multiple { None } else { comparison::find(ctx, qs, qi, &s, period.as_ref()) };
             let mut end = counted.as_ref().map_or(q.range.end, |r| r.end.max(q.range.end));
             let mut comparison = None;
             if let Some(f) = found {
                 consumed[f.quantity] = true;
-                // "đạt 81,5 tỷ USD, tăng 6,5%" or "tăng 1,5 tỷ USD": the figure went up (ratios keep no direction).
-                if matches!(f.comparison.kind, crate::records::ComparisonKind::PercentChange | crate::records::ComparisonKind::Difference) && direction.is_none() {
-                    direction = Some(if f.comparison.value < 0.0 { Direction::Decrease } else { Direction::Increase });
-                }
                 end = end.max(f.range.end.min(s.end)).max(end);
                 comparison = Some(f.comparison);
             }
             // "đặt mục tiêu tăng trưởng 8-10%, thu ngân sách tăng tối thiểu 10%": some cues
             // govern the rest of their sentence, not only their clause.
-            let target = has_cue(before, "target")
-                || has_cue(&lower[s.start..q.qualifier_start], "target_sentence")
-                || (is_growth_words && has_cue(&lower[cl.start..cl.end], "target"));
-            let counted_text = counted.map(|r| text[r].to_string()).or_else(|| amount_kw.map(|r| text[kw_base + r.start..kw_base + r.end].to_string()));
-            let evidence_end = if comparison.is_some() { end } else { counted_end(q, end) };
+            let estimated = lower[q.qualifier_start..q.range.start].starts_with("ước") || indicator::ends_with_cue(before, "estimate");
+            let target = goal
+                || (!plain_count && has_cue(before, "forecast"))
+                || (is_growth_words && has_cue(&lower[cl.start..cl.end], "target"))
+                || is_future(period.as_ref(), ctx.doc_date, estimated.then_some(reference).flatten());
+            let whole = q.of_total.or_else(|| of_whole(ctx, qi, &s, &cl, last_count));
+            let counted_text = counted
+                .map(|r| text[r].to_string())
+                .or_else(|| amount_kw.map(|r| text[indicator::noun_phrase(text, lower, r, s.end)].to_string()))
+                // "tối đa 50% chi phí thuê gian hàng": what a percentage is of.
+                .or_else(|| (q.unit == Unit::Percent).then(|| counted_after(text, lower, q.range.end, cl.end.max(q.range.end))).flatten().map(|r| text[r].to_string()))
+                .or_else(|| (q.unit != Unit::Count && !multiple).then(|| clause_subject(text, lower, &cl, q.qualifier_start)).flatten());
+            let evidence_end = end.max(q.range.end);
             out.push(Metric {
                 value: q.value,
-                unit: if is_growth_words { Unit::Percent } else { q.unit.clone() },
+                unit: if is_growth_words { Unit::Percent } else if multiple { Unit::Count } else { q.unit.clone() },
+                value_max: q.range_end,
                 counted: counted_text.or_else(|| is_growth_words.then(|| "tăng trưởng".to_string())),
-                of_total: q.of_total,
+                of_total: whole,
                 qualifier: q.qualifier,
                 direction,
                 indicator,
                 period,
                 comparison,
                 target,
-                subject: subject::subject(ctx, &s, q.qualifier_start),
+                subject: subject::subject(ctx, &s, cl.start, q.qualifier_start),
                 source: sentence.source,
                 evidence: ctx.evidence(q.qualifier_start..evidence_end),
             });
+            last = Some((evidence_end, indicator));
+            if q.unit == Unit::Count && !multiple {
+                last_count = Some((evidence_end, q.value));
+            }
+        }
+        // The period this sentence hands on: the one its figures took, else its
+        // own; a stock with none of its own stops the one before.
+        carried_before = None;
+        last_sentence = used.or_else(|| period::governing(ctx, &s, &sentence_periods)).filter(|c| period::carries(c, ctx.doc_date));
+        match &last_sentence {
+            Some(g) => carried = Some(g.clone()),
+            None if sentence_stock => carried = None,
+            None => {}
         }
     }
     out
 }
 
-fn counted_end(q: &Quantity, end: usize) -> usize {
-    end.max(q.range.end)
+/// The whole a count is part of: "Trong số 12 đối tác …, có 3 nước ASEAN"
+/// (a count earlier in the sentence after "trong số"), "10 đối tác trong số
+/// này" (the count just before).
+fn of_whole(ctx: &Context<'_>, qi: usize, s: &Range<usize>, cl: &Range<usize>, last_count: Option<(usize, f64)>) -> Option<f64> {
+    let (lower, q) = (ctx.lower.as_str(), &ctx.quantities[qi]);
+    if q.unit != Unit::Count {
+        return None;
+    }
+    let rest = &lower[q.range.end..ahead(lower, q.range.end, 64, cl.end.max(q.range.end))];
+    let among_this = cues("among_this").iter().any(|p| cues::find_word(rest, p).is_some());
+    if among_this {
+        return last_count.filter(|(end, v)| *end <= q.qualifier_start && *end + ANAPHORA_REACH >= q.qualifier_start && *v > q.value).map(|(_, v)| v);
+    }
+    let prev = qi.checked_sub(1).map(|p| &ctx.quantities[p])?;
+    // The part opens its own clause: ", có 3 nước ASEAN", ", 40.000 người …".
+    let before = lower[cl.start..q.qualifier_start].trim();
+    let opens = before.is_empty() || cues::is_cue("stock_before", before);
+    let among = opens
+        && prev.unit == Unit::Count
+        && prev.range.start >= s.start
+        && prev.range.end <= cl.start
+        && prev.value > q.value
+        && indicator::ends_with_cue(&lower[back(lower, prev.qualifier_start, 24, s.start)..prev.qualifier_start], "among");
+    among.then_some(prev.value)
 }
 
-/// The governing period: the clause's own (nearest to the number), else the
-/// sentence's first one outside comparisons and asides.
-fn choose_period(ctx: &Context<'_>, cl: &Range<usize>, s: &Range<usize>, sentence_periods: &[period::Candidate], q: &Quantity) -> Option<Period> {
-    let in_clause = |c: &&period::Candidate| c.range.start >= cl.start && c.range.end <= cl.end && !is_baseline(ctx, c);
-    if let Some(c) = sentence_periods.iter().filter(in_clause).min_by_key(|c| if c.range.start >= q.range.end { c.range.start - q.range.end } else { q.qualifier_start.saturating_sub(c.range.end) }) {
-        return Some(c.period.clone());
-    }
-    // The ';'-separated part of the sentence: "tính từ đầu nhiệm kỳ tới nay, đã nâng cấp 10/13 …".
-    let seg_start = ctx.text()[s.start..q.qualifier_start].rfind(';').map_or(s.start, |i| s.start + i + 1);
-    let seg_end = ctx.text()[q.range.end..s.end].find(';').map_or(s.end, |i| q.range.end + i);
-    if seg_start > s.start || seg_end < s.end {
-        if let Some(c) = sentence_periods.iter().filter(|c| c.range.start >= seg_start && c.range.end <= q.qualifier_start && !is_baseline(ctx, c)).last() {
-            return Some(c.period.clone());
+/// Does the count `q` count turns ("600 lượt doanh nghiệp")?
+fn counted_turns(lower: &str, q: &crate::lang::Quantity, cl: &Range<usize>) -> bool {
+    lower[q.range.end..cl.end.max(q.range.end)].trim_start().starts_with("lượt")
+}
+
+/// "Tổng thu từ khách du lịch năm 2024 ước đạt 840.000 tỷ đồng": an amount
+/// no keyword names measures the noun phrase that opens its clause.
+fn clause_subject(text: &str, lower: &str, cl: &Range<usize>, at: usize) -> Option<String> {
+    let head = &lower[cl.start..at];
+    let skip = head.len() - head.trim_start().len();
+    let mut end = None;
+    let mut pos = cl.start + skip;
+    for (n, w) in lower[pos..at].split(' ').enumerate() {
+        if n >= 8 || w.is_empty() || !w.chars().all(char::is_alphabetic) || cues::is_cue("subject_stop", w) {
+            break;
         }
+        pos += w.len();
+        end = Some(pos);
+        pos += 1;
     }
-    let in_aside = |r: &Range<usize>| {
-        let from = back(ctx.text(), r.start, CLAUSE_REACH, s.start);
-        let open = ctx.text()[from..r.start].matches('(').count();
-        let close = ctx.text()[from..r.start].matches(')').count();
-        open > close
-    };
-    let metric_in_aside = in_aside(&q.range);
-    sentence_periods
-        .iter()
-        .find(|c| !is_baseline(ctx, c) && (metric_in_aside || !in_aside(&c.range)))
-        .map(|c| c.period.clone())
+    let e = end?;
+    let np = &text[cl.start + skip..e];
+    (np.split(' ').count() >= 2).then(|| np.to_string())
 }
 
-/// Is this period the baseline of a comparison ("gấp 2 lần năm 2024", "so với năm trước")?
-fn is_baseline(ctx: &Context<'_>, c: &period::Candidate) -> bool {
-    let before = ctx.lower[..c.range.start].trim_end();
-    before.ends_with("so với") || before.ends_with("lần") || before.ends_with("gấp đôi") || before.ends_with("gấp ba") || before.ends_with("bằng") || before.ends_with('%')
+/// Is a figure with this period a forecast? Its period starts after the
+/// document's date (`doc`: "vào năm 2030" in 2021), or, for an estimate
+/// ("ước đạt"), the period is not over at the date the document speaks from
+/// (`estimate_from`): ANNOTATION.md, "ước đạt for a year not yet over".
+fn is_future(period: Option<&Period>, doc: Option<crate::lang::Date>, estimate_from: Option<crate::lang::Date>) -> bool {
+    let Some(p) = period else { return false };
+    let date = |s: Option<&String>| s.and_then(|s| crate::lang::Date::parse_iso(s));
+    let starts_after = matches!((date(p.start.as_ref()), doc), (Some(s), Some(d)) if s > d);
+    let not_over = matches!((date(p.end.as_ref()), estimate_from), (Some(e), Some(d)) if e > d);
+    starts_after || not_over
 }
 
+/// A figure's period, the candidate of its sentence it took, and whether
+/// it is a stock.
+struct ReadPeriod {
+    period: Option<Period>,
+    own: Option<period::Candidate>,
+    stock: bool,
+}
+
+/// The period of a figure (ANNOTATION.md, "Periods"): its own, else the one
+/// its paragraph carries (`inherited`); none for stocks ("còn hiệu lực",
+/// "tính đến …", "đã có 13 đối tác"), participants, and counts bound to one event.
+fn read_period(ctx: &Context<'_>, at: &period::Place<'_>, cands: &[period::Candidate], indicator: Indicator, inherited: Option<&period::Candidate>, event_sentence: bool) -> ReadPeriod {
+    let lower = ctx.lower.as_str();
+    let q = &ctx.quantities[at.qi];
+    let none = |stock| ReadPeriod { period: None, own: None, stock };
+    // Participants are bound to their event; "600 lượt doanh nghiệp" (turns over
+    // many events) are counted over a period like any other figure.
+    let turns = counted_turns(lower, q, at.clause);
+    if indicator == Indicator::Participants && !turns {
+        return none(false);
+    }
+    if has_cue(&lower[at.clause.start..at.clause.end.max(q.range.end)], "stock") {
+        return none(true);
+    }
+    let before = &lower[at.clause.start..q.qualifier_start];
+    let stock_before = q.unit == Unit::Count && indicator::ends_with_cue(before, "stock_before");
+    if indicator == Indicator::Partners && stock_before {
+        return none(true);
+    }
+    if let Some(c) = period::own(ctx, at, cands) {
+        let period = (!c.as_of).then(|| c.period.clone());
+        return ReadPeriod { period, own: Some(c.clone()), stock: c.as_of };
+    }
+    let inherits = !stock_before && indicator != Indicator::Partners && !event_sentence;
+    ReadPeriod { period: inherited.filter(|c| inherits && !c.as_of).map(|c| c.period.clone()), own: None, stock: stock_before }
+}

@@ -1,11 +1,18 @@
-//! Which period governs a metric: its own clause first, then its sentence.
+//! Which period governs a metric: its own clause first, then its sentence,
+//! then the period that governs its paragraph (ANNOTATION.md, "Periods").
+//!
+//! Candidates are the temporals of a sentence that are periods (a year, a
+//! month, "6 tháng đầu năm", a range of days), joined when written as one
+//! span ("từ tháng 12/2022 đến tháng 5/2025", "từ năm 1993 đến nay"), plus
+//! undated phrases ("giai đoạn tới"). A period after "tính đến" is the date
+//! of a stock, not a period: the figure gets none.
 
-use super::cues::{cues, find_word, ByteSet};
+use super::cues::{cue_spans, cues, is_cue};
+use super::{ahead, back};
 use crate::extract::Context;
 use crate::lang::{Date, Relative, Temporal};
 use crate::records::Period;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 /// A period candidate: dated temporals, or undated phrases ("giai đoạn tiếp theo").
 #[derive(Debug, Clone)]
@@ -13,37 +20,220 @@ pub struct Candidate {
     pub range: Range<usize>,
     pub period: Period,
     pub relative: Option<Relative>,
+    /// "tính đến tháng 10/2023": the date a stock is counted at.
+    pub as_of: bool,
+    /// "từ tháng 12/2015" with no end: open-ended, it governs no later sentence.
+    pub open: bool,
 }
 
-pub fn to_period(ctx: &Context<'_>, t: &Temporal) -> Period {
-    Period { start: t.start.map(Date::iso), end: t.end.map(Date::iso), text: ctx.text()[t.range.clone()].to_string() }
+/// How far around a figure its own and its sentence's periods are looked for (bytes).
+const REACH: usize = 600;
+
+/// The date the document speaks from: its date, else the latest day it
+/// states with a written year (a page timestamp, "ngày 14/8/2025").
+/// One pass over the temporals: compute it once per document.
+pub fn reference_date(ctx: &Context<'_>) -> Option<Date> {
+    ctx.doc_date.or_else(|| ctx.temporals.iter().filter(|t| t.is_day && !t.year_inferred).filter_map(|t| t.start).max())
+}
+
+pub fn to_period(ctx: &Context<'_>, t: &Temporal, reference: Option<Date>) -> Period {
+    let mut p = Period { start: t.start.map(Date::iso), end: t.end.map(Date::iso), text: ctx.text()[t.range.clone()].to_string() };
+    // "năm ngoái" as a figure's own period is the year before the document's.
+    if p.start.is_none() && t.relative == Some(Relative::PreviousYear) {
+        if let Some(y) = reference.map(|d| d.year - 1) {
+            p.start = Some(format!("{y:04}-01-01"));
+            p.end = Some(format!("{y:04}-12-31"));
+        }
+    }
+    p
+}
+
+/// Does `hay` end with a phrase of cue `kind` on a word boundary?
+fn ends_with_cue(hay: &str, kind: &str) -> bool {
+    let h = hay.trim_end();
+    cues(kind).iter().any(|c| h.ends_with(c.as_str()) && !h[..h.len() - c.len()].chars().next_back().is_some_and(char::is_alphanumeric))
 }
 
 /// Period candidates inside `range`: temporals that are periods (not single
 /// days) and undated period phrases.
-pub fn candidates(ctx: &Context<'_>, range: Range<usize>) -> Vec<Candidate> {
+/// `reference` is the [`reference_date`] of the document; undated phrases
+/// are looked for when `undated`.
+pub fn candidates(ctx: &Context<'_>, range: Range<usize>, reference: Option<Date>, undated: bool) -> Vec<Candidate> {
+    let lower = ctx.lower.as_str();
     let first = ctx.temporals.partition_point(|t| t.range.start < range.start);
-    let mut out: Vec<Candidate> = ctx.temporals[first..]
-        .iter()
-        .take_while(|t| t.range.start < range.end)
-        .filter(|t| t.range.end <= range.end && !t.is_day)
-        .map(|t| Candidate { range: t.range.clone(), period: to_period(ctx, t), relative: t.relative })
-        .collect();
-    static UNDATED: LazyLock<Vec<(&'static str, ByteSet)>> =
-        LazyLock::new(|| cues("undated").iter().map(|p| (p.as_str(), ByteSet::of(p))).collect());
-    let lower = &ctx.lower[range.clone()];
-    let bytes = ByteSet::of(lower);
-    for &(phrase, ref phrase_bytes) in UNDATED.iter() {
-        if !bytes.holds(phrase_bytes) {
+    let temporals: Vec<&Temporal> = ctx.temporals[first..].iter().take_while(|t| t.range.start < range.end).filter(|t| t.range.end <= range.end).collect();
+    let mut out: Vec<Candidate> = Vec::new();
+    let mut i = 0;
+    while i < temporals.len() {
+        let t = temporals[i];
+        i += 1;
+        // A range of days is a period ("từ 10 đến 12/3/2025"); a single day is not.
+        if (t.is_day && (t.end_date.is_none() || t.start == t.end)) || matches!(t.relative, Some(Relative::Today | Relative::Yesterday | Relative::Tomorrow)) {
             continue;
         }
-        if let Some(i) = find_word(lower, phrase) {
-            let r = range.start + i..range.start + i + phrase.len();
-            if !out.iter().any(|c| c.range.start < r.end && r.start < c.range.end) {
-                out.push(Candidate { range: r.clone(), period: Period { start: None, end: None, text: ctx.text()[r].to_string() }, relative: None });
+        let mut c = Candidate { range: t.range.clone(), period: to_period(ctx, t, reference), relative: t.relative, as_of: false, open: false };
+        let before = &lower[back(lower, c.range.start, 24, range.start)..c.range.start];
+        let from = ends_with_cue(before, "span_from");
+        if from {
+            // "từ tháng 12/2022 đến tháng 5/2025": two temporals written as one span.
+            if let Some(next) = temporals.get(i).filter(|n| !n.is_day || n.end_date.is_some()) {
+                let gap = lower[c.range.end..next.range.start].trim();
+                if matches!(gap, "đến" | "tới" | "-" | "–") && next.end.is_some() && c.period.start.is_some() {
+                    c.range.end = next.range.end;
+                    c.period.end = next.end.map(Date::iso);
+                    i += 1;
+                }
             }
+            // "từ năm 1993 đến nay": up to the document date, open without one.
+            let after_end = ahead(lower, c.range.end, 24, range.end);
+            let after = &lower[c.range.end..after_end];
+            let lead = after.len() - after.trim_start().len();
+            if let Some(p) = cues("until_now").iter().find(|p| after[lead..].starts_with(p.as_str())) {
+                c.range.end += lead + p.len();
+                c.period.end = reference.map(Date::iso);
+            } else if c.range.end == t.range.end {
+                // "từ năm 2026": open-ended.
+                c.period.end = None;
+                c.open = true;
+            }
+            if c.range.start >= range.start + "từ ".len() && lower[..c.range.start].ends_with("từ ") {
+                c.range.start -= "từ ".len();
+            }
+            c.period.text = ctx.text()[c.range.clone()].to_string();
+        }
+        c.as_of = ends_with_cue(before, "as_of");
+        out.push(c);
+    }
+    // Undated phrases, in one pass; the first of each overlapping run.
+    let dated = out.len();
+    let spans = if undated { cue_spans(&lower[range.clone()], range.start, "undated") } else { Vec::new() };
+    for r in spans {
+        if !out.iter().any(|c| c.range.start < r.end && r.start < c.range.end) {
+            out.push(Candidate { range: r.clone(), period: Period { start: None, end: None, text: ctx.text()[r].to_string() }, relative: None, as_of: false, open: false });
+        }
+        // A sentence of undated phrases keeps a bounded list.
+        if out.len() > dated + 16 {
+            break;
         }
     }
     out.sort_by_key(|c| c.range.start);
     out
+}
+
+/// Is this period the baseline of a comparison ("gấp 2 lần năm 2024", "so với năm trước")?
+pub fn is_baseline(ctx: &Context<'_>, c: &Candidate) -> bool {
+    let before = ctx.lower[back(&ctx.lower, c.range.start, 32, 0)..c.range.start].trim_end();
+    before.ends_with('%') || ends_with_cue(before, "baseline_before")
+}
+
+/// Is `r` inside parentheses opened within the sentence `s`?
+fn in_aside(text: &str, s: &Range<usize>, r: &Range<usize>) -> bool {
+    let from = back(text, r.start, super::CLAUSE_REACH, s.start);
+    let open = text[from..r.start].matches('(').count();
+    let close = text[from..r.start].matches(')').count();
+    open > close
+}
+
+/// Where the figure is: its quantity index, clause, sentence and the end of
+/// its evidence (what it counts included).
+pub struct Place<'a> {
+    pub qi: usize,
+    pub clause: &'a Range<usize>,
+    pub sentence: &'a Range<usize>,
+    pub end: usize,
+}
+
+/// Does the candidate `c`, before the figure, belong to an earlier figure it
+/// directly follows ("100 tỷ USD vào năm 2025 và 150 tỷ USD …")?
+fn follows_other_figure(ctx: &Context<'_>, c: &Candidate, qi: usize) -> bool {
+    let qs = &ctx.quantities;
+    let i = qs[..qi].partition_point(|o| o.range.end <= c.range.start);
+    i > 0 && {
+        let gap = ctx.lower[qs[i - 1].range.end.min(c.range.start)..c.range.start].trim();
+        gap.len() <= 16 && (gap.is_empty() || is_cue("period_link", gap))
+    }
+}
+
+/// The candidate that governs the figure at `at` in its own sentence: the
+/// nearest in its clause (not another figure's), a period in parentheses
+/// right after it ("68 nhà khoa bảng (1075-1919)"), the last one before it in
+/// its ';' part of the sentence, else the nearest one before it in the
+/// sentence outside asides. `None` when the sentence gives none.
+pub fn own<'c>(ctx: &Context<'_>, at: &Place<'_>, cands: &'c [Candidate]) -> Option<&'c Candidate> {
+    let (text, q) = (ctx.text(), &ctx.quantities[at.qi]);
+    let (cl, s) = (at.clause, at.sentence);
+    // Only the candidates within reach of the figure.
+    let lo = cands.partition_point(|c| c.range.end + REACH < q.qualifier_start);
+    let hi = cands.partition_point(|c| c.range.start <= q.range.end + REACH);
+    let near = &cands[lo..hi.max(lo)];
+    let next_q = ctx.quantities.get(at.qi + 1).map_or(usize::MAX, |n| n.qualifier_start);
+    let mine = |c: &&Candidate| {
+        !is_baseline(ctx, c)
+            && if c.range.start >= q.range.end { c.range.start < next_q || next_q <= q.range.end } else { !follows_other_figure(ctx, c, at.qi) }
+    };
+    let in_clause = |c: &&Candidate| c.range.start >= cl.start && c.range.end <= cl.end;
+    let distance = |c: &&Candidate| if c.range.start >= q.range.end { c.range.start - q.range.end } else { q.qualifier_start.saturating_sub(c.range.end) };
+    if let Some(c) = near.iter().filter(in_clause).filter(mine).min_by_key(distance) {
+        return Some(c);
+    }
+    // "với 68 nhà khoa bảng (1075-1919)".
+    if let Some(c) = near.iter().find(|c| c.range.start >= at.end && text[at.end..c.range.start].trim() == "(") {
+        return Some(c);
+    }
+    let before_q = |c: &&Candidate| c.range.end <= q.qualifier_start;
+    // The ';'-separated part of the sentence: "tính từ đầu nhiệm kỳ tới nay, đã nâng cấp 10/13 …".
+    let w = back(text, q.qualifier_start, REACH, s.start);
+    let seg_start = text[w..q.qualifier_start].rfind(';').map(|i| w + i + 1);
+    if let Some(seg_start) = seg_start {
+        if let Some(c) = near.iter().filter(|c| c.range.start >= seg_start).filter(before_q).filter(mine).last() {
+            return Some(c);
+        }
+    }
+    let metric_in_aside = in_aside(text, s, &q.range);
+    let outside = |c: &&Candidate| metric_in_aside || !in_aside(text, s, &c.range);
+    if let Some(c) = near.iter().filter(before_q).filter(mine).filter(outside).last() {
+        return Some(c);
+    }
+    // A fronted clause takes the period of the main clause after it ("Để đạt
+    // mục tiêu tăng trưởng 8%, xuất khẩu năm nay phải …").
+    if cl.start == s.start {
+        return near.iter().filter(|c| c.range.start >= cl.end).filter(mine).find(outside);
+    }
+    None
+}
+
+/// The period a sentence hands on to the sentences after it in its
+/// paragraph: its last period outside asides and comparisons (or the stock
+/// date that stops the one before), if it has one.
+pub fn governing(ctx: &Context<'_>, s: &Range<usize>, cands: &[Candidate]) -> Option<Candidate> {
+    cands.iter().filter(|c| !is_baseline(ctx, c) && !in_aside(ctx.text(), s, &c.range)).last().cloned()
+}
+
+/// May the period a sentence handed on govern later sentences? Not an
+/// open start ("từ tháng 12/2015"), nor a period wholly after the document's
+/// date `doc` (a target year: "vào năm 2030").
+pub fn carries(c: &Candidate, doc: Option<Date>) -> bool {
+    let reference = doc;
+    let future = match (c.period.start.as_deref().and_then(Date::parse_iso), reference) {
+        (Some(start), Some(r)) => start > r,
+        _ => false,
+    };
+    !c.open && !future
+}
+
+/// Across a paragraph break only a period of a year or more (or a span of
+/// months: "6 tháng đầu năm") carries: a single month dates an event.
+pub fn carries_across_paragraphs(c: &Candidate) -> bool {
+    match (c.period.start.as_deref(), c.period.end.as_deref()) {
+        (Some(s), Some(e)) => s.get(..7) != e.get(..7),
+        _ => false,
+    }
+}
+
+/// Is there a single day before `pos` in the sentence `s` ("Ngày 28/10/2024, …
+/// nâng tổng số FTA lên 17")? The figure is dated by an event.
+pub fn day_before(ctx: &Context<'_>, s: &Range<usize>, pos: usize) -> bool {
+    let from = back(&ctx.lower, pos, REACH, s.start);
+    let first = ctx.temporals.partition_point(|t| t.range.start < from);
+    ctx.temporals[first..].iter().take_while(|t| t.range.end <= pos).any(|t| t.is_day && t.end_date.is_none())
 }

@@ -1,0 +1,73 @@
+//! Whether a figure is itself a change: "xuất khẩu tăng 14%", "giảm 42,5%",
+//! "tăng bình quân 12%/năm", "kiều hối tăng trưởng gần 6%". A level with a
+//! change after it ("đạt 81,5 tỷ USD, tăng 6,5%") keeps no direction: the
+//! change is its comparison. A growth rate (`gdp_growth`) told as "tăng
+//! trưởng 7%" has none either; "GDP tăng 7%" goes up.
+
+use super::cues::cues;
+use crate::lang::Quantity;
+use crate::records::{Direction, Indicator, Unit};
+use std::ops::Range;
+
+/// Does `hay` end with a phrase of cue `kind` on a word boundary?
+fn ends_with(hay: &str, kind: &str) -> bool {
+    cues(kind).iter().any(|c| hay.ends_with(c.as_str()) && !hay[..hay.len() - c.len()].chars().next_back().is_some_and(char::is_alphanumeric))
+}
+
+/// Strips the adverbs that may stand between a verb and its figure
+/// ("tăng bình quân", "giảm mạnh", "tăng đến").
+fn strip_adverbs(mut b: &str) -> &str {
+    for _ in 0..3 {
+        let t = b.trim_end();
+        match cues("change_adverb").iter().find(|a| t.ends_with(a.as_str()) && !t[..t.len() - a.len()].chars().next_back().is_some_and(char::is_alphanumeric)) {
+            Some(a) => b = &t[..t.len() - a.len()],
+            None => return t,
+        }
+    }
+    b.trim_end()
+}
+
+/// The direction of the figure `q` whose clause words before it are
+/// `before` (lower case), measuring `indicator`; `keyword` is the amount
+/// keyword that named it ("phấn đấu tăng kim ngạch thương mại ít nhất 10%").
+pub fn of(lower: &str, q: &Quantity, before: &str, indicator: Indicator, keyword: Option<&Range<usize>>) -> Option<Direction> {
+    if q.unit == Unit::Count {
+        return None;
+    }
+    // The verb may sit inside the qualifier ("ước giảm 5%").
+    let qual = lower[q.qualifier_start..q.range.start].trim_end();
+    let b = if qual.ends_with("tăng") || qual.ends_with("giảm") { qual } else { strip_adverbs(before) };
+    if ends_with(b, "decrease") {
+        return Some(Direction::Decrease);
+    }
+    if ends_with(b, "growth") {
+        return (indicator != Indicator::GdpGrowth).then_some(Direction::Increase);
+    }
+    if ends_with(b, "increase") {
+        return Some(Direction::Increase);
+    }
+    // "tăng kim ngạch thương mại ít nhất 10%": the verb before the noun.
+    let k = keyword.filter(|k| k.end <= q.qualifier_start && k.start >= q.qualifier_start - before.len())?;
+    let rest = lower[k.end..q.qualifier_start].trim();
+    if rest.split(' ').filter(|w| !w.is_empty()).count() > 3 {
+        return None;
+    }
+    let verb = strip_adverbs(&lower[q.qualifier_start - before.len()..k.start]);
+    if ends_with(verb, "decrease") {
+        Some(Direction::Decrease)
+    } else if ends_with(verb, "increase") {
+        Some(Direction::Increase)
+    } else {
+        None
+    }
+}
+
+/// Is a multiple ("gấp 2,4 lần", "gấp đôi") the growth its clause states
+/// ("xuất khẩu sang Canada tăng gấp 2,4 lần", "tăng gần gấp đôi")? `before`
+/// is the clause up to the multiple's qualifier.
+pub fn is_growth_multiple(before: &str) -> bool {
+    let b = before.trim_end();
+    let b = b.strip_suffix("gấp").filter(|r| !r.chars().next_back().is_some_and(char::is_alphanumeric)).unwrap_or(b);
+    let b = strip_adverbs(b);
+    ends_with(b, "increase") || ends_with(b, "growth")
+}

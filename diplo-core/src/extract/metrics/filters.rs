@@ -1,0 +1,155 @@
+//! Numbers that are not metrics although they count something (ANNOTATION.md,
+//! "Not metrics"): top-N lists and groups ("5 thị trường lớn nhất", "thuộc
+//! nhóm 15 nền kinh tế"), slogans ("phương châm 16 chữ"), numerals that only
+//! introduce the list naming the things ("ba tỉnh Hà Nội, Hưng Yên, Bắc
+//! Ninh"), model names ("Boeing 737 MAX") and addresses ("Trụ sở: 37 …").
+//!
+//! Every check looks at a bounded window around the number.
+
+use super::cues::{cues, find_word, is_cue};
+use super::{ahead, back};
+use crate::lang::Quantity;
+use crate::records::Unit;
+use std::ops::Range;
+
+/// How far after a number a list of names may run (bytes).
+const LIST_REACH: usize = 200;
+
+/// Is the quantity `q`, with what it counts (`counted`) and the words of its
+/// clause before it (`before`, lower case), no metric at all?
+pub fn not_a_metric(text: &str, lower: &str, q: &Quantity, before: &str, counted: Option<&Range<usize>>, sentence_end: usize) -> bool {
+    if q.unit == Unit::Count && q.value == 0.0 {
+        return true;
+    }
+    let before_t = before.trim_end();
+    // "cả 5 châu lục", "cả 3 nước": all of the known ones.
+    if ends_with_phrase(before_t, "cả") {
+        return true;
+    }
+    // "3 điểm nêu trên", "hai hiệp định kể trên": things just named.
+    let after = &lower[q.range.end..ahead(lower, q.range.end, 48, sentence_end.max(q.range.end))];
+    if cues("named_above").iter().any(|c| find_word(after, c).is_some()) {
+        return true;
+    }
+    // "thuộc nhóm 15 nền kinh tế", "lọt top 10", "một trong 5 …": a group or rank.
+    if cues("group_before").iter().any(|c| ends_with_phrase(before_t, c)) {
+        return true;
+    }
+    // "phương châm 16 chữ", "tinh thần 4 tốt".
+    if cues("slogan_before").iter().any(|c| ends_with_phrase(before_t, c)) {
+        return true;
+    }
+    // "Trụ sở: 37 Bà Triệu": an address (the clause starts after the colon).
+    let window = lower[back(lower, q.qualifier_start, 32, 0)..q.qualifier_start].trim_end();
+    if cues("address").iter().any(|c| ends_with_phrase(window, c)) {
+        return true;
+    }
+    if q.unit == Unit::Count {
+        if let Some(c) = counted {
+            // "5 thị trường lớn nhất", "50 đơn vị đầu tiên": a top-N list.
+            if is_top_n(&lower[c.clone()]) {
+                return true;
+            }
+        }
+        if let Some(c) = counted.filter(|_| text[q.range.clone()].starts_with(char::is_alphabetic)) {
+            // "…(AKFTA) và RCEP, hai hiệp định cũng đã có hiệu lực": a numeral in
+            // words that points back at things just named.
+            let words: Vec<&str> = lower[c.clone()].split(' ').filter(|w| !w.is_empty()).take(4).collect();
+            if words.iter().skip(1).any(|w| is_cue("anaphoric_after", w)) {
+                return true;
+            }
+        }
+        if is_model_name(text, q) {
+            return true;
+        }
+        if names_the_list(text, q, sentence_end) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Does `hay` end with `phrase` on a word boundary?
+fn ends_with_phrase(hay: &str, phrase: &str) -> bool {
+    hay.ends_with(phrase) && !hay[..hay.len() - phrase.len()].chars().next_back().is_some_and(char::is_alphanumeric)
+}
+
+/// A superlative in what is counted: "lớn nhất", "hàng đầu", "đầu tiên";
+/// not "thống nhất", "duy nhất", "nhất trí".
+fn is_top_n(counted: &str) -> bool {
+    if cues("top_n").iter().any(|c| find_word(counted, c).is_some()) {
+        return true;
+    }
+    let words: Vec<&str> = counted.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.iter().enumerate().any(|(i, w)| {
+        *w == "nhất"
+            && i > 0
+            && !is_cue("not_superlative_before", words[i - 1])
+            && !words.get(i + 1).is_some_and(|n| is_cue("not_superlative_after", n))
+    })
+}
+
+/// "Boeing 737 MAX", "Airbus A350 900 XWB": a number between a capitalised
+/// word and a word in capitals is part of a name.
+fn is_model_name(text: &str, q: &Quantity) -> bool {
+    if q.qualifier_start != q.range.start {
+        return false;
+    }
+    let lo = back(text, q.range.start, 40, 0);
+    let before = &text[lo..q.range.start];
+    let Some(prev) = before.strip_suffix(' ').and_then(|b| b.split(' ').next_back()) else { return false };
+    if !prev.chars().next().is_some_and(char::is_uppercase) || prev.chars().count() < 2 {
+        return false;
+    }
+    let hi = ahead(text, q.range.end, 40, text.len());
+    let Some(next) = text[q.range.end..hi].strip_prefix(' ').and_then(|a| a.split([' ', ',', '.', ';', ')']).next()) else { return false };
+    next.chars().count() >= 2 && next.chars().all(|c| c.is_ascii_uppercase()) && !cues("counted_acronym").iter().any(|a| a.eq_ignore_ascii_case(next))
+}
+
+/// "ba tỉnh, thành phố Hà Nội, Hưng Yên, Bắc Ninh đã …": the numeral only
+/// introduces the names that follow its noun, as many names as it counts.
+fn names_the_list(text: &str, q: &Quantity, sentence_end: usize) -> bool {
+    if q.value < 2.0 || q.value > 12.0 || q.value.fract() != 0.0 {
+        return false;
+    }
+    let hi = ahead(text, q.range.end, LIST_REACH, sentence_end.max(q.range.end));
+    let rest = &text[q.range.end..hi];
+    let tokens = rest.split_inclusive([' ', ',']).map(str::trim).filter(|t| !t.is_empty());
+    let is_name_word = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let mut nouns = 0;
+    let mut names = 0;
+    let mut in_name = false;
+    for tok in tokens {
+        let (word, comma) = match tok.strip_suffix(',') {
+            Some(w) => (w.trim(), true),
+            None => (tok, false),
+        };
+        if names == 0 && !in_name {
+            if word.is_empty() || !is_name_word(word) {
+                // The counted noun, possibly a pair ("tỉnh, thành phố"); a list
+                // introduced by "là", "gồm" states the count as the fact.
+                nouns += 1;
+                if nouns > 4 || !word.chars().all(char::is_alphabetic) || is_cue("list_intro", word) {
+                    return false;
+                }
+                continue;
+            }
+        }
+        if is_name_word(word) {
+            if !in_name {
+                names += 1;
+                in_name = true;
+            }
+            if comma {
+                in_name = false;
+            }
+            continue;
+        }
+        if word == "và" && in_name {
+            in_name = false;
+            continue;
+        }
+        break;
+    }
+    nouns > 0 && names as f64 == q.value
+}
