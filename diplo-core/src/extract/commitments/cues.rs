@@ -115,6 +115,14 @@ pub struct Cues {
     pub fta_head: Phrases<()>,
     pub fta_modifier: Phrases<()>,
     pub agreement_head: Phrases<()>,
+    pub agreement_named_head: Phrases<()>,
+    pub fta_marker: Phrases<()>,
+    pub future: Phrases<()>,
+    pub launched: Phrases<()>,
+    pub direct_only: Phrases<()>,
+    pub signing_verb: Phrases<()>,
+    pub document_noun: Phrases<()>,
+    pub item_head: Phrases<()>,
     pub agreement_head_lower: Phrases<()>,
     pub agreement_object: Phrases<()>,
     pub name_stop: Phrases<()>,
@@ -145,8 +153,6 @@ pub struct Cues {
     pub surnames: Vec<String>,
     /// Provinces and cities, never a person's name.
     pub places: Vec<String>,
-    /// Agreement acronym → partner codes.
-    pub acronyms: Vec<(String, Vec<String>)>,
 }
 
 fn status_of(s: &str) -> Option<Status> {
@@ -205,17 +211,20 @@ pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
             .collect()
     };
     let statuses = |kind: &str| Phrases::new(valued(kind).into_iter().filter_map(|(p, v, _)| Some((p, status_of(v)?))).collect());
-    let acronyms = crate::lexicon::rows(include_str!("../../../data/agreements.tsv"))
-        .filter_map(|r| {
-            Some((r.first()?.to_string(), r.get(1).map(|c| c.split_whitespace().map(String::from).collect()).unwrap_or_default()))
-        })
-        .collect();
     Cues {
         status: statuses("status"),
         status_after: statuses("status_after"),
         fta_head: plain("fta_head"),
         fta_modifier: plain("fta_modifier"),
         agreement_head: plain("agreement_head"),
+        agreement_named_head: plain("agreement_named_head"),
+        fta_marker: plain("fta_marker"),
+        future: plain("future"),
+        launched: plain("launched"),
+        direct_only: plain("direct_only"),
+        signing_verb: plain("signing_verb"),
+        document_noun: plain("document_noun"),
+        item_head: plain("item_head"),
         agreement_head_lower: plain("agreement_head_lower"),
         agreement_object: plain("agreement_object"),
         name_stop: plain("name_stop"),
@@ -245,7 +254,6 @@ pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
         addressee_head: plain("addressee_head"),
         surnames: list("surname"),
         places: list("place"),
-        acronyms,
     }
 });
 
@@ -290,12 +298,5 @@ mod tests {
         let c = &*CUES;
         assert!(c.status.items.len() > 10 && c.title.items.len() > 10 && c.surnames.len() > 50);
         assert!(c.doc_kind.items.iter().any(|(_, w, (k, cap))| w == "Luật" && *k == DocumentKind::Law && *cap));
-        assert!(c.acronyms.iter().any(|(a, p)| a == "EVFTA" && p == &["EU"]));
-        // Every partner code of an agreement resolves in the partner lexicon.
-        for (acronym, codes) in &c.acronyms {
-            for code in codes {
-                assert!(crate::lexicon::partners::by_code(code).is_some(), "{acronym}: unknown partner {code}");
-            }
-        }
     }
 }

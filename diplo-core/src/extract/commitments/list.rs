@@ -156,7 +156,21 @@ fn subject_start(ctx: &Context<'_>, from: usize, to: usize) -> usize {
 pub fn status_before(ctx: &Context<'_>, head: usize, max_gap: usize) -> Option<(Range<usize>, Status)> {
     let lower = &ctx.lower;
     let floor = ceil_char(lower, clause_start(ctx, head).max(head.saturating_sub(200)));
-    let cues = CUES.status.find(lower, floor..head);
+    let mut cues = CUES.status.find(lower, floor..head);
+    // "trao đổi về Hiệp định" talks about an agreement, it does not exchange it.
+    cues.retain(|(r, _)| {
+        !(CUES.direct_only.starting_at(lower, r.start, r.end).is_some_and(|(d, _)| d.end == r.end)
+            && word_is(ctx, super::text::skip_fwd(lower, r.end, ""), &["về"]))
+    });
+    // "đã/được chính thức khởi động đàm phán": the launch happened.
+    for (r, s) in cues.iter_mut() {
+        if *s == Status::Proposed && lower.get(r.clone()).is_some_and(|c| c.starts_with("khởi động")) {
+            let from = super::text::floor_char(lower, r.start.saturating_sub(30));
+            if CUES.launched.ending_at(lower, from, super::text::skip_back(lower, r.start, "")).is_some() {
+                *s = Status::Negotiating;
+            }
+        }
+    }
     let (mut i, (near, _)) = cues.iter().enumerate().next_back()?;
     if word_count(lower, near.end..head) > max_gap {
         return None;
@@ -175,11 +189,17 @@ pub fn status_before(ctx: &Context<'_>, head: usize, max_gap: usize) -> Option<(
 }
 
 /// A status said right after a mention ("các FTA đã ký kết", "(EAEU) có
-/// hiệu lực từ …").
+/// hiệu lực từ …"); a chain "được ký kết ngày … và có hiệu lực từ …" ends
+/// in force.
 pub fn status_after(ctx: &Context<'_>, pos: usize, limit: usize) -> Option<(Range<usize>, Status)> {
     let lower = &ctx.lower;
-    let end = ceil_char(lower, limit.min(pos + 80));
-    CUES.status_after.find(lower, pos..end).into_iter().next().filter(|(r, _)| word_count(lower, pos..r.start) == 0)
+    let end = ceil_char(lower, limit.min(pos + 120));
+    let cues = CUES.status_after.find(lower, pos..end);
+    let (first, status) = cues.first().filter(|(r, _)| word_count(lower, pos..r.start) == 0)?.clone();
+    let chained = cues.iter().skip(1).find(|(r, s)| {
+        *s == Status::InForce && lower.get(first.end..r.start).is_some_and(|g| g.contains(" và ") && !g.contains([';', '(']))
+    });
+    Some(chained.map_or((first, status), |(r, s)| (r.clone(), *s)))
 }
 
 /// Is the word at `pos` one of `words` (lower-cased), on boundaries?
