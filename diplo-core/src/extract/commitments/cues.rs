@@ -129,10 +129,17 @@ pub struct Cues {
     pub list_glue: Phrases<()>,
     pub list_lead: Phrases<()>,
     pub both_sides: Phrases<()>,
+    pub event_word: Phrases<()>,
     pub subject_break: Phrases<()>,
     pub determiner: Phrases<()>,
-    pub upgrade_verb: Phrases<()>,
+    pub upgrade_verb: Phrases<UpgradeVerb>,
+    pub upgrade_frame: Phrases<()>,
     pub upgrade_proposal: Phrases<()>,
+    pub upgrade_same: Phrases<()>,
+    pub upgrade_passive: Phrases<()>,
+    pub upgrade_org_subject: Phrases<()>,
+    pub proposal_break: Phrases<()>,
+    pub past_clause: Phrases<()>,
     pub level: Phrases<PartnershipLevel>,
     /// Kind, and whether the word must be capitalised to name a document.
     pub doc_kind: Phrases<(DocumentKind, bool)>,
@@ -167,10 +174,34 @@ fn status_of(s: &str) -> Option<Status> {
     })
 }
 
+/// How an upgrade verb reaches its level (`data/commitment_cues.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UpgradeVerb {
+    /// "nâng cấp quan hệ (từ X) lên Y"
+    Raise,
+    /// "thiết lập quan hệ Y"
+    Establish,
+    /// "X trở thành Y"
+    Become,
+    /// "hướng tới Y" (proposed)
+    Aim,
+}
+
+fn upgrade_verb_of(s: &str) -> Option<UpgradeVerb> {
+    Some(match s {
+        "raise" => UpgradeVerb::Raise,
+        "establish" => UpgradeVerb::Establish,
+        "become" => UpgradeVerb::Become,
+        "aim" => UpgradeVerb::Aim,
+        _ => return None,
+    })
+}
+
 fn level_of(s: &str) -> Option<PartnershipLevel> {
     Some(match s {
         "comprehensive_partnership" => PartnershipLevel::ComprehensivePartnership,
         "strategic_partnership" => PartnershipLevel::StrategicPartnership,
+        "extensive_strategic_partnership" => PartnershipLevel::ExtensiveStrategicPartnership,
         "comprehensive_strategic_partnership" => PartnershipLevel::ComprehensiveStrategicPartnership,
         "special_relationship" => PartnershipLevel::SpecialRelationship,
         _ => return None,
@@ -231,10 +262,17 @@ pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
         list_glue: plain("list_glue"),
         list_lead: plain("list_lead"),
         both_sides: plain("both_sides"),
+        event_word: plain("event_word"),
         subject_break: plain("subject_break"),
         determiner: plain("determiner"),
-        upgrade_verb: plain("upgrade_verb"),
+        upgrade_verb: Phrases::new(valued("upgrade_verb").into_iter().filter_map(|(p, v, _)| Some((p, upgrade_verb_of(v)?))).collect()),
+        upgrade_frame: plain("upgrade_frame"),
         upgrade_proposal: plain("upgrade_proposal"),
+        upgrade_same: plain("upgrade_same"),
+        upgrade_passive: plain("upgrade_passive"),
+        upgrade_org_subject: plain("upgrade_org_subject"),
+        proposal_break: plain("proposal_break"),
+        past_clause: plain("past_clause"),
         level: Phrases::new(valued("level").into_iter().filter_map(|(p, v, _)| Some((p, level_of(v)?))).collect()),
         doc_kind: Phrases::new(
             valued("doc_kind").into_iter().filter_map(|(p, v, cap)| Some((p, (doc_kind_of(v)?, cap == Some("cap"))))).collect(),

@@ -23,6 +23,7 @@ mod symbol;
 mod text;
 mod title;
 mod upgrade;
+mod upgrade_fields;
 
 use super::Context;
 use crate::records::{Commitment, CommitmentKind, Warning};
@@ -45,7 +46,7 @@ pub fn extract(ctx: &Context<'_>, warnings: &mut Vec<Warning>) -> Vec<Commitment
     out.extend(objects);
     merge(&mut taken, object_spans);
     out.extend(signing::records(ctx, &lists, &taken));
-    out.extend(upgrade::extract(ctx));
+    out.extend(upgrade::extract(ctx, &counterpart));
     out.extend(directive::extract(ctx));
     out.sort_by_key(|c| (c.evidence.start, c.evidence.end));
     out
@@ -65,6 +66,7 @@ fn record(ctx: &Context<'_>, kind: CommitmentKind, span: Range<usize>) -> Commit
         status: None,
         partners: Vec::new(),
         level: None,
+        date: None,
         actor: None,
         addressees: Vec::new(),
         content: None,

@@ -57,7 +57,10 @@ pub fn both_sides(ctx: &Context<'_>, pos: usize, counterpart: &Counterpart) -> V
     let mut out = Vec::new();
     let Some((i, sent)) = sentence_at(ctx, pos) else { return out };
     let from = sent.start.max(ceil_char(ctx.text(), pos.saturating_sub(CLAUSE_WINDOW)));
-    push_unique(&mut out, find_partners(ctx.text(), from..pos).into_iter().map(|h| h.partner).filter(is_party));
+    push_unique(
+        &mut out,
+        find_partners(ctx.text(), from..pos).into_iter().filter(|h| !is_setting(ctx, &h.range)).map(|h| h.partner).filter(is_party),
+    );
     if out.is_empty() {
         if let Some(prev) = i.checked_sub(1).and_then(|j| ctx.sentences.get(j)) {
             let tail = prev.range.start.max(ceil_char(ctx.text(), prev.range.end.saturating_sub(CLAUSE_WINDOW)));
@@ -68,6 +71,18 @@ pub fn both_sides(ctx: &Context<'_>, pos: usize, counterpart: &Counterpart) -> V
         push_unique(&mut out, counterpart.get(ctx));
     }
     out
+}
+
+/// Is the partner at `r` only where or at what something happened ("tại
+/// Viêng Chăn (Lào)", "Hội nghị Cấp cao ASEAN"), not a side?
+fn is_setting(ctx: &Context<'_>, r: &Range<usize>) -> bool {
+    let lower = &ctx.lower;
+    let from = super::text::floor_char(lower, r.start.saturating_sub(48));
+    let before = lower.get(from..r.start).unwrap_or("");
+    let near = before.rsplit(',').next().unwrap_or("");
+    before.trim_end().ends_with('(')
+        || near.split_whitespace().rev().take(2).any(|w| w == "tại" || w == "ở")
+        || CUES.event_word.any_in(lower, from + (before.len() - near.len())..r.start)
 }
 
 /// A partner that can be a party: a country or bloc, not an agreement
