@@ -36,7 +36,6 @@ pub(crate) fn find_bytes(h: &[u8], n: &[u8]) -> Option<usize> {
 
 /// Start positions of the non-overlapping occurrences of `needle` in
 /// `hay`, left to right, as `hay.match_indices(needle)`.
-#[allow(dead_code)]
 pub fn find_all<'h>(hay: &'h str, needle: &'h str) -> impl Iterator<Item = usize> + 'h {
     let mut from = 0;
     std::iter::from_fn(move || {

@@ -10,7 +10,6 @@ mod offsets;
 
 pub use chars::CharIndex;
 pub use decode::decode;
-#[allow(unused_imports)] // find_all: every occurrence, for callers that need them all
 pub(crate) use find::{find_all, find_str};
 pub use fold::fold;
 pub use normalize::{lowercase_same_len, normalize, Normalized};

@@ -157,6 +157,16 @@ pub struct Cues {
     pub content_start: Phrases<()>,
     pub subject_lead: Phrases<()>,
     pub addressee_head: Phrases<()>,
+    pub comma_statement: Phrases<()>,
+    pub business_title: Phrases<()>,
+    pub invite_visit: Phrases<()>,
+    pub title_blocker: Phrases<()>,
+    pub according_to: Phrases<()>,
+    pub by_request: Phrases<()>,
+    /// Lower-case particles inside foreign names ("da", "bin").
+    pub name_particles: Vec<String>,
+    /// "ông", "bà": a person named just before.
+    pub pronouns: Vec<String>,
     pub surnames: Vec<String>,
     /// Provinces and cities, never a person's name.
     pub places: Vec<String>,
@@ -290,6 +300,14 @@ pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
         content_start: plain("content_start"),
         subject_lead: plain("subject_lead"),
         addressee_head: plain("addressee_head"),
+        comma_statement: plain("comma_statement"),
+        business_title: plain("business_title"),
+        invite_visit: plain("invite_visit"),
+        title_blocker: plain("title_blocker"),
+        according_to: plain("according_to"),
+        by_request: plain("by_request"),
+        name_particles: list("name_particle"),
+        pronouns: list("pronoun"),
         surnames: list("surname"),
         places: list("place"),
     }

@@ -11,6 +11,7 @@ mod actor;
 mod agreement;
 mod cues;
 mod directive;
+mod directive_content;
 mod fta;
 mod fta_table;
 mod known;
