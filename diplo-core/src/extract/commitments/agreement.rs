@@ -8,17 +8,18 @@
 
 use super::cues::CUES;
 use super::list::{list_after_with, status_before, subject_partners};
+use super::party::Counterpart;
 use super::signing::Lists;
-use super::text::{clause_end, clause_start, is_capitalised, words};
+use super::text::{clause_end, clause_start, is_capitalised, skip_fwd, words};
 use super::title::name_end;
 use crate::extract::Context;
-use crate::records::{Commitment, CommitmentKind};
+use crate::records::{Commitment, CommitmentKind, Partner};
 use std::ops::Range;
 
 /// Every generic agreement mention with a partner, in document order;
 /// `taken` (in document order) are the spans already read as FTAs or named
 /// agreements.
-pub fn extract(ctx: &Context<'_>, taken: &[Range<usize>], lists: &Lists) -> (Vec<Commitment>, Vec<Range<usize>>) {
+pub fn extract(ctx: &Context<'_>, taken: &[Range<usize>], lists: &Lists, counterpart: &Counterpart) -> (Vec<Commitment>, Vec<Range<usize>>) {
     let mut out: Vec<Commitment> = Vec::new();
     let mut spans = Vec::new();
     for sent in &ctx.sentences {
@@ -29,7 +30,7 @@ pub fn extract(ctx: &Context<'_>, taken: &[Range<usize>], lists: &Lists) -> (Vec
             let fta = CUES.fta_head.starting_at(&ctx.lower, head.start, r.end).is_some();
             // The document noun of a signing list's lead counts the items.
             if !overlaps(&busy, &head) && !is_capitalised(ctx.text(), &head) && !fta && !lists.in_lead(head.start) {
-                if let Some((c, span)) = object_one(ctx, &head) {
+                if let Some((c, span)) = object_one(ctx, &head, counterpart) {
                     busy.push(span.clone());
                     spans.push(span);
                     out.push(c);
@@ -44,11 +45,45 @@ fn overlaps(taken: &[Range<usize>], r: &Range<usize>) -> bool {
     taken.iter().any(|t| t.start < r.end && r.start < t.end)
 }
 
+/// "với Công ty Dầu khí Quốc gia Abu Dhabi (ADNOC)", "với Tổng công ty Điện
+/// lực Hàn Quốc (KEPCO)": a named company or body after "với" (up to
+/// `limit`), and the country it belongs to: one its name gives, else the
+/// article's counterpart. `None` when no capitalised name follows "với".
+fn with_organisation(ctx: &Context<'_>, pos: usize, limit: usize, counterpart: &Counterpart) -> Option<(Vec<Partner>, usize)> {
+    let (text, lower) = (ctx.text(), &ctx.lower);
+    let at = skip_fwd(lower, pos, "");
+    if !super::list::word_is(ctx, at, &["với"]) {
+        return None;
+    }
+    let org = skip_fwd(text, at + "với".len(), "");
+    let first = words(text, org..limit).into_iter().next()?;
+    if !is_capitalised(text, &first) || CUES.both_sides.starting_at(lower, org, limit).is_some() {
+        return None;
+    }
+    let end = text.get(org..limit).and_then(|s| s.find([',', ';'])).map_or(limit, |p| org + p);
+    let end = lower.get(org..end).and_then(|s| s.find(" về ")).map_or(end, |p| org + p);
+    let mut partners = Vec::new();
+    super::list::push_unique(&mut partners, crate::lexicon::partners::find_partners(text, org..end).into_iter().map(|h| h.partner));
+    if partners.is_empty() {
+        super::list::push_unique(&mut partners, counterpart.get(ctx));
+    }
+    (!partners.is_empty()).then_some((partners, end))
+}
+
 /// A generic document ("12 văn kiện hợp tác", "các khuôn khổ hợp tác mới")
 /// signed or negotiated with a named partner.
-fn object_one(ctx: &Context<'_>, head: &Range<usize>) -> Option<(Commitment, Range<usize>)> {
-    let (cue, status) = status_before(ctx, head.start, 2)?;
+fn object_one(ctx: &Context<'_>, head: &Range<usize>, counterpart: &Counterpart) -> Option<(Commitment, Range<usize>)> {
     let limit = clause_end(ctx, head.start);
+    // "EVN ký với Tổng công ty Điện lực Hàn Quốc (KEPCO) thỏa thuận …": the
+    // partner between the verb and the document.
+    let (cue, status, between) = match status_before(ctx, head.start, 2) {
+        Some((cue, status)) => (cue, status, None),
+        None => {
+            let (cue, status) = status_before(ctx, head.start, 14)?;
+            let org = with_organisation(ctx, skip_fwd(&ctx.lower, cue.end, ""), head.start, counterpart)?;
+            (cue, status, Some(org))
+        }
+    };
     // The name takes determiners and counts before the head ("12 văn kiện"),
     // not the adverbs after the verb ("phê chuẩn cuối cùng văn kiện").
     let mut name_start = head.start;
@@ -67,12 +102,27 @@ fn object_one(ctx: &Context<'_>, head: &Range<usize>) -> Option<(Commitment, Ran
     let end = name_end(ctx, head.end, limit).max(head.end);
     let mut span_end = end;
     let partners = match list_after_with(ctx, end, limit, 20) {
+        _ if between.is_some() => between.map(|(p, _)| p).unwrap_or_default(),
         Some(l) if l.counted => return None,
         Some(l) if !l.only_home => {
             span_end = l.range.end;
             l.partners
         }
-        _ => subject_partners(ctx, clause_start(ctx, head.start), cue.start),
+        // "ký thỏa thuận hợp tác với Công ty Dầu khí Quốc gia Abu Dhabi (ADNOC)".
+        _ if with_organisation(ctx, end, limit, counterpart).is_some() => {
+            let (p, org_end) = with_organisation(ctx, end, limit, counterpart).unwrap_or_default();
+            span_end = org_end;
+            p
+        }
+        _ => {
+            let from = clause_start(ctx, head.start);
+            let named = subject_partners(ctx, from, cue.start, counterpart);
+            // "Hai nhà lãnh đạo nhất trí sớm đàm phán để đi tới một thỏa thuận …".
+            match CUES.both_sides.find(&ctx.lower, from..cue.start).into_iter().next() {
+                Some((r, ())) if named.is_empty() => super::party::both_sides(ctx, r.start, counterpart),
+                _ => named,
+            }
+        }
     };
     if partners.is_empty() {
         return None;

@@ -67,6 +67,25 @@ pub fn extract(ctx: &Context<'_>, counterpart: &Counterpart, taken: &[Range<usiz
     (out, spans)
 }
 
+/// The end of an acronym in parentheses right after `pos` ("(EVFTA)"), or `pos`.
+fn gloss_end(ctx: &Context<'_>, pos: usize) -> usize {
+    let text = ctx.text();
+    let at = skip_fwd(text, pos, "");
+    let Some(rest) = text.get(at..).filter(|r| r.starts_with('(')) else { return pos };
+    match rest.find(')') {
+        Some(c) if c < 24 && super::title::is_acronym(rest.get(1..c).unwrap_or("")) => at + c + 1,
+        _ => pos,
+    }
+}
+
+/// Is the head at `pos` plural ("các FTA", "những hiệp định thương mại tự do")?
+fn plural(ctx: &Context<'_>, pos: usize) -> bool {
+    let lower = &ctx.lower;
+    let end = super::text::skip_back(lower, pos, "");
+    let from = super::text::floor_char(lower, end.saturating_sub(16));
+    ["các", "những", "nhiều", "một số", "mọi"].iter().any(|d| lower.get(from..end).is_some_and(|s| s.ends_with(d)) && super::text::on_boundaries(lower, &(end - d.len()..end)))
+}
+
 /// One FTA mention: the record and the end of the text it used.
 fn one(ctx: &Context<'_>, head: &Range<usize>, counterpart: &Counterpart) -> Option<(Commitment, usize)> {
     let limit = clause_end(ctx, head.start);
@@ -98,11 +117,14 @@ fn one(ctx: &Context<'_>, head: &Range<usize>, counterpart: &Counterpart) -> Opt
         Some(l) if !l.only_home => l.partners.clone(),
         // "với các thị trường tiềm năng": partners announced but not named.
         None if introduced => return None,
+        // "Hai nước cùng là thành viên của các hiệp định thương mại tự do …":
+        // FTAs in general, not one with these partners.
+        _ if plural(ctx, head.start) => return None,
         _ => {
             let floor = clause_start(ctx, head.start);
             let (list_start, adjacent) = list_before(ctx, floor, head.start);
             match &before {
-                Some((cue, _)) if adjacent.is_empty() => subject_partners(ctx, floor, cue.start),
+                Some((cue, _)) if adjacent.is_empty() => subject_partners(ctx, floor, cue.start, counterpart),
                 _ => {
                     start = start.min(list_start);
                     adjacent
@@ -113,6 +135,8 @@ fn one(ctx: &Context<'_>, head: &Range<usize>, counterpart: &Counterpart) -> Opt
     if partners.is_empty() {
         return None;
     }
+    // "… giữa Việt Nam và Liên minh châu Âu (EVFTA)": the acronym glosses this mention.
+    let tail = gloss_end(ctx, tail);
     let end = after.as_ref().map_or(tail, |(r, _)| r.end.max(tail));
     let mut c = super::record(ctx, CommitmentKind::Fta, start..end);
     c.status = status;

@@ -3,7 +3,7 @@
 //! status verb that governs a mention.
 
 use super::cues::CUES;
-use super::text::{ceil_char, clause_start, on_boundaries, sentence_at, word_count, words, CLAUSE_WINDOW};
+use super::text::{ceil_char, clause_start, on_boundaries, word_count, words};
 use crate::extract::Context;
 use crate::lexicon::partners::{find_partners, scan};
 use crate::records::{Partner, Status};
@@ -112,25 +112,19 @@ pub fn list_after_with(ctx: &Context<'_>, pos: usize, limit: usize, lead_words: 
 
 /// Partners named in the subject `from..to` of a clause ("Việt Nam và
 /// Malaysia đã ký kết …"); "hai bên"/"hai nước" refers back to the partners
-/// named earlier in the sentence, or else in the sentence before ("Tổng Bí
-/// thư hội đàm với Tổng thống Indonesia. Hai bên nhất trí nâng cấp …").
-pub fn subject_partners(ctx: &Context<'_>, from: usize, to: usize) -> Vec<Partner> {
+/// named before ([`super::party::both_sides`]: "Tổng Bí thư hội đàm với
+/// Tổng thống Indonesia. Hai bên nhất trí nâng cấp …").
+pub fn subject_partners(ctx: &Context<'_>, from: usize, to: usize, counterpart: &super::party::Counterpart) -> Vec<Partner> {
     let mut out = Vec::new();
     let subject = subject_start(ctx, from, to);
     push_unique(&mut out, find_partners(ctx.text(), subject..to).into_iter().map(|h| h.partner));
-    if !out.is_empty() || !CUES.both_sides.any_in(&ctx.lower, subject..to) {
+    if !out.is_empty() {
         return out;
     }
-    let Some((i, sent)) = sentence_at(ctx, from) else { return out };
-    let start = clause_start(ctx, sent.start).min(sent.start).max(ceil_char(ctx.text(), from.saturating_sub(CLAUSE_WINDOW)));
-    push_unique(&mut out, find_partners(ctx.text(), start..from).into_iter().map(|h| h.partner));
-    if out.is_empty() {
-        if let Some(prev) = i.checked_sub(1).and_then(|j| ctx.sentences.get(j)) {
-            let tail = prev.range.start.max(ceil_char(ctx.text(), prev.range.end.saturating_sub(CLAUSE_WINDOW)));
-            push_unique(&mut out, find_partners(ctx.text(), tail..prev.range.end).into_iter().map(|h| h.partner));
-        }
+    match CUES.both_sides.find(&ctx.lower, subject..to).into_iter().next() {
+        Some((r, ())) => super::party::both_sides(ctx, r.start, counterpart),
+        None => out,
     }
-    out
 }
 
 /// The most words a subject may have ("Bộ Nội vụ Việt Nam và Bộ Việc làm
@@ -175,6 +169,11 @@ pub fn status_before(ctx: &Context<'_>, head: usize, max_gap: usize) -> Option<(
     if word_count(lower, near.end..head) > max_gap {
         return None;
     }
+    // "khi được ký kết, FTA … sẽ giúp": a condition, not a status.
+    let before_cue = skip_back_words(lower, floor, near.start);
+    if CUES.conditional.ending_at(lower, floor, before_cue).is_some() && CUES.not_conditional.ending_at(lower, floor, before_cue).is_none() {
+        return None;
+    }
     if let Some((r, s)) = cues.iter().find(|(_, s)| *s == Status::Proposed) {
         return Some((r.start..near.end, *s));
     }
@@ -186,6 +185,18 @@ pub fn status_before(ctx: &Context<'_>, head: usize, max_gap: usize) -> Option<(
         i -= 1;
     }
     cues.get(i).map(|(r, s)| (r.start..near.end, *s))
+}
+
+/// Where the words before `pos` end, across a passive or perfect marker
+/// ("khi (đã) được ký kết" → after "khi").
+fn skip_back_words(lower: &str, floor: usize, pos: usize) -> usize {
+    let mut end = super::text::skip_back(lower, pos, "");
+    for aux in ["được", "đã", "đã được"] {
+        if lower.get(floor..end).is_some_and(|s| s.ends_with(aux)) && on_boundaries(lower, &(end - aux.len()..end)) {
+            end = super::text::skip_back(lower, end - aux.len(), "");
+        }
+    }
+    end
 }
 
 /// A status said right after a mention ("các FTA đã ký kết", "(EAEU) có

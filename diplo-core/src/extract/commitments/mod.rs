@@ -43,7 +43,7 @@ pub fn extract(ctx: &Context<'_>, warnings: &mut Vec<Warning>) -> Vec<Commitment
     let (named, named_spans) = named::extract(ctx, &taken, &counterpart, &lists);
     out.extend(named);
     merge(&mut taken, named_spans);
-    let (objects, object_spans) = agreement::extract(ctx, &taken, &lists);
+    let (objects, object_spans) = agreement::extract(ctx, &taken, &lists, &counterpart);
     out.extend(objects);
     merge(&mut taken, object_spans);
     out.extend(signing::records(ctx, &lists, &taken));

@@ -111,7 +111,6 @@ fn mentions_in(ctx: &Context<'_>, r: Range<usize>, busy: &mut Vec<Range<usize>>)
 /// A known name or acronym, with its own status.
 fn plain(ctx: &Context<'_>, name: Range<usize>, known: Vec<Hit>) -> Mention {
     let fta = known.iter().any(|h| KNOWN.get(h).is_some_and(|k| k.fta));
-    let (cue, status) = governing_status(ctx, name.start, name.end, 3);
     let limit = clause_end(ctx, name.start);
     let mut parties = Vec::new();
     let mut end = name.end;
@@ -119,6 +118,7 @@ fn plain(ctx: &Context<'_>, name: Range<usize>, known: Vec<Hit>) -> Mention {
         parties = l.partners;
         end = l.range.end;
     }
+    let (cue, status) = governing_status(ctx, name.start, end, 3);
     Mention { end, head: None, known, parties, fta, status, cue, name }
 }
 
@@ -156,7 +156,11 @@ fn titled(ctx: &Context<'_>, head: &Range<usize>) -> Option<Mention> {
         || lower.get(rest.clone()).is_some_and(|s| s.trim_start().starts_with("về "))
         || CUES.agreement_named_head.starting_at(lower, head.start, head.end).is_some_and(|(h, _)| h.end == head.end);
     let lower_head = !is_capitalised(text, head);
-    let (cue, status) = governing_status(ctx, head.start, name.end, if lower_head { 0 } else { 3 });
+    // The status may follow the parties ("… (CEPA) giữa Việt Nam và UAE đã
+    // được ký kết", "Hiệp định UKVFTA với Vương quốc Anh, có hiệu lực …").
+    let with_list = list_after_with(ctx, name.end, limit, 4).filter(|l| !l.counted && !l.only_home).map_or(name.end, |l| l.range.end);
+    let tail = between.as_ref().map_or(with_list, |_| with_list.max(name.end));
+    let (cue, status) = governing_status(ctx, head.start, tail, if lower_head { 0 } else { 3 });
     // A lower-case title ("Hiệp định tránh đánh thuế hai lần") names an
     // agreement when a status verb governs it.
     let governed = cue.is_some() && name.end > head.end;
@@ -170,8 +174,26 @@ fn titled(ctx: &Context<'_>, head: &Range<usize>) -> Option<Mention> {
     if let Some(l) = list_after_with(ctx, name.end, limit, 4).filter(|l| !l.counted && !l.only_home) {
         push_unique(&mut parties, l.partners);
         end = end.max(l.range.end);
+    } else if parties.is_empty() {
+        // "Bản ghi nhớ về … trong lĩnh vực … giữa Bộ Quốc phòng nước … Việt Nam
+        // và Bộ Quốc phòng nước … Trung Hoa": the parties after the title.
+        parties = parties_later(ctx, name.end, limit);
     }
     Some(Mention { name, head: Some(head.clone()), known, parties, end, fta, status, cue })
+}
+
+/// The parties of a "giữa A và B" a few words after a title, in its clause.
+fn parties_later(ctx: &Context<'_>, from: usize, limit: usize) -> Vec<Partner> {
+    let lower = &ctx.lower;
+    let window = super::text::ceil_char(lower, limit.min(from + 80));
+    let Some(at) = lower.get(from..window).and_then(|s| s.find(" giữa ")).map(|p| from + p + 1) else { return Vec::new() };
+    if lower.get(from..at).is_some_and(|g| g.contains([',', ';', '('])) {
+        return Vec::new();
+    }
+    let end = lower.get(at..limit).and_then(|s| s.find([',', ';'])).map_or(limit, |p| at + p);
+    let mut out = Vec::new();
+    push_unique(&mut out, crate::lexicon::partners::find_partners(ctx.text(), at..end).into_iter().map(|h| h.partner));
+    out
 }
 
 /// Status from the verb before the mention, or a status said right after
@@ -179,7 +201,7 @@ fn titled(ctx: &Context<'_>, head: &Range<usize>) -> Option<Mention> {
 /// proposed.
 fn governing_status(ctx: &Context<'_>, head: usize, tail: usize, max_gap: usize) -> (Option<Range<usize>>, Option<Status>) {
     let before = status_before(ctx, head, max_gap);
-    let after = status_after(ctx, skip_fwd(ctx.text(), tail, ")"), clause_end(ctx, head)).map(|(_, s)| s);
+    let after = status_after(ctx, skip_fwd(ctx.text(), tail, "),"), clause_end(ctx, head)).map(|(_, s)| s).or_else(|| late_passive(ctx, tail));
     let mut status = match (&before, after) {
         (_, Some(Status::InForce)) => Some(Status::InForce),
         (Some((_, s)), _) => Some(*s),
@@ -192,6 +214,22 @@ fn governing_status(ctx: &Context<'_>, head: usize, tail: usize, max_gap: usize)
         }
     }
     (before.map(|(r, _)| r), status)
+}
+
+/// A passive a few words after the mention: "(EVIPA) đến nay mới được
+/// 10/27 nước thành viên EU phê chuẩn".
+fn late_passive(ctx: &Context<'_>, tail: usize) -> Option<Status> {
+    let lower = &ctx.lower;
+    let limit = clause_end(ctx, tail.saturating_sub(1)).min(super::text::ceil_char(lower, tail + 160));
+    let (cue, status) = CUES.status.find(lower, tail..limit).into_iter().next()?;
+    let gap = lower.get(tail..cue.start)?;
+    let passive = gap.split_whitespace().any(|w| w == "được");
+    let words = super::text::word_count(lower, tail..cue.start);
+    // "… được 10/27 nước thành viên EU phê chuẩn"; across the rest of a long
+    // title only when the verb is a passive of it ("…, đẩy mạnh … được ra").
+    let adjacent_passive = gap.trim_end().ends_with(" được") && words <= 20 && !gap.contains([';', '(']);
+    let short = passive && !gap.contains([',', ';', '(']) && words <= 10;
+    ((short || adjacent_passive) && !CUES.agreement_head.any_in(lower, tail..cue.start)).then_some(status)
 }
 
 /// Mentions listed together ("như CPTPP, EVFTA hay UKVFTA"; "AKFTA và RCEP,
@@ -267,7 +305,7 @@ fn record(ctx: &Context<'_>, mut m: Mention, names: &[Range<usize>], counterpart
     let own_parties = m.known.iter().any(|h| KNOWN.get(h).is_some_and(|k| !k.partners.is_empty()));
     if partners.is_empty() && !own_parties {
         if let Some(cue) = &m.cue {
-            partners = subject_partners(ctx, clause_start(ctx, m.name.start), cue.start);
+            partners = subject_partners(ctx, clause_start(ctx, m.name.start), cue.start, counterpart);
         }
         if partners.is_empty() && (m.fta || m.status.is_some()) {
             let others: Vec<Range<usize>> = names.iter().filter(|n| **n != m.name).cloned().collect();

@@ -57,18 +57,24 @@ pub fn both_sides(ctx: &Context<'_>, pos: usize, counterpart: &Counterpart) -> V
     let mut out = Vec::new();
     let Some((i, sent)) = sentence_at(ctx, pos) else { return out };
     let from = sent.start.max(ceil_char(ctx.text(), pos.saturating_sub(CLAUSE_WINDOW)));
-    push_unique(
-        &mut out,
-        find_partners(ctx.text(), from..pos).into_iter().filter(|h| !is_setting(ctx, &h.range)).map(|h| h.partner).filter(is_party),
-    );
-    if out.is_empty() {
+    let mut hits: Vec<_> = find_partners(ctx.text(), from..pos).into_iter().filter(|h| !is_setting(ctx, &h.range)).collect();
+    if !hits.iter().any(|h| is_party(&h.partner)) {
         if let Some(prev) = i.checked_sub(1).and_then(|j| ctx.sentences.get(j)) {
             let tail = prev.range.start.max(ceil_char(ctx.text(), prev.range.end.saturating_sub(CLAUSE_WINDOW)));
-            push_unique(&mut out, find_partners(ctx.text(), tail..prev.range.end).into_iter().map(|h| h.partner).filter(is_party));
+            hits = find_partners(ctx.text(), tail..prev.range.end).into_iter().filter(|h| !is_setting(ctx, &h.range)).collect();
         }
     }
+    let home = hits.iter().any(|h| h.partner.code == "VN");
+    push_unique(&mut out, hits.into_iter().map(|h| h.partner).filter(is_party));
     if out.is_empty() {
         push_unique(&mut out, counterpart.get(ctx));
+    }
+    // With Việt Nam named, "hai nước" is Việt Nam and one partner: the
+    // article's counterpart when it is among those found, else the one
+    // named last. Without it ("Sudan và Nam Sudan … hai nước") both stay.
+    if out.len() > 1 && home {
+        let pick = counterpart.get(ctx).filter(|c| out.iter().any(|p| p.code == c.code)).or_else(|| out.last().cloned());
+        out = pick.into_iter().collect();
     }
     out
 }

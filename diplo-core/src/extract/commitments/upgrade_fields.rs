@@ -122,7 +122,7 @@ fn paren_date(text: &str, pos: usize, limit: usize) -> (Option<String>, usize) {
 /// other body ("hai tập đoàn nâng cấp quan hệ …") gives none.
 pub fn partners_before(ctx: &Context<'_>, pos: usize, strict: bool, counterpart: &Counterpart) -> Vec<Partner> {
     let from = clause_start(ctx, pos);
-    let named = subject_partners(ctx, from, pos);
+    let named = subject_partners(ctx, from, pos, counterpart);
     if !named.is_empty() {
         return named;
     }
