@@ -5,7 +5,7 @@
 //! ("Ông cũng yêu cầu") for the person named just before, and the subject
 //! of a coordinated verb ("Chủ tịch nước nhắc lại … và cho rằng …").
 
-use super::cues::CUES;
+use super::cues::{Hits, CUES};
 use super::text::{cap_run_after, cap_run_before, clause_start, floor_char, is_capitalised, name_in_run, skip_back, word_count, words};
 use crate::extract::Context;
 use crate::text::lowercase_same_len;
@@ -58,17 +58,19 @@ pub fn actor_before(ctx: &Context<'_>, verb: usize, names: &Names<'_, '_>) -> Op
         let open = text.get(floor..end - 1).and_then(|s| s.rfind(',')).map(|p| floor + p)?;
         let inner = super::text::skip_fwd(text, open + 1, "");
         CUES.title.starting_at(&ctx.lower, inner, end)?;
-        return actor_ending_at(ctx, floor, skip_back(text, open, ""));
+        return actor_ending_at(ctx, floor, skip_back(text, open, ""), names);
     }
-    actor_ending_at(ctx, floor, end).or_else(|| honorific(ctx, floor, end))
+    actor_ending_at(ctx, floor, end, names).or_else(|| honorific(ctx, floor, end))
 }
 
 /// "Ông"/"bà" right before the verb (after adverbs): the person the article
 /// named last before it, within a few sentences.
 fn pronoun(ctx: &Context<'_>, floor: usize, end: usize, names: &Names<'_, '_>) -> Option<Actor> {
     let text = ctx.text();
-    let w = words(text, floor..end).into_iter().last().filter(|w| w.end == end)?;
-    let word = text.get(w.clone())?;
+    // The word that ends at `end` (found backwards, without listing the clause's words).
+    let start = text.get(floor..end)?.rfind(|c: char| !c.is_alphanumeric()).map_or(floor, |p| floor + p + 1);
+    let w = start..end;
+    let word = text.get(w.clone()).filter(|s| !s.is_empty())?;
     if !CUES.pronouns.iter().any(|p| p == word) || !text.get(w.end..end).is_some_and(str::is_empty) {
         return None;
     }
@@ -105,12 +107,12 @@ fn blocked_title(ctx: &Context<'_>, t: &Range<usize>) -> bool {
 }
 
 /// The leader whose mention ends at `end` (the verb's subject).
-fn actor_ending_at(ctx: &Context<'_>, floor: usize, end: usize) -> Option<Actor> {
+fn actor_ending_at(ctx: &Context<'_>, floor: usize, end: usize, names: &Names<'_, '_>) -> Option<Actor> {
     let (text, lower) = (ctx.text(), &ctx.lower);
     if end <= floor {
         return None;
     }
-    let (t, canonical) = CUES.title.find(lower, floor..end).into_iter().last()?;
+    let (t, canonical) = names.titles().last_within(floor, end)?.clone();
     if blocked_title(ctx, &t) {
         return None;
     }
@@ -175,7 +177,7 @@ pub fn coordinated_actor(ctx: &Context<'_>, sent: Range<usize>, verb: usize, nam
     if !joined || CUES.verb_blocker.ending_at(lower, sent.start, end).is_some() {
         return None;
     }
-    for (t, _) in CUES.title.find(lower, sent.start..verb) {
+    for (t, _) in names.titles().within(sent.start..verb).iter().cloned() {
         if blocked_title(ctx, &t) {
             continue;
         }
@@ -201,15 +203,21 @@ pub fn coordinated_actor(ctx: &Context<'_>, sent: Range<usize>, verb: usize, nam
 pub struct Names<'a, 'c> {
     ctx: &'a Context<'c>,
     cell: OnceCell<NamedTitles>,
+    titles: OnceCell<Hits<String>>,
 }
 
 impl<'a, 'c> Names<'a, 'c> {
     pub fn new(ctx: &'a Context<'c>) -> Self {
-        Names { ctx, cell: OnceCell::new() }
+        Names { ctx, cell: OnceCell::new(), titles: OnceCell::new() }
     }
 
     pub fn get(&self) -> &NamedTitles {
-        self.cell.get_or_init(|| NamedTitles::new(self.ctx))
+        self.cell.get_or_init(|| NamedTitles::new(self.ctx, self.titles()))
+    }
+
+    /// Every leader's title in the document (one search, read by position).
+    pub fn titles(&self) -> &Hits<String> {
+        self.titles.get_or_init(|| Hits::of(&CUES.title, &self.ctx.lower))
     }
 }
 
@@ -228,11 +236,11 @@ enum Mention {
 }
 
 impl NamedTitles {
-    pub fn new(ctx: &Context<'_>) -> Self {
-        let (text, lower) = (ctx.text(), &ctx.lower);
+    pub fn new(ctx: &Context<'_>, titles: &Hits<String>) -> Self {
+        let text = ctx.text();
         let mut by_title: HashMap<String, Vec<(usize, String)>> = HashMap::new();
         let mut all = Vec::new();
-        for (t, canon) in CUES.title.find(lower, 0..lower.len()) {
+        for (t, canon) in titles.within(0..text.len()).iter().cloned() {
             if blocked_title(ctx, &t) {
                 continue;
             }

@@ -108,6 +108,37 @@ impl<V: Clone> Phrases<V> {
     }
 }
 
+/// The occurrences of one phrase set in a whole document, found once and
+/// then read sentence by sentence (binary search), instead of one search
+/// per sentence.
+pub struct Hits<V>(Vec<(Range<usize>, V)>);
+
+impl<V: Clone> Hits<V> {
+    pub fn of(phrases: &Phrases<V>, lower: &str) -> Self {
+        Hits(phrases.find(lower, 0..lower.len()))
+    }
+
+    /// The hits inside `r`, in order.
+    pub fn within(&self, r: Range<usize>) -> &[(Range<usize>, V)] {
+        let i = self.0.partition_point(|(h, _)| h.start < r.start);
+        let j = self.0.partition_point(|(h, _)| h.start < r.end);
+        let slice = self.0.get(i..j.max(i)).unwrap_or(&[]);
+        // A hit that starts inside but runs past `r` is not inside it.
+        let k = slice.iter().rposition(|(h, _)| h.end <= r.end).map_or(0, |k| k + 1);
+        slice.get(..k).unwrap_or(&[])
+    }
+
+    pub fn any_within(&self, r: Range<usize>) -> bool {
+        !self.within(r).is_empty()
+    }
+
+    /// The last hit that ends at or before `end` and starts at or after `floor`.
+    pub fn last_within(&self, floor: usize, end: usize) -> Option<&(Range<usize>, V)> {
+        let j = self.0.partition_point(|(h, _)| h.end <= end);
+        self.0.get(..j)?.last().filter(|(h, _)| h.start >= floor)
+    }
+}
+
 /// Every cue table, loaded once.
 pub struct Cues {
     pub status: Phrases<Status>,
@@ -115,6 +146,8 @@ pub struct Cues {
     pub fta_head: Phrases<()>,
     pub fta_modifier: Phrases<()>,
     pub agreement_head: Phrases<()>,
+    /// Agreement heads in one set: (a name when capitalised, a name when lower-case).
+    pub any_agreement_head: Phrases<(bool, bool)>,
     pub agreement_named_head: Phrases<()>,
     pub fta_marker: Phrases<()>,
     pub future: Phrases<()>,
@@ -125,7 +158,6 @@ pub struct Cues {
     pub signing_verb: Phrases<()>,
     pub document_noun: Phrases<()>,
     pub item_head: Phrases<()>,
-    pub agreement_head_lower: Phrases<()>,
     pub agreement_object: Phrases<()>,
     pub name_stop: Phrases<()>,
     pub list_glue: Phrases<()>,
@@ -149,6 +181,8 @@ pub struct Cues {
     pub party_codes: Vec<String>,
     pub law_blocker: Phrases<()>,
     pub directive_verb: Phrases<()>,
+    /// Directive and statement verbs in one set (`true` for a statement).
+    pub any_directive_verb: Phrases<bool>,
     pub statement_verb: Phrases<()>,
     pub must: Phrases<()>,
     pub must_not: Phrases<()>,
@@ -260,6 +294,30 @@ pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
         fta_head: plain("fta_head"),
         fta_modifier: plain("fta_modifier"),
         agreement_head: plain("agreement_head"),
+        any_agreement_head: {
+            // (upper, lower): whether the head names an agreement written capitalised / lower-case.
+            let mut heads: Vec<(String, (bool, bool))> = Vec::new();
+            for r in &rows {
+                let (Some(kind), Some(p)) = (r.first(), r.get(1)) else { continue };
+                let upper = match *kind {
+                    "agreement_head" => true,
+                    "agreement_head_lower" => false,
+                    _ => continue,
+                };
+                let key = lowercase_same_len(p);
+                match heads.iter_mut().find(|(h, _)| lowercase_same_len(h) == key) {
+                    Some((_, f)) => {
+                        if upper {
+                            f.0 = true
+                        } else {
+                            f.1 = true
+                        }
+                    }
+                    None => heads.push((p.to_string(), (upper, !upper))),
+                }
+            }
+            Phrases::new(heads)
+        },
         agreement_named_head: plain("agreement_named_head"),
         fta_marker: plain("fta_marker"),
         future: plain("future"),
@@ -270,7 +328,6 @@ pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
         signing_verb: plain("signing_verb"),
         document_noun: plain("document_noun"),
         item_head: plain("item_head"),
-        agreement_head_lower: plain("agreement_head_lower"),
         agreement_object: plain("agreement_object"),
         name_stop: plain("name_stop"),
         list_glue: plain("list_glue"),
@@ -295,6 +352,15 @@ pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
         party_codes: list("party_code"),
         law_blocker: plain("law_blocker"),
         directive_verb: plain("directive_verb"),
+        any_directive_verb: Phrases::new(
+            rows.iter()
+                .filter_map(|r| match (r.first(), r.get(1)) {
+                    (Some(&"directive_verb"), Some(p)) => Some((p.to_string(), false)),
+                    (Some(&"statement_verb"), Some(p)) => Some((p.to_string(), true)),
+                    _ => None,
+                })
+                .collect(),
+        ),
         statement_verb: plain("statement_verb"),
         must: plain("must"),
         must_not: plain("must_not"),

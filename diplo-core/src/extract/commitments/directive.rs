@@ -15,7 +15,7 @@
 //! part of it, not a second directive; "mời … thăm" is an invitation.
 
 use super::actor::{actor_before, coordinated_actor, Actor, Names};
-use super::cues::CUES;
+use super::cues::{Hits, CUES};
 use super::directive_content::{clean, obliging, request, split_addressees, Found};
 use super::text::{ceil_char, is_capitalised, skip_back, skip_fwd, word_count};
 use crate::extract::Context;
@@ -30,13 +30,11 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Commitment> {
     let mut out = Vec::new();
     let names = &Names::new(ctx);
     let lower = &ctx.lower;
+    let verbs = Hits::of(&CUES.any_directive_verb, lower);
+    let by_request = Hits::of(&CUES.by_request, lower);
     for (si, sent) in ctx.sentences.iter().enumerate() {
-        let verbs = CUES.directive_verb.find(lower, sent.range.clone()).into_iter().map(|(r, _)| (r, false));
-        let statements = CUES.statement_verb.find(lower, sent.range.clone()).into_iter().map(|(r, _)| (r, true));
-        let mut all: Vec<(Range<usize>, bool)> = verbs.chain(statements).collect();
-        all.sort_by_key(|(r, _)| r.start);
         let mut made = false;
-        for (verb, statement) in all {
+        for (verb, statement) in verbs.within(sent.range.clone()).iter().cloned() {
             if verb.start > sent.range.start && is_capitalised(ctx.text(), &verb) {
                 continue;
             }
@@ -50,7 +48,8 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Commitment> {
                 break;
             }
         }
-        if !made {
+        let opens_with_theo = CUES.according_to.starting_at(lower, sent.range.start, sent.range.end).is_some();
+        if !made && (opens_with_theo || by_request.any_within(sent.range.clone())) {
             out.extend(leader_after(ctx, sent.range.clone(), names));
         }
     }

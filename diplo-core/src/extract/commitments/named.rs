@@ -11,7 +11,7 @@
 //! together ("đang được thực thi như CPTPP, EVFTA hay UKVFTA") share the
 //! status said before or after the list.
 
-use super::cues::CUES;
+use super::cues::{Hits, CUES};
 use super::known::{Hit, KNOWN};
 use super::list::{list_after_with, push_unique, status_after, status_before, subject_partners};
 use super::party::{clause_parties, Counterpart};
@@ -21,6 +21,24 @@ use super::title::{name_end, parties_between, title_partners};
 use crate::extract::Context;
 use crate::records::{Commitment, CommitmentKind, Partner, Status};
 use std::ops::Range;
+
+/// The heads, known names and acronyms of the whole document, found once.
+struct Found {
+    heads: Hits<(bool, bool)>,
+    names: Vec<Hit>,
+    acronyms: Vec<Hit>,
+}
+
+/// The known-agreement hits inside `r` (hits are in document order).
+fn hits_within<'h>(hits: &'h [Hit], r: &Range<usize>) -> &'h [Hit] {
+    let i = hits.partition_point(|h| h.range.start < r.start);
+    let j = hits.partition_point(|h| h.range.start < r.end);
+    hits.get(i..j.max(i)).unwrap_or(&[])
+}
+
+fn any_hit(hits: &[Hit], r: &Range<usize>) -> bool {
+    !hits_within(hits, r).is_empty()
+}
 
 /// One named mention before its record is made.
 struct Mention {
@@ -45,11 +63,19 @@ struct Mention {
 pub fn extract(ctx: &Context<'_>, taken: &[Range<usize>], counterpart: &Counterpart, lists: &Lists) -> (Vec<Commitment>, Vec<Range<usize>>) {
     let mut out = Vec::new();
     let mut spans = Vec::new();
+    let found = Found {
+        heads: Hits::of(&CUES.any_agreement_head, &ctx.lower),
+        names: KNOWN.names_in(&ctx.lower, 0..ctx.lower.len()),
+        acronyms: KNOWN.acronyms_in(ctx.text(), 0..ctx.text().len()),
+    };
     for sent in &ctx.sentences {
         let r = sent.range.clone();
+        if !found.heads.any_within(r.clone()) && !any_hit(&found.names, &r) && !any_hit(&found.acronyms, &r) {
+            continue;
+        }
         let first = taken.partition_point(|s| s.end <= r.start);
         let mut busy: Vec<Range<usize>> = taken.iter().skip(first).take_while(|s| s.start < r.end).cloned().collect();
-        let mut mentions = mentions_in(ctx, r, &mut busy);
+        let mut mentions = mentions_in(ctx, r, &mut busy, &found);
         if mentions.is_empty() {
             continue;
         }
@@ -72,23 +98,20 @@ fn overlaps(busy: &[Range<usize>], r: &Range<usize>) -> bool {
 }
 
 /// The titled, known and acronym mentions of one sentence, each once.
-fn mentions_in(ctx: &Context<'_>, r: Range<usize>, busy: &mut Vec<Range<usize>>) -> Vec<Mention> {
-    let (text, lower) = (ctx.text(), &ctx.lower);
+fn mentions_in(ctx: &Context<'_>, r: Range<usize>, busy: &mut Vec<Range<usize>>, found: &Found) -> Vec<Mention> {
+    let text = ctx.text();
     let mut out = Vec::new();
-    let upper_heads = CUES.agreement_head.find(lower, r.clone()).into_iter().filter(|(h, _)| is_capitalised(text, h));
-    let lower_heads = CUES.agreement_head_lower.find(lower, r.clone()).into_iter().filter(|(h, _)| !is_capitalised(text, h));
-    let mut heads: Vec<Range<usize>> = upper_heads.chain(lower_heads).map(|(h, _)| h).collect();
-    heads.sort_by_key(|h| h.start);
-    for head in heads {
-        if overlaps(busy, &head) {
+    let heads = found.heads.within(r.clone()).iter().filter(|(h, (upper, lower))| if is_capitalised(text, h) { *upper } else { *lower });
+    for (head, _) in heads {
+        if overlaps(busy, head) {
             continue;
         }
-        if let Some(m) = titled(ctx, &head) {
+        if let Some(m) = titled(ctx, head) {
             busy.push(m.name.start..m.end);
             out.push(m);
         }
     }
-    for hit in KNOWN.names_in(lower, r.clone()) {
+    for hit in hits_within(&found.names, &r).iter().cloned() {
         if overlaps(busy, &hit.range) {
             continue;
         }
@@ -97,7 +120,7 @@ fn mentions_in(ctx: &Context<'_>, r: Range<usize>, busy: &mut Vec<Range<usize>>)
         busy.push(m.name.clone());
         out.push(m);
     }
-    for hit in KNOWN.acronyms_in(text, r.clone()) {
+    for hit in hits_within(&found.acronyms, &r).iter().cloned() {
         if overlaps(busy, &hit.range) {
             continue;
         }

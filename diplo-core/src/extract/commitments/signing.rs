@@ -10,7 +10,7 @@
 //! nước", or the article's counterpart). Items that no named mention
 //! covers ("Kế hoạch hợp tác song phương năm 2024 …") become records here.
 
-use super::cues::CUES;
+use super::cues::{Hits, CUES};
 use super::known::KNOWN;
 use super::list::push_unique;
 use super::party::{both_sides, Counterpart};
@@ -53,11 +53,6 @@ impl Lists {
     }
 }
 
-/// Does the sentence at `r` tell a signing of documents (a signing verb and
-/// a document noun)?
-fn is_signing(ctx: &Context<'_>, r: Range<usize>) -> bool {
-    CUES.signing_verb.any_in(&ctx.lower, r.clone()) && CUES.document_noun.any_in(&ctx.lower, r)
-}
 
 /// Every signing list of the document.
 pub fn lists(ctx: &Context<'_>, counterpart: &Counterpart) -> Lists {
@@ -65,9 +60,17 @@ pub fn lists(ctx: &Context<'_>, counterpart: &Counterpart) -> Lists {
     let mut out = Lists { items: Vec::new(), leads: Vec::new() };
     let lines = &ctx.structure.lines;
     let mut prev_signing: Option<Range<usize>> = None;
+    let nouns = Hits::of(&CUES.document_noun, lower);
+    let verbs = Hits::of(&CUES.signing_verb, lower);
     for sent in &ctx.sentences {
         let r = sent.range.clone();
-        let signing = is_signing(ctx, r.clone());
+        // A sentence that tells a signing of documents: a signing verb and a document noun.
+        let signing = nouns.any_within(r.clone()) && verbs.any_within(r.clone());
+        let follows = prev_signing.is_some() && lower.get(r.clone()).is_some_and(|s| s.starts_with("trong đó"));
+        if !signing && !follows {
+            prev_signing = None;
+            continue;
+        }
         let body = text.get(r.clone()).unwrap_or("").trim_end();
         // Lines after a lead that ends with ':'.
         if signing && body.ends_with(':') {
@@ -91,7 +94,6 @@ pub fn lists(ctx: &Context<'_>, counterpart: &Counterpart) -> Lists {
         // Run-in items after "gồm:", "trong đó có", in the lead itself or in
         // the sentence right after it ("… ký kết 6 biên bản ghi nhớ. Trong đó có …").
         let marker = CUES.list_lead.find(lower, r.clone()).into_iter().next().map(|(m, _)| m.end).or_else(|| body.find(':').map(|p| r.start + p + 1));
-        let follows = prev_signing.is_some() && lower.get(r.clone()).is_some_and(|s| s.starts_with("trong đó"));
         if let Some(at) = marker.filter(|_| signing || follows) {
             let lead = if signing { r.clone() } else { prev_signing.clone().unwrap_or(r.clone()) };
             let lead_partners = lead_partners(ctx, lead, counterpart);

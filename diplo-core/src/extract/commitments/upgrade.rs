@@ -16,7 +16,7 @@
 //! ngoại giao") are no record: the act, a level and a named partner are all
 //! needed. Partners and dates are read by [`super::upgrade_fields`].
 
-use super::cues::{UpgradeVerb, CUES};
+use super::cues::{Hits, UpgradeVerb, CUES};
 use super::party::Counterpart;
 use super::text::{clause_end, clause_start, skip_back, skip_fwd, word_count};
 use super::upgrade_fields::{date_of, partners_after_level, partners_before, proposed_before, After, DateRule};
@@ -35,10 +35,12 @@ pub fn extract(ctx: &Context<'_>, counterpart: &Counterpart) -> Vec<Commitment> 
     let lower = &ctx.lower;
     // The last upgrade told (where, its level and status), for "làm điều tương tự".
     let mut last: Option<(usize, PartnershipLevel, Option<Status>)> = None;
+    // One search for the verbs of the whole document; levels are looked
+    // for only around a verb.
+    let verbs = Hits::of(&CUES.upgrade_verb, lower);
     for (si, sent) in ctx.sentences.iter().enumerate() {
-
         let mut covered = sent.range.start;
-        for (verb, how) in CUES.upgrade_verb.find(lower, sent.range.clone()) {
+        for (verb, how) in verbs.within(sent.range.clone()).iter().cloned() {
             if verb.start < covered {
                 continue;
             }
@@ -48,7 +50,10 @@ pub fn extract(ctx: &Context<'_>, counterpart: &Counterpart) -> Vec<Commitment> 
             };
             let made = match found {
                 Some((level_r, level)) => one(ctx, &verb, how, level_r, level, counterpart),
-                None if how == UpgradeVerb::Raise => passive_partners(ctx, &verb, level_before(ctx, si, verb.start)),
+                None if how == UpgradeVerb::Raise && passive_before(ctx, &verb) => {
+                    passive_partners(ctx, &verb, level_before(ctx, si, verb.start))
+                }
+                None if how == UpgradeVerb::Establish => passive_level(ctx, &verb, counterpart).into_iter().collect(),
                 None => Vec::new(),
             };
             if let Some((c, end)) = made.last() {
@@ -57,16 +62,18 @@ pub fn extract(ctx: &Context<'_>, counterpart: &Counterpart) -> Vec<Commitment> 
             }
             out.extend(made.into_iter().map(|(c, _)| c));
         }
-        let passive = passive_levels(ctx, sent.range.clone(), counterpart);
-        if let Some(c) = passive.last() {
-            last = c.level.map(|l| (sent.range.start, l, c.status));
+        if last.is_some_and(|(at, _, _)| at + 1500 >= sent.range.start) {
+            out.extend(same_as_before(ctx, sent.range.clone(), last));
         }
-        out.extend(passive);
-        let same = same_as_before(ctx, sent.range.clone(), last);
-        out.extend(same);
     }
     out.sort_by_key(|c| c.evidence.start);
     out
+}
+
+/// Is the raising verb at `verb` a passive ("… được nâng cấp")?
+fn passive_before(ctx: &Context<'_>, verb: &Range<usize>) -> bool {
+    let end = skip_back(&ctx.lower, verb.start, "");
+    ctx.lower.get(..end).is_some_and(|s| s.ends_with("được"))
 }
 
 /// "nâng cấp quan hệ … (từ X) lên Y": the first level said after "lên" or
@@ -220,24 +227,23 @@ fn make(
     c
 }
 
-/// "Đối tác hợp tác chiến lược toàn diện, được xác lập nhân chuyến thăm …":
-/// a level established in the passive; the partner is named earlier in the
-/// sentence or before.
-fn passive_levels(ctx: &Context<'_>, sent: Range<usize>, counterpart: &Counterpart) -> Vec<Commitment> {
+/// "Đối tác hợp tác chiến lược toàn diện, được xác lập nhân chuyến thăm …",
+/// "quan hệ Đối tác chiến lược được thiết lập năm 2020": a level established
+/// in the passive (at the establishing verb `verb`); the partner is named
+/// earlier in the sentence or before.
+fn passive_level(ctx: &Context<'_>, verb: &Range<usize>, counterpart: &Counterpart) -> Option<(Commitment, usize)> {
     let lower = &ctx.lower;
-    let mut out = Vec::new();
-    for (level_r, level) in CUES.level.find(lower, sent.clone()) {
-        let at = skip_fwd(lower, level_r.end, ",\"”");
-        let Some((p, ())) = CUES.upgrade_passive.starting_at(lower, at, sent.end) else { continue };
-        let partners = partners_before(ctx, level_r.start, false, counterpart);
-        if partners.is_empty() {
-            continue;
-        }
-        let mut c = make(ctx, level_r.start..p.end, Status::Upgraded, level, partners, level_r.start, p.end);
-        c.date = date_of(ctx, level_r.start, p.end, DateRule::Passive);
-        out.push(c);
+    let floor = super::text::floor_char(lower, verb.start.saturating_sub(80));
+    let (p, ()) = CUES.upgrade_passive.ending_at(lower, floor, verb.end)?;
+    let before = skip_back(lower, p.start, ",\"”");
+    let (level_r, level) = CUES.level.ending_at(lower, floor, before)?;
+    let partners = partners_before(ctx, level_r.start, false, counterpart);
+    if partners.is_empty() {
+        return None;
     }
-    out
+    let mut c = make(ctx, level_r.start..p.end, Status::Upgraded, level, partners, level_r.start, p.end);
+    c.date = date_of(ctx, level_r.start, p.end, DateRule::Passive);
+    Some((c, p.end))
 }
 
 /// The last level told in sentence `si` before `pos`, or in the sentence
