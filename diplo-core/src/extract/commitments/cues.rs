@@ -149,6 +149,7 @@ pub struct Cues {
     /// Agreement heads in one set: (a name when capitalised, a name when lower-case).
     pub any_agreement_head: Phrases<(bool, bool)>,
     pub agreement_named_head: Phrases<()>,
+    pub weak_agreement_head: Phrases<()>,
     pub fta_marker: Phrases<()>,
     pub future: Phrases<()>,
     pub conditional: Phrases<()>,
@@ -191,6 +192,8 @@ pub struct Cues {
     /// Title → canonical title.
     pub title: Phrases<String>,
     pub content_start: Phrases<()>,
+    /// Portfolio words of ministries (`data/portfolios.tsv`).
+    pub portfolio: Phrases<()>,
     pub subject_lead: Phrases<()>,
     pub addressee_head: Phrases<()>,
     pub comma_statement: Phrases<()>,
@@ -319,6 +322,7 @@ pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
             Phrases::new(heads)
         },
         agreement_named_head: plain("agreement_named_head"),
+        weak_agreement_head: plain("weak_agreement_head"),
         fta_marker: plain("fta_marker"),
         future: plain("future"),
         conditional: plain("conditional"),
@@ -368,6 +372,9 @@ pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
         adverb: plain("adverb"),
         title: Phrases::new(valued("title").into_iter().map(|(p, v, _)| (p, v.to_string())).collect()),
         content_start: plain("content_start"),
+        portfolio: Phrases::new(
+            crate::lexicon::rows(include_str!("../../../data/portfolios.tsv")).filter_map(|r| Some((r.first()?.to_string(), ()))).collect(),
+        ),
         subject_lead: plain("subject_lead"),
         addressee_head: plain("addressee_head"),
         comma_statement: plain("comma_statement"),

@@ -31,6 +31,11 @@ pub fn request(ctx: &Context<'_>, verb: &Range<usize>, end: usize) -> Option<Fou
 
 fn request_parts(ctx: &Context<'_>, verb: &Range<usize>, end: usize) -> Option<(Vec<String>, usize, Option<String>)> {
     let (text, lower) = (ctx.text(), &ctx.lower);
+    // "chỉ đạo: \"…\"": reported words, no addressee.
+    let quoted = skip_fwd(text, verb.end, ",: ");
+    if text.get(quoted..).is_some_and(|s| s.starts_with(['"', '“'])) {
+        return Some((Vec::new(), verb.end, clean(text.get(quoted..end).map(|s| s.trim_matches(['"', '“', '”'])))));
+    }
     let mut start = skip_fwd(text, verb.end, ",:");
     let mut next = words(text, start..end).into_iter().next()?;
     // "giao cho Bộ Công Thương …": whom, after "cho".
@@ -56,15 +61,50 @@ fn request_parts(ctx: &Context<'_>, verb: &Range<usize>, end: usize) -> Option<(
     let content_at = CUES.content_start.find(lower, start..window).into_iter().map(|(r, _)| r.start).next();
     // Without a known first verb, a capitalised addressee ends with its run
     // ("yêu cầu Nga hợp tác …").
-    let cs = content_at.or_else(|| {
-        let run = super::text::cap_run_after(text, start, window);
-        run.last().map(|r| r.end).filter(|_| is_capitalised(text, &next))
-    });
+    let cs = content_at.or_else(|| org_name_end(ctx, start, window).filter(|_| is_capitalised(text, &next)));
     let Some(cs) = cs else {
         return Some((Vec::new(), verb.end, clean(text.get(start..end))));
     };
     let addressee_end = super::text::skip_back(text, cs, ",");
     Some((split_addressees(ctx, start..addressee_end), addressee_end, clean(text.get(cs..end))))
+}
+
+/// Where a capitalised addressee's name ends: its capitalised words and
+/// the portfolio words of a ministry between them ("Bộ Kế hoạch và Đầu
+/// tư", "Bộ Tài nguyên và Môi trường"), joined by "và" or ",".
+fn org_name_end(ctx: &Context<'_>, start: usize, limit: usize) -> Option<usize> {
+    let (text, lower) = (ctx.text(), &ctx.lower);
+    // Portfolio words belong to a body's name ("Bộ …", "Ủy ban …"), not to a country's.
+    let body = CUES.addressee_head.starting_at(lower, skip_fwd(text, start, ""), limit).is_some();
+    let mut end = None;
+    let mut pos = start;
+    for _ in 0..16 {
+        let at = skip_fwd(text, pos, "");
+        let Some(w) = words(text, at..limit).into_iter().next().filter(|w| w.start == at) else { break };
+        if is_capitalised(text, &w) {
+            end = Some(w.end);
+            pos = w.end;
+        } else if let Some((r, ())) = CUES.portfolio.starting_at(lower, w.start, limit).filter(|_| body && end.is_some()) {
+            end = Some(r.end);
+            pos = r.end;
+        } else if lower.get(w.clone()) == Some("và") && end.is_some() {
+            // "và" joins two portfolios only when a capitalised or portfolio word follows.
+            let next = skip_fwd(text, w.end, "");
+            let joins = body
+                && (words(text, next..limit).into_iter().next().is_some_and(|n| is_capitalised(text, &n))
+                    || CUES.portfolio.starting_at(lower, next, limit).is_some());
+            if !joins {
+                break;
+            }
+            pos = w.end;
+        } else {
+            break;
+        }
+        if text.get(pos..).is_some_and(|r| r.starts_with(',')) {
+            break;
+        }
+    }
+    end
 }
 
 /// After "nêu rõ"/"nhấn mạnh": a directive only when the clause says

@@ -54,7 +54,7 @@ pub fn extract(ctx: &Context<'_>, counterpart: &Counterpart, taken: &[Range<usiz
             continue;
         }
         for (head, ()) in CUES.fta_head.find(&ctx.lower, sent.range.clone()) {
-            if head.start < covered || is_titled(ctx, &head) {
+            if head.start < covered || is_titled(ctx, &head) || in_gloss(ctx, &head) {
                 continue;
             }
             if let Some((c, end)) = one(ctx, &head, counterpart) {
@@ -65,6 +65,16 @@ pub fn extract(ctx: &Context<'_>, counterpart: &Counterpart, taken: &[Range<usiz
         }
     }
     (out, spans)
+}
+
+/// Is the head inside an acronym in parentheses ("(VN-EAEU FTA)"), the
+/// gloss of a title read by [`super::named`]?
+fn in_gloss(ctx: &Context<'_>, head: &Range<usize>) -> bool {
+    let text = ctx.text();
+    let from = super::text::floor_char(text, head.start.saturating_sub(24));
+    let Some(open) = text.get(from..head.start).and_then(|s| s.rfind('(')).map(|p| from + p) else { return false };
+    let inside = text.get(open + 1..head.start).unwrap_or("");
+    !inside.contains(')') && text.get(head.end..).is_some_and(|s| s.starts_with(')')) && super::title::is_acronym(inside.trim())
 }
 
 /// The end of an acronym in parentheses right after `pos` ("(EVFTA)"), or `pos`.

@@ -179,6 +179,10 @@ fn titled(ctx: &Context<'_>, head: &Range<usize>) -> Option<Mention> {
         || lower.get(rest.clone()).is_some_and(|s| s.trim_start().starts_with("về "))
         || CUES.agreement_named_head.starting_at(lower, head.start, head.end).is_some_and(|(h, _)| h.end == head.end);
     let lower_head = !is_capitalised(text, head);
+    // A weak head ("Biên bản") names an agreement only before a capitalised
+    // word and under a signing ("ký Biên bản Kỳ họp lần thứ 12 …").
+    let weak = CUES.weak_agreement_head.starting_at(lower, head.start, head.end).is_some_and(|(h, _)| h.end == head.end);
+    let next_cap = words(text, head.end..name.end).first().is_some_and(|w| is_capitalised(text, w));
     // The status may follow the parties ("… (CEPA) giữa Việt Nam và UAE đã
     // được ký kết", "Hiệp định UKVFTA với Vương quốc Anh, có hiệu lực …").
     let with_list = list_after_with(ctx, name.end, limit, 4).filter(|l| !l.counted && !l.only_home).map_or(name.end, |l| l.range.end);
@@ -189,6 +193,7 @@ fn titled(ctx: &Context<'_>, head: &Range<usize>) -> Option<Mention> {
     let governed = cue.is_some() && name.end > head.end;
     if (lower_head && between.is_none() && !lower.get(rest).is_some_and(|s| s.trim_start().starts_with("về ")))
         || (!named_words && between.is_none() && known.is_empty() && !fta && !governed)
+        || (weak && !(next_cap && governed))
     {
         return None;
     }

@@ -76,15 +76,16 @@ pub fn lists(ctx: &Context<'_>, counterpart: &Counterpart) -> Lists {
         if signing && body.ends_with(':') {
             let li = lines.partition_point(|l| l.range.end <= r.start);
             let lead_partners = lead_partners(ctx, r.clone(), counterpart);
-            let mut n = 0;
+            let mut items = Vec::new();
             for line in lines.iter().skip(li + 1).take(MAX_ITEMS) {
                 if line.role != LineRole::Body {
                     break;
                 }
                 let Some(item) = bullet_item(text, &line.range) else { break };
-                out.items.push(Item { partners: item_partners(ctx, item.clone(), &lead_partners), range: item });
-                n += 1;
+                items.push(item);
             }
+            let n = items.len();
+            push_items(ctx, &mut out.items, items, &lead_partners);
             if n > 0 {
                 out.leads.push(r);
                 prev_signing = None;
@@ -99,9 +100,7 @@ pub fn lists(ctx: &Context<'_>, counterpart: &Counterpart) -> Lists {
             let lead_partners = lead_partners(ctx, lead, counterpart);
             let items = run_in_items(ctx, at, r.end);
             if !items.is_empty() {
-                for item in items {
-                    out.items.push(Item { partners: item_partners(ctx, item.clone(), &lead_partners), range: item });
-                }
+                push_items(ctx, &mut out.items, items, &lead_partners);
                 out.leads.push(r.start..at);
             }
         }
@@ -172,14 +171,33 @@ fn is_party(p: &Partner) -> bool {
     p.kind != PartnerKind::Organization && !KNOWN.is_agreement_code(&p.code)
 }
 
-/// The partners an item names itself, else the lead's.
-fn item_partners(ctx: &Context<'_>, item: Range<usize>, lead: &[Partner]) -> Vec<Partner> {
-    let mut out = Vec::new();
-    push_unique(&mut out, find_partners(ctx.text(), item).into_iter().map(|h| h.partner).filter(is_party));
-    if out.is_empty() {
-        out = lead.to_vec();
+/// The items of one list, each with the partners it names itself, else the
+/// lead's, else the partner the list's other items name most.
+fn push_items(ctx: &Context<'_>, out: &mut Vec<Item>, items: Vec<Range<usize>>, lead: &[Partner]) {
+    let own: Vec<Vec<Partner>> = items
+        .iter()
+        .map(|r| {
+            let mut p = Vec::new();
+            push_unique(&mut p, find_partners(ctx.text(), r.clone()).into_iter().map(|h| h.partner).filter(is_party));
+            p
+        })
+        .collect();
+    let fallback: Vec<Partner> = if lead.is_empty() {
+        let mut counts: Vec<(&Partner, usize)> = Vec::new();
+        for p in own.iter().flatten() {
+            match counts.iter_mut().find(|(q, _)| q.code == p.code) {
+                Some(c) => c.1 += 1,
+                None => counts.push((p, 1)),
+            }
+        }
+        counts.iter().max_by_key(|(_, n)| *n).map(|(p, _)| (*p).clone()).into_iter().collect()
+    } else {
+        lead.to_vec()
+    };
+    for (range, partners) in items.into_iter().zip(own) {
+        let partners = if partners.is_empty() { fallback.clone() } else { partners };
+        out.push(Item { range, partners });
     }
-    out
 }
 
 /// Records for the items no other mention covers (`taken`, in document order).

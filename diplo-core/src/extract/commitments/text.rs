@@ -207,6 +207,14 @@ pub fn name_in_run(text: &str, run: &[Range<usize>]) -> Option<Range<usize>> {
     {
         from = h.range.end;
     }
+    // "tỉnh Quảng Ninh Cao Tường Huy": a province before the name is not part of it.
+    for place in CUES.places.iter() {
+        let at = text.get(from..).unwrap_or("");
+        if at.starts_with(place.as_str()) && text.get(from + place.len()..).is_some_and(|r| r.starts_with(' ')) {
+            from += place.len() + 1;
+            break;
+        }
+    }
     let run: Vec<&Range<usize>> = run.iter().filter(|r| r.start >= from).collect();
     let n = run.len();
     let is_surname = |r: &Range<usize>| text.get(r.clone()).is_some_and(|w| CUES.surnames.iter().any(|s| s == w));

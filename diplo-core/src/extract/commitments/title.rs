@@ -22,7 +22,10 @@ pub fn name_end(ctx: &Context<'_>, from: usize, limit: usize) -> usize {
     let mut end = from;
     for (n, w) in words(text, from..limit).into_iter().enumerate() {
         let gap = text.get(end..w.start).unwrap_or(",");
-        if n >= MAX_NAME_WORDS || gap.contains([',', ';', '.', ':', '"', ')', '|']) || stops_name(ctx, &w, limit) {
+        // "ACFTA 3.0": a dot between digits is part of the name.
+        let version = gap == "." && text.get(..end).is_some_and(|s| s.ends_with(|c: char| c.is_ascii_digit()))
+            && text.get(w.clone()).is_some_and(|s| s.starts_with(|c: char| c.is_ascii_digit()));
+        if n >= MAX_NAME_WORDS || (!version && gap.contains([',', ';', '.', ':', '"', ')', '|'])) || stops_name(ctx, &w, limit) {
             break;
         }
         if gap.contains('(') {

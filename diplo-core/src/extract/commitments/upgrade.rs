@@ -87,12 +87,13 @@ fn raised(ctx: &Context<'_>, verb: &Range<usize>) -> Option<(Range<usize>, Partn
         if head.ends_with(" từ") {
             continue;
         }
-        if !(head.ends_with(" lên") || head.ends_with(" thành")) {
+        // "… lên Y", "… thành Y", but not "trở thành Y" (another verb's level).
+        if !(head.ends_with(" lên") || head.ends_with(" thành")) || head.ends_with(" trở thành") {
             return None;
         }
         // The bridge may hold "từ <old level>" and the partners; no clause mark.
         let bridge = lower.get(verb.end..level_r.start).unwrap_or(",");
-        if bridge.contains([';', '(', ':']) || word_count(lower, verb.end..level_r.start) > MAX_BRIDGE_WORDS {
+        if bridge.contains([',', ';', '(', ':']) || word_count(lower, verb.end..level_r.start) > MAX_BRIDGE_WORDS {
             return None;
         }
         return Some((level_r, level));
@@ -235,9 +236,18 @@ fn passive_level(ctx: &Context<'_>, verb: &Range<usize>, counterpart: &Counterpa
     let lower = &ctx.lower;
     let floor = super::text::floor_char(lower, verb.start.saturating_sub(80));
     let (p, ()) = CUES.upgrade_passive.ending_at(lower, floor, verb.end)?;
-    let before = skip_back(lower, p.start, ",\"”");
+    let mut before = skip_back(lower, p.start, ",\"”");
+    // "Đối tác toàn diện Việt Nam - Argentina được xác lập": the pair after the level.
+    let mut partners = Vec::new();
+    let (pair_start, pair) = super::list::list_before(ctx, floor, before);
+    if pair_start < before && CUES.level.ending_at(lower, floor, before).is_none() {
+        before = skip_back(lower, pair_start, "");
+        partners = pair;
+    }
     let (level_r, level) = CUES.level.ending_at(lower, floor, before)?;
-    let partners = partners_before(ctx, level_r.start, false, counterpart);
+    if partners.is_empty() {
+        partners = partners_before(ctx, level_r.start, false, counterpart);
+    }
     if partners.is_empty() {
         return None;
     }
