@@ -58,7 +58,8 @@ fn request_parts(ctx: &Context<'_>, verb: &Range<usize>, end: usize) -> Option<(
         return Some((Vec::new(), verb.end, clean(text.get(start..end))));
     }
     let window = ceil_char(text, end.min(start + MAX_ADDRESSEE_BYTES));
-    let content_at = CUES.content_start.find(lower, start..window).into_iter().map(|(r, _)| r.start).next();
+    // A content verb starts lower-case ("Sở Xây dựng khẩn trương …": "Xây dựng" is a name).
+    let content_at = CUES.content_start.find(lower, start..window).into_iter().map(|(r, _)| r).find(|r| !is_capitalised(text, r)).map(|r| r.start);
     // Without a known first verb, a capitalised addressee ends with its run
     // ("yêu cầu Nga hợp tác …").
     let cs = content_at.or_else(|| org_name_end(ctx, start, window).filter(|_| is_capitalised(text, &next)));

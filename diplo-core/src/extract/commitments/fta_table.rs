@@ -10,7 +10,7 @@
 
 use super::cues::CUES;
 use super::known::KNOWN;
-use super::list::push_unique;
+use super::list::{is_qualifier, push_unique};
 use crate::extract::Context;
 use crate::lexicon::partners::{by_code, find_partners};
 use crate::records::{Commitment, CommitmentKind, Status};
@@ -86,7 +86,10 @@ fn row(ctx: &Context<'_>, line: &Range<usize>) -> Option<Commitment> {
     let mut partners = Vec::new();
     for (_, c) in cells.iter().enumerate().filter(|(k, _)| *k != at) {
         if row_status(ctx, c.clone()).is_none() {
-            push_unique(&mut partners, find_partners(text, c.clone()).into_iter().map(|h| h.partner).filter(|p| !KNOWN.is_agreement_code(&p.code)));
+            let hits = find_partners(text, c.clone());
+            // "Hồng Kông (Trung Quốc)": the sovereign in parentheses qualifies the item.
+            let kept = hits.iter().enumerate().filter(|(i, h)| !(*i > 0 && is_qualifier(text, hits[i - 1].range.end, &h.range)));
+            push_unique(&mut partners, kept.map(|(_, h)| h.partner.clone()).filter(|p| !KNOWN.is_agreement_code(&p.code)));
         }
     }
     let cell = cells.get(at)?.clone();

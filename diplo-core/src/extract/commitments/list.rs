@@ -67,12 +67,22 @@ pub fn list_at(ctx: &Context<'_>, start: usize, limit: usize, lead_words: usize)
         if i > 0 && !is_glue(ctx, list.range.end..h.range.start) {
             break;
         }
+        let qualifier = i > 0 && is_qualifier(text, list.range.end, &h.range);
         list.range.end = h.range.end;
-        named.extend(h.partner.clone());
+        // "Hồng Kông (Trung Quốc)": the sovereign in parentheses qualifies the item.
+        if !qualifier {
+            named.extend(h.partner.clone());
+        }
     }
     list.only_home = !named.is_empty() && named.iter().all(|p| p.code == HOME);
     push_unique(&mut list.partners, named);
     Some(list)
+}
+
+/// Is the place at `r` a qualifier in parentheses right after the item
+/// ending at `prev_end` ("Hồng Kông (Trung Quốc)")?
+pub fn is_qualifier(text: &str, prev_end: usize, r: &Range<usize>) -> bool {
+    text.get(prev_end..r.start).is_some_and(|g| g.trim() == "(") && text.get(r.end..).is_some_and(|a| a.starts_with(')'))
 }
 
 /// The partners listed right before `pos`, the last one touching it

@@ -191,8 +191,11 @@ fn titled(ctx: &Context<'_>, head: &Range<usize>) -> Option<Mention> {
     // A lower-case title ("Hiệp định tránh đánh thuế hai lần") names an
     // agreement when a status verb governs it.
     let governed = cue.is_some() && name.end > head.end;
+    // "Hiệp định bảo hộ đầu tư giữa Việt Nam và Liên minh châu Âu": a title
+    // whose parties follow it.
+    let listed = name.end > head.end && with_list > name.end;
     if (lower_head && between.is_none() && !lower.get(rest).is_some_and(|s| s.trim_start().starts_with("về ")))
-        || (!named_words && between.is_none() && known.is_empty() && !fta && !governed)
+        || (!named_words && between.is_none() && known.is_empty() && !fta && !governed && !listed)
         || (weak && !(next_cap && governed))
     {
         return None;
@@ -251,7 +254,8 @@ fn late_passive(ctx: &Context<'_>, tail: usize) -> Option<Status> {
     let limit = clause_end(ctx, tail.saturating_sub(1)).min(super::text::ceil_char(lower, tail + 160));
     let (cue, status) = CUES.status.find(lower, tail..limit).into_iter().next()?;
     let gap = lower.get(tail..cue.start)?;
-    let passive = gap.split_whitespace().any(|w| w == "được");
+    // "… được 10/27 nước … phê chuẩn", "… vẫn chờ 10 nước thành viên phê chuẩn".
+    let passive = gap.split_whitespace().any(|w| w == "được" || w == "chờ");
     let words = super::text::word_count(lower, tail..cue.start);
     // "… được 10/27 nước thành viên EU phê chuẩn"; across the rest of a long
     // title only when the verb is a passive of it ("…, đẩy mạnh … được ra").

@@ -69,6 +69,13 @@ pub fn both_sides(ctx: &Context<'_>, pos: usize, counterpart: &Counterpart) -> V
     if out.is_empty() {
         push_unique(&mut out, counterpart.get(ctx));
     }
+    // Else the partner named later in the same sentence ("Quan hệ giữa hai
+    // nước được nâng lên … trong chuyến thăm của Tổng thống Hàn Quốc").
+    if out.is_empty() {
+        let to = sent.end.min(ceil_char(ctx.text(), pos + CLAUSE_WINDOW));
+        let later = find_partners(ctx.text(), pos..to).into_iter().filter(|h| !is_setting(ctx, &h.range));
+        push_unique(&mut out, later.map(|h| h.partner).filter(is_party));
+    }
     // With Việt Nam named, "hai nước" is Việt Nam and one partner: the
     // article's counterpart when it is among those found, else the one
     // named last. Without it ("Sudan và Nam Sudan … hai nước") both stay.

@@ -82,7 +82,17 @@ fn raised(ctx: &Context<'_>, verb: &Range<usize>) -> Option<(Range<usize>, Partn
     let lower = &ctx.lower;
     let limit = clause_end(ctx, verb.start);
     for (level_r, level) in CUES.level.find(lower, verb.end..limit) {
-        let before = skip_back(lower, level_r.start, "\"“'");
+        let mut before = skip_back(lower, level_r.start, "\"“'");
+        // "nâng lên tầm Đối tác …", "lên thành Đối tác …", "lên mức …".
+        for filler in [" tầm", " thành", " mức", " cấp độ", " khuôn khổ"] {
+            if lower.get(..before).is_some_and(|h| h.ends_with(filler) && !h.ends_with(" trở thành")) {
+                let cut = before - filler.len();
+                if lower.get(..cut).is_some_and(|h| h.ends_with(" lên")) {
+                    before = cut;
+                    break;
+                }
+            }
+        }
         let head = lower.get(..before).unwrap_or("");
         if head.ends_with(" từ") {
             continue;
