@@ -58,7 +58,10 @@ pub fn actor_before(ctx: &Context<'_>, verb: usize, names: &Names<'_, '_>) -> Op
         let open = text.get(floor..end - 1).and_then(|s| s.rfind(',')).map(|p| floor + p)?;
         let inner = super::text::skip_fwd(text, open + 1, "");
         CUES.title.starting_at(&ctx.lower, inner, end)?;
-        return actor_ending_at(ctx, floor, skip_back(text, open, ""), names);
+        // "Ông Nguyễn Văn Thắng, Bộ trưởng Bộ Tài chính, yêu cầu": the name before its title.
+        let before = skip_back(text, open, "");
+        return actor_ending_at(ctx, floor, before, names)
+            .or_else(|| honorific(ctx, floor, before).map(|a| Actor { titled: true, title: text.get(inner..end - 1).map(|t| t.trim().to_string()), ..a }));
     }
     actor_ending_at(ctx, floor, end, names).or_else(|| honorific(ctx, floor, end))
 }
@@ -95,7 +98,9 @@ fn honorific(ctx: &Context<'_>, floor: usize, end: usize) -> Option<Actor> {
     let before = skip_back(text, name.start, "");
     let hon = words(text, floor..before).into_iter().last().filter(|w| w.end == before)?;
     let is_hon = ctx.lower.get(hon.clone()).is_some_and(|h| h == "ông" || h == "bà");
-    (surname && is_hon && name.start == run.first()?.start)
+    // The name is the whole run, or the run after a sentence-initial "Ông"/"Bà".
+    let whole = run.first().is_some_and(|f| f.start == name.start || f.start == hon.start);
+    (surname && is_hon && whole)
         .then(|| Actor { range: hon.start..name.end, title: None, canonical: None, name: text.get(name).map(str::to_string), titled: false })
 }
 

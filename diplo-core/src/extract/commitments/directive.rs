@@ -80,9 +80,9 @@ fn one(ctx: &Context<'_>, si: usize, verb: &Range<usize>, statement: bool, actor
     // phương …", "lưu ý 3 vấn đề" ask it.
     let comma_statement = CUES.comma_statement.starting_at(lower, verb.start, verb.end).is_some_and(|(r, _)| r.end == verb.end)
         && !(super::directive_content::starts_addressee(ctx, after) || text.get(after..).is_some_and(|s| s.starts_with(|c: char| c.is_ascii_digit())));
-    // Views of someone named only as "ông X", or of a company's or club's
-    // head, are no leader's directive.
-    if (statement || comma_statement) && (!actor.titled || business(ctx, &actor)) {
+    // Views of someone named only as "ông X" are no leader's directive; a
+    // company's or club's head gives none at all.
+    if ((statement || comma_statement) && !actor.titled) || business(ctx, &actor, verb.start) {
         return None;
     }
     let found = if statement || comma_statement { obliging(ctx, verb, end) } else { request(ctx, verb, end) };
@@ -149,12 +149,20 @@ fn leader_after(ctx: &Context<'_>, sent: Range<usize>, names: &Names<'_, '_>) ->
 
 /// Is the actor the head of a company or club ("Giám đốc đầu tư …",
 /// "Chủ tịch … của Real Madrid", "Chủ tịch … Sài Gòn FC")?
-fn business(ctx: &Context<'_>, actor: &Actor) -> bool {
-    if actor.canonical.as_deref().is_some_and(|c| CUES.business_title.any_in(&crate::text::lowercase_same_len(c), 0..c.len())) {
+fn business(ctx: &Context<'_>, actor: &Actor, verb: usize) -> bool {
+    let head = |t: &str| {
+        let l = crate::text::lowercase_same_len(t);
+        CUES.business_title.find(&l, 0..l.len()).first().is_some_and(|(r, _)| r.start == 0)
+    };
+    if actor.canonical.as_deref().is_some_and(head) || actor.title.as_deref().is_some_and(head) {
         return true;
     }
-    let to = ceil_char(&ctx.lower, (actor.range.end + 48).min(ctx.lower.len()));
-    CUES.upgrade_org_subject.any_in(&ctx.lower, actor.range.start..to)
+    // The subject up to the verb: the title's body and anything said of it ("… của Real Madrid").
+    let title_body = actor.title.as_deref().is_some_and(|t| {
+        let l = crate::text::lowercase_same_len(t);
+        CUES.upgrade_org_subject.any_in(&l, 0..l.len())
+    });
+    title_body || CUES.upgrade_org_subject.any_in(&ctx.lower, actor.range.start..verb.max(actor.range.start))
 }
 
 fn make(ctx: &Context<'_>, span: Range<usize>, actor: Actor, verb: usize, found: Found, names: &Names<'_, '_>) -> Commitment {

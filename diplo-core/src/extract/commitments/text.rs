@@ -193,6 +193,9 @@ pub fn cap_run_after(text: &str, start: usize, limit: usize) -> Vec<Range<usize>
     run
 }
 
+/// Capitalised words that start the name of a body, never of a person.
+const BODY_WORDS: &[&str] = &["Bộ", "Sở", "Cục", "Ban", "Vụ", "UBND", "Viện", "Trường"];
+
 /// The personal name inside a capitalised run: from the leftmost surname
 /// that leaves two to four syllables to the end of the run ("Bộ Công
 /// Thương Nguyễn Hồng Diên" → "Nguyễn Hồng Diên"; "Hà Nội Trần Sỹ Thanh" →
@@ -216,15 +219,20 @@ pub fn name_in_run(text: &str, run: &[Range<usize>]) -> Option<Range<usize>> {
         }
     }
     let run: Vec<&Range<usize>> = run.iter().filter(|r| r.start >= from).collect();
-    let n = run.len();
     let is_surname = |r: &Range<usize>| text.get(r.clone()).is_some_and(|w| CUES.surnames.iter().any(|s| s == w));
+    // "Ông Nguyễn Văn Thắng" opening a sentence: the honorific, not the surname Ông.
+    let honorific = run.first().and_then(|r| text.get((*r).clone())).is_some_and(|w| CUES.pronouns.iter().any(|p| p == w));
+    let run: Vec<&Range<usize>> = if honorific && run.len() >= 3 && run.get(1).is_some_and(|r| is_surname(r)) { run[1..].to_vec() } else { run };
+    let n = run.len();
     let is_person = |r: &Range<usize>| {
         text.get(r.clone()).is_some_and(|s| crate::lexicon::partners::lookup(s).is_none() && !CUES.places.iter().any(|p| p == s))
     };
     let by_surname = (0..n).filter(|&i| (2..=4).contains(&(n - i)) && is_surname(run[i])).map(|i| run[i].start..last.end).find(is_person);
     // A foreign name: two or three words, up to five with particles ("Mohamed bin Zayed Al Nahyan").
     let max = if run.iter().any(|r| is_particle(text, r)) { 5 } else { 3 };
-    let whole = ((2..=max).contains(&n) && !run.iter().any(|r| is_surname(r))).then(|| run[0].start..last.end).filter(is_person);
+    // A body's name ("Bộ Tài chính", "Sở Y tế") is no person's.
+    let body = run.first().and_then(|r| text.get((*r).clone())).is_some_and(|w| BODY_WORDS.contains(&w));
+    let whole = ((2..=max).contains(&n) && !body && !run.iter().any(|r| is_surname(r))).then(|| run[0].start..last.end).filter(is_person);
     by_surname.or(whole)
 }
 

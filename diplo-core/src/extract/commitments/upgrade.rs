@@ -189,11 +189,33 @@ fn one(
             partners = finish_partners(ctx, partners, how, verb, counterpart);
             if !partners.is_empty() {
                 let end = level_r.end;
-                out.push((make(ctx, start..end, status, level, partners, verb.start, level_r.end), end));
+                out.push((make(ctx, start..end, status, level, partners.clone(), verb.start, level_r.end), end));
+                // "… lên Đối tác chiến lược năm 2013 và Đối tác chiến lược toàn diện năm 2024".
+                if let Some((next_r, next)) = next_level(ctx, level_r.end, limit) {
+                    let mut c = make(ctx, next_r.clone(), status, next, partners, next_r.start, next_r.end);
+                    c.date = date_of(ctx, next_r.start, next_r.end, DateRule::Passive);
+                    out.push((c, next_r.end));
+                }
             }
         }
     }
     out
+}
+
+/// A second level coordinated with the first ("… năm 2013 và Đối tác chiến
+/// lược toàn diện năm 2024"): after at most a date, "và (lên)" and a level.
+fn next_level(ctx: &Context<'_>, from: usize, limit: usize) -> Option<(Range<usize>, PartnershipLevel)> {
+    let lower = &ctx.lower;
+    let window = super::text::ceil_char(lower, limit.min(from + 60));
+    let and = lower.get(from..window)?.find(" và ").map(|p| from + p + 1)?;
+    if lower.get(from..and).is_some_and(|g| g.contains([',', ';'])) || word_count(lower, from..and) > 4 {
+        return None;
+    }
+    let mut at = skip_fwd(lower, and + "và".len(), "");
+    if super::list::word_is(ctx, at, &["lên"]) {
+        at = skip_fwd(lower, at + "lên".len(), "");
+    }
+    CUES.level.starting_at(lower, at, limit)
 }
 
 /// Partners from the subject, else from "hai bên"/context, without
