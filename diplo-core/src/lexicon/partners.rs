@@ -129,6 +129,10 @@ fn on_boundaries(text: &str, r: &Range<usize>) -> bool {
 /// the sentence ("Phía Bangladesh đề xuất …").
 fn inside_proper_name(text: &str, r: &Range<usize>) -> bool {
     let Some(before) = text.get(..r.start) else { return false };
+    // "Ảnh: VGP/Nhật Bắc": a name in a photo credit.
+    if before.ends_with('/') {
+        return true;
+    }
     let Some(prev) = before.strip_suffix(' ') else { return false };
     let word = prev.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let name = text.get(r.clone()).unwrap_or("");

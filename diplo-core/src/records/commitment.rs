@@ -53,6 +53,9 @@ pub enum PartnershipLevel {
     ComprehensivePartnership,
     /// Đối tác chiến lược
     StrategicPartnership,
+    /// Đối tác chiến lược sâu rộng (Japan 2014-2023): above strategic, below
+    /// comprehensive strategic.
+    ExtensiveStrategicPartnership,
     /// Đối tác chiến lược toàn diện
     ComprehensiveStrategicPartnership,
     /// Special levels above (Lào, Cuba; "quan hệ đặc biệt").
@@ -92,6 +95,10 @@ pub struct Commitment {
     pub status: Option<Status>,
     pub partners: Vec<Partner>,
     pub level: Option<PartnershipLevel>,
+    /// When a relation upgrade took effect, as precise as written
+    /// (`2023-09-10`, `2023-09`, `2008`, `--10-28`), for `relation_upgrade`.
+    #[serde(default)]
+    pub date: Option<String>,
     /// Who gave a directive.
     pub actor: Option<Person>,
     /// Whom a directive addresses.

@@ -47,7 +47,8 @@ const MEETING: &[(&str, How)] = &[
 ];
 const COMMITMENT: &[(&str, How)] = &[
     ("kind", How::Eq), ("status", How::Eq), ("partners", How::Codes), ("level", How::Eq), ("name", How::Contains),
-    ("actor", How::Person), ("addressees", How::EachContained), ("document", How::Document),
+    ("actor", How::Person), ("addressees", How::EachContained), ("document", How::Document), ("date", How::Eq),
+    ("content", How::Contains),
 ];
 
 fn strs(v: &Value) -> Vec<String> {

@@ -315,6 +315,7 @@ class Commitment(Record):
     status: Optional[str] = None
     partners: Tuple[Partner, ...] = ()
     level: Optional[str] = None
+    date: Optional[str] = None
     actor: Optional[Person] = None
     addressees: Tuple[str, ...] = ()
     content: Optional[str] = None
@@ -326,7 +327,7 @@ class Commitment(Record):
     byte_start: int = 0
     byte_end: int = 0
 
-    _repr_fields = ("kind", "name", "status", "partners", "level", "actor", "addressees", "content", "document",
+    _repr_fields = ("kind", "name", "status", "partners", "level", "date", "actor", "addressees", "content", "document",
                     "source", "span")
     _repr_always = ("kind",)
 

@@ -40,7 +40,7 @@ SCHEMAS: Dict[str, List[Tuple[str, str]]] = {
     ],
     "commitments": [
         ("document", STR), ("commitment", INT), ("kind", STR), ("name", STR), ("status", STR), ("partners", STR),
-        ("level", STR), ("actor", STR), ("addressees", STR), ("content", STR), ("document_kind", STR),
+        ("level", STR), ("date", STR), ("actor", STR), ("addressees", STR), ("content", STR), ("document_kind", STR),
         ("number", STR), ("symbol", STR), ("issuer", STR), ("document_date", STR),
         ("text", STR), ("start", INT), ("end", INT), ("source", STR),
     ],
@@ -97,7 +97,7 @@ def metric_row(doc_id: Optional[str], i: int, m: Metric) -> Row:
 def commitment_row(doc_id: Optional[str], i: int, c: Commitment) -> Row:
     d = c.document
     return {"document": doc_id, "commitment": i, "kind": c.kind, "name": c.name, "status": c.status,
-            "partners": _codes(c.partners), "level": c.level, "actor": _person(c.actor),
+            "partners": _codes(c.partners), "level": c.level, "date": c.date, "actor": _person(c.actor),
             "addressees": "; ".join(c.addressees) if c.addressees else None, "content": c.content,
             "document_kind": d.kind if d else None, "number": d.number if d else None,
             "symbol": d.symbol if d else None, "issuer": d.issuer if d else None,

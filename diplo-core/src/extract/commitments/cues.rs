@@ -108,6 +108,37 @@ impl<V: Clone> Phrases<V> {
     }
 }
 
+/// The occurrences of one phrase set in a whole document, found once and
+/// then read sentence by sentence (binary search), instead of one search
+/// per sentence.
+pub struct Hits<V>(Vec<(Range<usize>, V)>);
+
+impl<V: Clone> Hits<V> {
+    pub fn of(phrases: &Phrases<V>, lower: &str) -> Self {
+        Hits(phrases.find(lower, 0..lower.len()))
+    }
+
+    /// The hits inside `r`, in order.
+    pub fn within(&self, r: Range<usize>) -> &[(Range<usize>, V)] {
+        let i = self.0.partition_point(|(h, _)| h.start < r.start);
+        let j = self.0.partition_point(|(h, _)| h.start < r.end);
+        let slice = self.0.get(i..j.max(i)).unwrap_or(&[]);
+        // A hit that starts inside but runs past `r` is not inside it.
+        let k = slice.iter().rposition(|(h, _)| h.end <= r.end).map_or(0, |k| k + 1);
+        slice.get(..k).unwrap_or(&[])
+    }
+
+    pub fn any_within(&self, r: Range<usize>) -> bool {
+        !self.within(r).is_empty()
+    }
+
+    /// The last hit that ends at or before `end` and starts at or after `floor`.
+    pub fn last_within(&self, floor: usize, end: usize) -> Option<&(Range<usize>, V)> {
+        let j = self.0.partition_point(|(h, _)| h.end <= end);
+        self.0.get(..j)?.last().filter(|(h, _)| h.start >= floor)
+    }
+}
+
 /// Every cue table, loaded once.
 pub struct Cues {
     pub status: Phrases<Status>,
@@ -115,16 +146,35 @@ pub struct Cues {
     pub fta_head: Phrases<()>,
     pub fta_modifier: Phrases<()>,
     pub agreement_head: Phrases<()>,
-    pub agreement_head_lower: Phrases<()>,
+    /// Agreement heads in one set: (a name when capitalised, a name when lower-case).
+    pub any_agreement_head: Phrases<(bool, bool)>,
+    pub agreement_named_head: Phrases<()>,
+    pub weak_agreement_head: Phrases<()>,
+    pub fta_marker: Phrases<()>,
+    pub future: Phrases<()>,
+    pub conditional: Phrases<()>,
+    pub not_conditional: Phrases<()>,
+    pub launched: Phrases<()>,
+    pub direct_only: Phrases<()>,
+    pub signing_verb: Phrases<()>,
+    pub document_noun: Phrases<()>,
+    pub item_head: Phrases<()>,
     pub agreement_object: Phrases<()>,
     pub name_stop: Phrases<()>,
     pub list_glue: Phrases<()>,
     pub list_lead: Phrases<()>,
     pub both_sides: Phrases<()>,
+    pub event_word: Phrases<()>,
     pub subject_break: Phrases<()>,
     pub determiner: Phrases<()>,
-    pub upgrade_verb: Phrases<()>,
+    pub upgrade_verb: Phrases<UpgradeVerb>,
+    pub upgrade_frame: Phrases<()>,
     pub upgrade_proposal: Phrases<()>,
+    pub upgrade_same: Phrases<()>,
+    pub upgrade_passive: Phrases<()>,
+    pub upgrade_org_subject: Phrases<()>,
+    pub proposal_break: Phrases<()>,
+    pub past_clause: Phrases<()>,
     pub level: Phrases<PartnershipLevel>,
     /// Kind, and whether the word must be capitalised to name a document.
     pub doc_kind: Phrases<(DocumentKind, bool)>,
@@ -132,6 +182,8 @@ pub struct Cues {
     pub party_codes: Vec<String>,
     pub law_blocker: Phrases<()>,
     pub directive_verb: Phrases<()>,
+    /// Directive and statement verbs in one set (`true` for a statement).
+    pub any_directive_verb: Phrases<bool>,
     pub statement_verb: Phrases<()>,
     pub must: Phrases<()>,
     pub must_not: Phrases<()>,
@@ -140,13 +192,23 @@ pub struct Cues {
     /// Title → canonical title.
     pub title: Phrases<String>,
     pub content_start: Phrases<()>,
+    /// Portfolio words of ministries (`data/portfolios.tsv`).
+    pub portfolio: Phrases<()>,
     pub subject_lead: Phrases<()>,
     pub addressee_head: Phrases<()>,
+    pub comma_statement: Phrases<()>,
+    pub business_title: Phrases<()>,
+    pub invite_visit: Phrases<()>,
+    pub title_blocker: Phrases<()>,
+    pub according_to: Phrases<()>,
+    pub by_request: Phrases<()>,
+    /// Lower-case particles inside foreign names ("da", "bin").
+    pub name_particles: Vec<String>,
+    /// "ông", "bà": a person named just before.
+    pub pronouns: Vec<String>,
     pub surnames: Vec<String>,
     /// Provinces and cities, never a person's name.
     pub places: Vec<String>,
-    /// Agreement acronym → partner codes.
-    pub acronyms: Vec<(String, Vec<String>)>,
 }
 
 fn status_of(s: &str) -> Option<Status> {
@@ -161,10 +223,34 @@ fn status_of(s: &str) -> Option<Status> {
     })
 }
 
+/// How an upgrade verb reaches its level (`data/commitment_cues.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UpgradeVerb {
+    /// "nâng cấp quan hệ (từ X) lên Y"
+    Raise,
+    /// "thiết lập quan hệ Y"
+    Establish,
+    /// "X trở thành Y"
+    Become,
+    /// "hướng tới Y" (proposed)
+    Aim,
+}
+
+fn upgrade_verb_of(s: &str) -> Option<UpgradeVerb> {
+    Some(match s {
+        "raise" => UpgradeVerb::Raise,
+        "establish" => UpgradeVerb::Establish,
+        "become" => UpgradeVerb::Become,
+        "aim" => UpgradeVerb::Aim,
+        _ => return None,
+    })
+}
+
 fn level_of(s: &str) -> Option<PartnershipLevel> {
     Some(match s {
         "comprehensive_partnership" => PartnershipLevel::ComprehensivePartnership,
         "strategic_partnership" => PartnershipLevel::StrategicPartnership,
+        "extensive_strategic_partnership" => PartnershipLevel::ExtensiveStrategicPartnership,
         "comprehensive_strategic_partnership" => PartnershipLevel::ComprehensiveStrategicPartnership,
         "special_relationship" => PartnershipLevel::SpecialRelationship,
         _ => return None,
@@ -205,27 +291,63 @@ pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
             .collect()
     };
     let statuses = |kind: &str| Phrases::new(valued(kind).into_iter().filter_map(|(p, v, _)| Some((p, status_of(v)?))).collect());
-    let acronyms = crate::lexicon::rows(include_str!("../../../data/agreements.tsv"))
-        .filter_map(|r| {
-            Some((r.first()?.to_string(), r.get(1).map(|c| c.split_whitespace().map(String::from).collect()).unwrap_or_default()))
-        })
-        .collect();
     Cues {
         status: statuses("status"),
         status_after: statuses("status_after"),
         fta_head: plain("fta_head"),
         fta_modifier: plain("fta_modifier"),
         agreement_head: plain("agreement_head"),
-        agreement_head_lower: plain("agreement_head_lower"),
+        any_agreement_head: {
+            // (upper, lower): whether the head names an agreement written capitalised / lower-case.
+            let mut heads: Vec<(String, (bool, bool))> = Vec::new();
+            for r in &rows {
+                let (Some(kind), Some(p)) = (r.first(), r.get(1)) else { continue };
+                let upper = match *kind {
+                    "agreement_head" => true,
+                    "agreement_head_lower" => false,
+                    _ => continue,
+                };
+                let key = lowercase_same_len(p);
+                match heads.iter_mut().find(|(h, _)| lowercase_same_len(h) == key) {
+                    Some((_, f)) => {
+                        if upper {
+                            f.0 = true
+                        } else {
+                            f.1 = true
+                        }
+                    }
+                    None => heads.push((p.to_string(), (upper, !upper))),
+                }
+            }
+            Phrases::new(heads)
+        },
+        agreement_named_head: plain("agreement_named_head"),
+        weak_agreement_head: plain("weak_agreement_head"),
+        fta_marker: plain("fta_marker"),
+        future: plain("future"),
+        conditional: plain("conditional"),
+        not_conditional: plain("not_conditional"),
+        launched: plain("launched"),
+        direct_only: plain("direct_only"),
+        signing_verb: plain("signing_verb"),
+        document_noun: plain("document_noun"),
+        item_head: plain("item_head"),
         agreement_object: plain("agreement_object"),
         name_stop: plain("name_stop"),
         list_glue: plain("list_glue"),
         list_lead: plain("list_lead"),
         both_sides: plain("both_sides"),
+        event_word: plain("event_word"),
         subject_break: plain("subject_break"),
         determiner: plain("determiner"),
-        upgrade_verb: plain("upgrade_verb"),
+        upgrade_verb: Phrases::new(valued("upgrade_verb").into_iter().filter_map(|(p, v, _)| Some((p, upgrade_verb_of(v)?))).collect()),
+        upgrade_frame: plain("upgrade_frame"),
         upgrade_proposal: plain("upgrade_proposal"),
+        upgrade_same: plain("upgrade_same"),
+        upgrade_passive: plain("upgrade_passive"),
+        upgrade_org_subject: plain("upgrade_org_subject"),
+        proposal_break: plain("proposal_break"),
+        past_clause: plain("past_clause"),
         level: Phrases::new(valued("level").into_iter().filter_map(|(p, v, _)| Some((p, level_of(v)?))).collect()),
         doc_kind: Phrases::new(
             valued("doc_kind").into_iter().filter_map(|(p, v, cap)| Some((p, (doc_kind_of(v)?, cap == Some("cap"))))).collect(),
@@ -234,6 +356,15 @@ pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
         party_codes: list("party_code"),
         law_blocker: plain("law_blocker"),
         directive_verb: plain("directive_verb"),
+        any_directive_verb: Phrases::new(
+            rows.iter()
+                .filter_map(|r| match (r.first(), r.get(1)) {
+                    (Some(&"directive_verb"), Some(p)) => Some((p.to_string(), false)),
+                    (Some(&"statement_verb"), Some(p)) => Some((p.to_string(), true)),
+                    _ => None,
+                })
+                .collect(),
+        ),
         statement_verb: plain("statement_verb"),
         must: plain("must"),
         must_not: plain("must_not"),
@@ -241,11 +372,21 @@ pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
         adverb: plain("adverb"),
         title: Phrases::new(valued("title").into_iter().map(|(p, v, _)| (p, v.to_string())).collect()),
         content_start: plain("content_start"),
+        portfolio: Phrases::new(
+            crate::lexicon::rows(include_str!("../../../data/portfolios.tsv")).filter_map(|r| Some((r.first()?.to_string(), ()))).collect(),
+        ),
         subject_lead: plain("subject_lead"),
         addressee_head: plain("addressee_head"),
+        comma_statement: plain("comma_statement"),
+        business_title: plain("business_title"),
+        invite_visit: plain("invite_visit"),
+        title_blocker: plain("title_blocker"),
+        according_to: plain("according_to"),
+        by_request: plain("by_request"),
+        name_particles: list("name_particle"),
+        pronouns: list("pronoun"),
         surnames: list("surname"),
         places: list("place"),
-        acronyms,
     }
 });
 
@@ -290,12 +431,5 @@ mod tests {
         let c = &*CUES;
         assert!(c.status.items.len() > 10 && c.title.items.len() > 10 && c.surnames.len() > 50);
         assert!(c.doc_kind.items.iter().any(|(_, w, (k, cap))| w == "Luật" && *k == DocumentKind::Law && *cap));
-        assert!(c.acronyms.iter().any(|(a, p)| a == "EVFTA" && p == &["EU"]));
-        // Every partner code of an agreement resolves in the partner lexicon.
-        for (acronym, codes) in &c.acronyms {
-            for code in codes {
-                assert!(crate::lexicon::partners::by_code(code).is_some(), "{acronym}: unknown partner {code}");
-            }
-        }
     }
 }

@@ -1,155 +1,182 @@
-//! Directives: a leader asks someone to do something. "Thủ tướng (Phạm
-//! Minh Chính) yêu cầu/đề nghị/chỉ đạo/giao <addressees> <content>", and a
-//! statement that obliges ("Thủ tướng nêu rõ …, do đó các bộ, ngành, địa
-//! phương đều phải …").
+//! Directives: a named leader asks someone to do something, one record per
+//! sentence in which the leader is the actor.
+//! - requests: "Thủ tướng (Phạm Minh Chính) yêu cầu/đề nghị/chỉ đạo/giao/
+//!   kêu gọi/quán triệt/nhắc nhở/mời <addressees> <content>", "lưu ý <whom>";
+//! - obligations: "Thủ tướng nêu rõ/nhấn mạnh/cho rằng/lưu ý, … phải/cần …",
+//!   also when the "phải" comes in the next sentence that has no actor of
+//!   its own ("… nhắc lại mục tiêu … . Bên cạnh đó, phải …");
+//! - the leader after the words: "\"Phải …\" - Thủ tướng nhấn mạnh", "…,
+//!   Thủ tướng chỉ đạo", "Theo Thủ tướng, … phải …", "… phải …, theo yêu
+//!   cầu của Thủ tướng".
 //!
-//! The leader must be the verb's subject: "theo chỉ đạo của Tổng Bí thư" is
-//! a noun, "Các doanh nghiệp kiến nghị" has no leader. A verb inside an
-//! earlier directive's content is part of it ("giao Phó Thủ tướng … trực
-//! tiếp chỉ đạo …"), not a second directive.
+//! The leader must be the verb's subject: "theo chỉ đạo của Tổng Bí thư, Bộ
+//! đã …" is a noun, "Các doanh nghiệp kiến nghị" has no leader, "Bộ Ngoại
+//! giao yêu cầu" is a body. A verb inside an earlier directive's content is
+//! part of it, not a second directive; "mời … thăm" is an invitation.
 
-use super::actor::{actor_before, Actor, NamedTitles};
-use super::cues::CUES;
-use super::text::{ceil_char, is_capitalised, skip_fwd, word_count, words};
+use super::actor::{actor_before, coordinated_actor, Actor, Names};
+use super::cues::{Hits, CUES};
+use super::directive_content::{clean, obliging, request, split_addressees, Found};
+use super::text::{ceil_char, is_capitalised, skip_back, skip_fwd, word_count};
 use crate::extract::Context;
 use crate::records::{Commitment, CommitmentKind, Person};
 use std::ops::Range;
 
-/// How far after the verb the addressees may run before the content starts.
-const MAX_ADDRESSEE_BYTES: usize = 240;
 /// How much of a sentence a directive's content may take.
 const MAX_CONTENT_BYTES: usize = 3000;
 
 /// Every directive, in document order.
 pub fn extract(ctx: &Context<'_>) -> Vec<Commitment> {
     let mut out = Vec::new();
-    let names = std::cell::OnceCell::new();
+    let names = &Names::new(ctx);
     let lower = &ctx.lower;
-    for sent in &ctx.sentences {
-        let mut covered = sent.range.start;
-        let verbs = CUES.directive_verb.find(lower, sent.range.clone()).into_iter().map(|(r, _)| (r, false));
-        let statements = CUES.statement_verb.find(lower, sent.range.clone()).into_iter().map(|(r, _)| (r, true));
-        let mut all: Vec<(Range<usize>, bool)> = verbs.chain(statements).collect();
-        all.sort_by_key(|(r, _)| r.start);
-        for (verb, statement) in all {
-            if verb.start < covered || (verb.start > sent.range.start && is_capitalised(ctx.text(), &verb)) {
+    let verbs = Hits::of(&CUES.any_directive_verb, lower);
+    let by_request = Hits::of(&CUES.by_request, lower);
+    for (si, sent) in ctx.sentences.iter().enumerate() {
+        let mut made = false;
+        for (verb, statement) in verbs.within(sent.range.clone()).iter().cloned() {
+            if verb.start > sent.range.start && is_capitalised(ctx.text(), &verb) {
                 continue;
             }
-            let Some(actor) = actor_before(ctx, verb.start) else { continue };
-            // A directive's content is its sentence, read at most this far.
-            let end = sent.range.end.min(super::text::ceil_char(ctx.text(), verb.end + MAX_CONTENT_BYTES));
-            let found = if statement { obliging(ctx, &verb, end) } else { request(ctx, &verb, end) };
-            let Some((addressees, addressee_end, content)) = found else { continue };
-            let start = actor.range.start;
-            let mut c = super::record(ctx, CommitmentKind::Directive, start..addressee_end.max(verb.end));
-            c.actor = Some(person(ctx, actor, verb.start, || names.get_or_init(|| NamedTitles::new(ctx))));
-            c.addressees = addressees;
-            c.content = content;
-            covered = sent.range.end;
-            out.push(c);
+            let Some(actor) = actor_before(ctx, verb.start, names).or_else(|| coordinated_actor(ctx, sent.range.clone(), verb.start, names))
+            else {
+                continue;
+            };
+            if let Some(c) = one(ctx, si, &verb, statement, actor, names) {
+                out.push(c);
+                made = true;
+                break;
+            }
+        }
+        let opens_with_theo = CUES.according_to.starting_at(lower, sent.range.start, sent.range.end).is_some();
+        if !made && (opens_with_theo || by_request.any_within(sent.range.clone())) {
+            out.extend(leader_after(ctx, sent.range.clone(), names));
         }
     }
     out
 }
 
-/// The actor as a [`Person`]; a bare title takes the name given with it
-/// elsewhere in the article (the index is built only when needed).
-fn person<'n>(ctx: &Context<'_>, actor: Actor, verb: usize, names: impl FnOnce() -> &'n NamedTitles) -> Person {
-    let name = actor.name.or_else(|| actor.canonical.as_deref().and_then(|c| names().resolve(c, verb)));
-    Person { title: actor.title, name, evidence: ctx.evidence(actor.range), ..Person::default() }
-}
-
-/// What follows a request verb: the addressees (up to the first word that
-/// starts the content) and the content (to the end of the sentence).
-fn request(ctx: &Context<'_>, verb: &Range<usize>, end: usize) -> Option<(Vec<String>, usize, Option<String>)> {
+/// The directive of the verb at `verb` whose actor is `actor`.
+fn one(ctx: &Context<'_>, si: usize, verb: &Range<usize>, statement: bool, actor: Actor, names: &Names<'_, '_>) -> Option<Commitment> {
     let (text, lower) = (ctx.text(), &ctx.lower);
-    let mut start = skip_fwd(text, verb.end, ",:");
-    let mut next = words(text, start..end).into_iter().next()?;
-    // "giao cho Bộ Công Thương …": whom, after "cho".
-    if lower.get(next.clone()) == Some("cho") {
-        start = skip_fwd(text, next.end, "");
-        next = words(text, start..end).into_iter().next()?;
+    let sent = ctx.sentences.get(si)?.range.clone();
+    let end = sent.end.min(ceil_char(text, verb.end + MAX_CONTENT_BYTES));
+    let after = skip_fwd(text, verb.end, "");
+    // "…, Thủ tướng chỉ đạo." / "\"Phải …\" - Thủ tướng nhấn mạnh.": the words come first.
+    let rest = text.get(after..sent.end).unwrap_or("").trim_matches(|c: char| c.is_whitespace() || ".!…\"”".contains(c));
+    if rest.is_empty() {
+        // Only an attribution after the words ("…, Thủ tướng chỉ đạo", "\"…\" -
+        // Thủ tướng nhấn mạnh"), not "nhiệm vụ được Thủ tướng giao".
+        let before = text.get(sent.start..actor.range.start).unwrap_or("").trim_end();
+        let attributed = before.ends_with([',', '-', '–', '"', '”', ')']);
+        let content = clean(Some(before.trim_end_matches(|c: char| c == '-' || c == '–' || c.is_whitespace())));
+        let must = super::directive_content::has_must(ctx, sent.start..actor.range.start);
+        if !attributed || !actor.titled || content.is_none() || (statement && !must) {
+            return None;
+        }
+        return Some(make(ctx, sent.start..verb.end, actor, verb.start, Found { addressees: Vec::new(), addressee_end: verb.end, content }, names));
     }
-    // "giao" is also "ngoại giao", "giao lưu": as a request it names whom.
-    if lower.get(verb.clone()) == Some("giao") && !is_capitalised(text, &next) && !starts_addressee(ctx, next.start) {
+    // "lưu ý, …" / "lưu ý Israel không có …" state something; "lưu ý các địa
+    // phương …", "lưu ý 3 vấn đề" ask it.
+    let comma_statement = CUES.comma_statement.starting_at(lower, verb.start, verb.end).is_some_and(|(r, _)| r.end == verb.end)
+        && !(super::directive_content::starts_addressee(ctx, after) || text.get(after..).is_some_and(|s| s.starts_with(|c: char| c.is_ascii_digit())));
+    // Views of someone named only as "ông X" are no leader's directive; a
+    // company's or club's head gives none at all.
+    if ((statement || comma_statement) && !actor.titled) || business(ctx, &actor, verb.start) {
         return None;
     }
-    // "chỉ thị số 15" is a document, not a verb.
-    if text.get(next.clone()).is_some_and(|w| w == "số" || w.starts_with(|c: char| c.is_ascii_digit())) {
-        return None;
-    }
-    // "yêu cầu siết chặt …": a lower-case word that starts no addressee
-    // starts the content.
-    if !is_capitalised(text, &next) && !starts_addressee(ctx, next.start) {
-        return Some((Vec::new(), verb.end, clean(text.get(start..end))));
-    }
-    let window = ceil_char(text, end.min(start + MAX_ADDRESSEE_BYTES));
-    let content_at = CUES.content_start.find(lower, start..window).into_iter().map(|(r, _)| r.start).next();
-    // Without a known first verb, a capitalised addressee ends with its run
-    // ("yêu cầu Nga hợp tác …").
-    let cs = content_at.or_else(|| {
-        let run = super::text::cap_run_after(text, start, window);
-        run.last().map(|r| r.end).filter(|_| is_capitalised(text, &next))
-    });
-    let Some(cs) = cs else {
-        return Some((Vec::new(), verb.end, clean(text.get(start..end))));
+    let found = if statement || comma_statement { obliging(ctx, verb, end) } else { request(ctx, verb, end) };
+    let found = match found {
+        Some(f) => f,
+        // "… nhắc lại mục tiêu … . Bên cạnh đó, phải …": the obligation goes on.
+        None if statement || comma_statement => continued(ctx, si, verb, end)?,
+        None => return None,
     };
-    let addressee_end = super::text::skip_back(text, cs, ",");
-    Some((split_addressees(ctx, start..addressee_end), addressee_end, clean(text.get(cs..end))))
+    // "mời Tổng thống … thăm Việt Nam" is an invitation, not a directive.
+    if lower.get(verb.clone()) == Some("mời") {
+        let window = verb.end..super::text::clause_end(ctx, verb.start).min(ceil_char(text, verb.end + 160));
+        if CUES.invite_visit.any_in(lower, window) || found.addressees.is_empty() {
+            return None;
+        }
+    }
+    Some(make(ctx, actor.range.start..found.addressee_end.max(verb.end), actor, verb.start, found, names))
 }
 
-/// After "nêu rõ"/"nhấn mạnh": a directive only when the clause says
-/// "phải"/"cần"; the addressees are the subject of that "phải".
-fn obliging(ctx: &Context<'_>, verb: &Range<usize>, end: usize) -> Option<(Vec<String>, usize, Option<String>)> {
+/// A statement whose obligation is in the next sentence, which has no
+/// actor of its own ("… nhắc lại mục tiêu cao nhất … . Bên cạnh đó, phải
+/// tập trung …").
+fn continued(ctx: &Context<'_>, si: usize, verb: &Range<usize>, end: usize) -> Option<Found> {
     let (text, lower) = (ctx.text(), &ctx.lower);
-    let mut start = skip_fwd(text, verb.end, ",:");
-    if super::list::word_is(ctx, start, &["rằng"]) {
-        start = skip_fwd(text, start + "rằng".len(), ",:");
+    let next = ctx.sentences.get(si + 1)?.range.clone();
+    let (must, ()) = CUES.must.find(lower, next.clone()).into_iter().next()?;
+    if word_count(lower, next.start..must.start) > 12 || CUES.title.any_in(lower, next.start..must.start) {
+        return None;
     }
-    let blocked = CUES.must_not.find(lower, start..end);
-    let (must, ()) =
-        CUES.must.find(lower, start..end).into_iter().find(|(m, _)| !blocked.iter().any(|(b, _)| b.start <= m.start && m.end <= b.end))?;
-    let subject_from = CUES.subject_lead.find(lower, start..must.start).last().map_or(start, |(r, _)| skip_fwd(text, r.end, ","));
-    let mut subject_end = super::text::skip_back(text, must.start, "");
-    for filler in ["đều", "cũng", "thì"] {
-        if lower.get(..subject_end).is_some_and(|s| s.ends_with(filler)) {
-            subject_end = super::text::skip_back(text, subject_end - filler.len(), "");
+    let gap = text.get(end..next.start).unwrap_or("x");
+    if gap.matches('\n').count() > 1 {
+        return None;
+    }
+    let content = clean(text.get(skip_fwd(text, verb.end, ",:")..next.end));
+    Some(Found { addressees: Vec::new(), addressee_end: verb.end, content })
+}
+
+/// Sentences where the leader comes after the obligation's words: "Theo
+/// Thủ tướng, trước mắt, phải …", "Các bộ ngành phải …, theo yêu cầu của
+/// Thủ tướng".
+fn leader_after(ctx: &Context<'_>, sent: Range<usize>, names: &Names<'_, '_>) -> Option<Commitment> {
+    let (text, lower) = (ctx.text(), &ctx.lower);
+    // "Theo Thủ tướng, …"
+    if let Some((th, ())) = CUES.according_to.starting_at(lower, sent.start, sent.end) {
+        let comma = text.get(th.end..sent.end).and_then(|s| s.find(',')).map(|p| th.end + p)?;
+        let actor = actor_before(ctx, comma, names)?;
+        if actor.range.start != skip_fwd(text, th.end, "") || !actor.titled {
+            return None;
         }
+        let verb = th.start..comma;
+        let found = obliging(ctx, &verb, sent.end)?;
+        return Some(make(ctx, sent.start..comma, actor, comma, found, names));
     }
-    let subject = subject_from..subject_end.max(subject_from);
+    // "…, theo yêu cầu của Thủ tướng."
+    let (by, ()) = CUES.by_request.find(lower, sent.clone()).into_iter().last()?;
+    let tail = skip_back(text, sent.end, ".!…");
+    let actor = actor_before(ctx, tail, names).filter(|a| a.range.start == skip_fwd(text, by.end, ""))?;
+    let (must, ()) = CUES.must.find(lower, sent.start..by.start).into_iter().next()?;
+    let subject = sent.start..skip_back(text, must.start, "");
     let addressees = if word_count(text, subject.clone()) <= 10 { split_addressees(ctx, subject) } else { Vec::new() };
-    Some((addressees, verb.end, clean(text.get(start..end))))
+    let content = clean(text.get(skip_fwd(text, must.end, "")..skip_back(text, by.start, ",")));
+    Some(make(ctx, sent.start..tail, actor, by.start, Found { addressees, addressee_end: tail, content }, names))
 }
 
-/// Does an addressee start at `pos` ("các", "Bộ", "UBND" …)?
-fn starts_addressee(ctx: &Context<'_>, pos: usize) -> bool {
-    CUES.addressee_head.starting_at(&ctx.lower, pos, ctx.lower.len()).is_some() || super::list::word_is(ctx, pos, &["cho", "nhiệm vụ"])
-}
-
-/// "các bộ, cơ quan ngang bộ và UBND các tỉnh" → ["các bộ", "cơ quan ngang
-/// bộ", "UBND các tỉnh"]. "và" splits only before a new addressee, so "Bộ
-/// Kế hoạch và Đầu tư" stays whole.
-fn split_addressees(ctx: &Context<'_>, range: Range<usize>) -> Vec<String> {
-    let text = ctx.text();
-    let mut pieces = Vec::new();
-    let mut from = range.start;
-    for w in words(text, range.clone()) {
-        if ctx.lower.get(w.clone()) != Some("và") {
-            continue;
-        }
-        let next = skip_fwd(text, w.end, "");
-        let lower_next = text.get(next..).and_then(|s| s.chars().next()).is_some_and(char::is_lowercase);
-        if lower_next || starts_addressee(ctx, next) {
-            pieces.push(from..w.start);
-            from = next;
-        }
+/// Is the actor the head of a company or club ("Giám đốc đầu tư …",
+/// "Chủ tịch … của Real Madrid", "Chủ tịch … Sài Gòn FC")?
+fn business(ctx: &Context<'_>, actor: &Actor, verb: usize) -> bool {
+    let head = |t: &str| {
+        let l = crate::text::lowercase_same_len(t);
+        CUES.business_title.find(&l, 0..l.len()).first().is_some_and(|(r, _)| r.start == 0)
+    };
+    if actor.canonical.as_deref().is_some_and(head) || actor.title.as_deref().is_some_and(head) {
+        return true;
     }
-    pieces.push(from..range.end);
-    pieces.into_iter().filter_map(|r| text.get(r)).flat_map(|s| s.split(',')).filter_map(|p| clean(Some(p))).collect()
+    // The subject up to the verb: the title's body and anything said of it ("… của Real Madrid").
+    let title_body = actor.title.as_deref().is_some_and(|t| {
+        let l = crate::text::lowercase_same_len(t);
+        CUES.upgrade_org_subject.any_in(&l, 0..l.len())
+    });
+    title_body || CUES.upgrade_org_subject.any_in(&ctx.lower, actor.range.start..verb.max(actor.range.start))
 }
 
-/// Trimmed text without surrounding punctuation, or `None` when empty.
-fn clean(s: Option<&str>) -> Option<String> {
-    let t = s?.trim_matches(|c: char| c.is_whitespace() || ",;:.…".contains(c));
-    (!t.is_empty()).then(|| t.to_string())
+fn make(ctx: &Context<'_>, span: Range<usize>, actor: Actor, verb: usize, found: Found, names: &Names<'_, '_>) -> Commitment {
+    let mut c = super::record(ctx, CommitmentKind::Directive, span);
+    c.actor = Some(person(ctx, actor, verb, names));
+    c.addressees = found.addressees;
+    c.content = found.content;
+    c
+}
+
+/// The actor as a [`Person`]; a bare title takes the name given with it
+/// elsewhere in the article, a short foreign name the full one.
+fn person(ctx: &Context<'_>, actor: Actor, verb: usize, names: &Names<'_, '_>) -> Person {
+    let name = actor.name.or_else(|| actor.canonical.as_deref().and_then(|c| names.get().resolve(c, verb)));
+    let name = name.map(|n| names.get().full_name(&n).unwrap_or(n));
+    Person { title: actor.title, name, evidence: ctx.evidence(actor.range), ..Person::default() }
 }

@@ -3,7 +3,7 @@
 //! status verb that governs a mention.
 
 use super::cues::CUES;
-use super::text::{ceil_char, clause_start, on_boundaries, sentence_at, word_count, words, CLAUSE_WINDOW};
+use super::text::{ceil_char, clause_start, on_boundaries, word_count, words};
 use crate::extract::Context;
 use crate::lexicon::partners::{find_partners, scan};
 use crate::records::{Partner, Status};
@@ -67,12 +67,22 @@ pub fn list_at(ctx: &Context<'_>, start: usize, limit: usize, lead_words: usize)
         if i > 0 && !is_glue(ctx, list.range.end..h.range.start) {
             break;
         }
+        let qualifier = i > 0 && is_qualifier(text, list.range.end, &h.range);
         list.range.end = h.range.end;
-        named.extend(h.partner.clone());
+        // "Hồng Kông (Trung Quốc)": the sovereign in parentheses qualifies the item.
+        if !qualifier {
+            named.extend(h.partner.clone());
+        }
     }
     list.only_home = !named.is_empty() && named.iter().all(|p| p.code == HOME);
     push_unique(&mut list.partners, named);
     Some(list)
+}
+
+/// Is the place at `r` a qualifier in parentheses right after the item
+/// ending at `prev_end` ("Hồng Kông (Trung Quốc)")?
+pub fn is_qualifier(text: &str, prev_end: usize, r: &Range<usize>) -> bool {
+    text.get(prev_end..r.start).is_some_and(|g| g.trim() == "(") && text.get(r.end..).is_some_and(|a| a.starts_with(')'))
 }
 
 /// The partners listed right before `pos`, the last one touching it
@@ -112,25 +122,19 @@ pub fn list_after_with(ctx: &Context<'_>, pos: usize, limit: usize, lead_words: 
 
 /// Partners named in the subject `from..to` of a clause ("Việt Nam và
 /// Malaysia đã ký kết …"); "hai bên"/"hai nước" refers back to the partners
-/// named earlier in the sentence, or else in the sentence before ("Tổng Bí
-/// thư hội đàm với Tổng thống Indonesia. Hai bên nhất trí nâng cấp …").
-pub fn subject_partners(ctx: &Context<'_>, from: usize, to: usize) -> Vec<Partner> {
+/// named before ([`super::party::both_sides`]: "Tổng Bí thư hội đàm với
+/// Tổng thống Indonesia. Hai bên nhất trí nâng cấp …").
+pub fn subject_partners(ctx: &Context<'_>, from: usize, to: usize, counterpart: &super::party::Counterpart) -> Vec<Partner> {
     let mut out = Vec::new();
     let subject = subject_start(ctx, from, to);
     push_unique(&mut out, find_partners(ctx.text(), subject..to).into_iter().map(|h| h.partner));
-    if !out.is_empty() || !CUES.both_sides.any_in(&ctx.lower, subject..to) {
+    if !out.is_empty() {
         return out;
     }
-    let Some((i, sent)) = sentence_at(ctx, from) else { return out };
-    let start = clause_start(ctx, sent.start).min(sent.start).max(ceil_char(ctx.text(), from.saturating_sub(CLAUSE_WINDOW)));
-    push_unique(&mut out, find_partners(ctx.text(), start..from).into_iter().map(|h| h.partner));
-    if out.is_empty() {
-        if let Some(prev) = i.checked_sub(1).and_then(|j| ctx.sentences.get(j)) {
-            let tail = prev.range.start.max(ceil_char(ctx.text(), prev.range.end.saturating_sub(CLAUSE_WINDOW)));
-            push_unique(&mut out, find_partners(ctx.text(), tail..prev.range.end).into_iter().map(|h| h.partner));
-        }
+    match CUES.both_sides.find(&ctx.lower, subject..to).into_iter().next() {
+        Some((r, ())) => super::party::both_sides(ctx, r.start, counterpart),
+        None => out,
     }
-    out
 }
 
 /// The most words a subject may have ("Bộ Nội vụ Việt Nam và Bộ Việc làm
@@ -156,9 +160,28 @@ fn subject_start(ctx: &Context<'_>, from: usize, to: usize) -> usize {
 pub fn status_before(ctx: &Context<'_>, head: usize, max_gap: usize) -> Option<(Range<usize>, Status)> {
     let lower = &ctx.lower;
     let floor = ceil_char(lower, clause_start(ctx, head).max(head.saturating_sub(200)));
-    let cues = CUES.status.find(lower, floor..head);
+    let mut cues = CUES.status.find(lower, floor..head);
+    // "trao đổi về Hiệp định" talks about an agreement, it does not exchange it.
+    cues.retain(|(r, _)| {
+        !(CUES.direct_only.starting_at(lower, r.start, r.end).is_some_and(|(d, _)| d.end == r.end)
+            && word_is(ctx, super::text::skip_fwd(lower, r.end, ""), &["về"]))
+    });
+    // "đã/được chính thức khởi động đàm phán": the launch happened.
+    for (r, s) in cues.iter_mut() {
+        if *s == Status::Proposed && lower.get(r.clone()).is_some_and(|c| c.starts_with("khởi động")) {
+            let from = super::text::floor_char(lower, r.start.saturating_sub(30));
+            if CUES.launched.ending_at(lower, from, super::text::skip_back(lower, r.start, "")).is_some() {
+                *s = Status::Negotiating;
+            }
+        }
+    }
     let (mut i, (near, _)) = cues.iter().enumerate().next_back()?;
     if word_count(lower, near.end..head) > max_gap {
+        return None;
+    }
+    // "khi được ký kết, FTA … sẽ giúp": a condition, not a status.
+    let before_cue = skip_back_words(lower, floor, near.start);
+    if CUES.conditional.ending_at(lower, floor, before_cue).is_some() && CUES.not_conditional.ending_at(lower, floor, before_cue).is_none() {
         return None;
     }
     if let Some((r, s)) = cues.iter().find(|(_, s)| *s == Status::Proposed) {
@@ -174,12 +197,30 @@ pub fn status_before(ctx: &Context<'_>, head: usize, max_gap: usize) -> Option<(
     cues.get(i).map(|(r, s)| (r.start..near.end, *s))
 }
 
+/// Where the words before `pos` end, across a passive or perfect marker
+/// ("khi (đã) được ký kết" → after "khi").
+fn skip_back_words(lower: &str, floor: usize, pos: usize) -> usize {
+    let mut end = super::text::skip_back(lower, pos, "");
+    for aux in ["được", "đã", "đã được"] {
+        if lower.get(floor..end).is_some_and(|s| s.ends_with(aux)) && on_boundaries(lower, &(end - aux.len()..end)) {
+            end = super::text::skip_back(lower, end - aux.len(), "");
+        }
+    }
+    end
+}
+
 /// A status said right after a mention ("các FTA đã ký kết", "(EAEU) có
-/// hiệu lực từ …").
+/// hiệu lực từ …"); a chain "được ký kết ngày … và có hiệu lực từ …" ends
+/// in force.
 pub fn status_after(ctx: &Context<'_>, pos: usize, limit: usize) -> Option<(Range<usize>, Status)> {
     let lower = &ctx.lower;
-    let end = ceil_char(lower, limit.min(pos + 80));
-    CUES.status_after.find(lower, pos..end).into_iter().next().filter(|(r, _)| word_count(lower, pos..r.start) == 0)
+    let end = ceil_char(lower, limit.min(pos + 120));
+    let cues = CUES.status_after.find(lower, pos..end);
+    let (first, status) = cues.first().filter(|(r, _)| word_count(lower, pos..r.start) == 0)?.clone();
+    let chained = cues.iter().skip(1).find(|(r, s)| {
+        *s == Status::InForce && lower.get(first.end..r.start).is_some_and(|g| g.contains(" và ") && !g.contains([';', '(']))
+    });
+    Some(chained.map_or((first, status), |(r, s)| (r.clone(), *s)))
 }
 
 /// Is the word at `pos` one of `words` (lower-cased), on boundaries?

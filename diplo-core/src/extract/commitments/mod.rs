@@ -11,12 +11,20 @@ mod actor;
 mod agreement;
 mod cues;
 mod directive;
+mod directive_content;
 mod fta;
+mod fta_table;
+mod known;
 mod list;
+mod named;
+mod party;
 mod policy;
+mod signing;
 mod symbol;
 mod text;
+mod title;
 mod upgrade;
+mod upgrade_fields;
 
 use super::Context;
 use crate::records::{Commitment, CommitmentKind, Warning};
@@ -24,14 +32,31 @@ use std::ops::Range;
 
 /// Every commitment of the document, in document order.
 pub fn extract(ctx: &Context<'_>, warnings: &mut Vec<Warning>) -> Vec<Commitment> {
+    let counterpart = party::Counterpart::default();
     let mut out = policy::extract(ctx, warnings);
-    let (ftas, fta_spans) = fta::extract(ctx);
+    let (rows, mut taken) = fta_table::extract(ctx);
+    out.extend(rows);
+    let (ftas, fta_spans) = fta::extract(ctx, &counterpart, &taken);
     out.extend(ftas);
-    out.extend(agreement::extract(ctx, &fta_spans));
-    out.extend(upgrade::extract(ctx));
+    merge(&mut taken, fta_spans);
+    let lists = signing::lists(ctx, &counterpart);
+    let (named, named_spans) = named::extract(ctx, &taken, &counterpart, &lists);
+    out.extend(named);
+    merge(&mut taken, named_spans);
+    let (objects, object_spans) = agreement::extract(ctx, &taken, &lists, &counterpart);
+    out.extend(objects);
+    merge(&mut taken, object_spans);
+    out.extend(signing::records(ctx, &lists, &taken));
+    out.extend(upgrade::extract(ctx, &counterpart));
     out.extend(directive::extract(ctx));
     out.sort_by_key(|c| (c.evidence.start, c.evidence.end));
     out
+}
+
+/// Adds spans to a sorted list of spans, keeping it sorted.
+fn merge(taken: &mut Vec<Range<usize>>, more: Vec<Range<usize>>) {
+    taken.extend(more);
+    taken.sort_by_key(|s| s.start);
 }
 
 /// An empty record of `kind` quoting the normalised byte range `span`.
@@ -42,6 +67,7 @@ fn record(ctx: &Context<'_>, kind: CommitmentKind, span: Range<usize>) -> Commit
         status: None,
         partners: Vec::new(),
         level: None,
+        date: None,
         actor: None,
         addressees: Vec::new(),
         content: None,
@@ -62,12 +88,14 @@ mod tests {
         ("Lễ ký kết Bản ghi nhớ giữa Bộ Công Thương Việt Nam và Bộ Thương mại Ấn Độ về hợp tác thương mại.", &["agreement:IN", "agreement:signed"]),
         ("Tổng Bí thư hội đàm với Tổng thống Indonesia. Hai bên nhất trí nâng cấp quan hệ lên Đối tác chiến lược toàn diện.", &["relation_upgrade:ID"]),
         ("Việt Nam - EAEU FTA đã có hiệu lực từ năm 2016.", &["fta:EAEU", "fta:in_force"]),
+        ("Các FTA thế hệ mới đang được thực thi như CPTPP, EVFTA hay UKVFTA.", &["fta:in_force", "fta:EU", "fta:GB"]),
         ("Các Nghị quyết số 57-NQ/TW, 59-NQ/TW và 68-NQ/TW của Bộ Chính trị.", &["policy_reference:68-NQ/TW", "policy_reference:Bộ Chính trị"]),
         ("Tổng thống Pháp Emmanuel Macron đề nghị Việt Nam tham gia sáng kiến.", &["directive:Emmanuel Macron"]),
         ("Thủ tướng Phạm Minh Chính, Trưởng Ban Chỉ đạo quốc gia, yêu cầu các bộ khẩn trương hành động.", &["directive:Phạm Minh Chính"]),
         ("Chủ tịch UBND tỉnh Thanh Hóa yêu cầu các sở tăng cường kiểm tra.", &["directive:"]),
         ("Trưởng Ban chỉ đạo phòng chống dịch đã làm việc với lãnh đạo tỉnh.", &[]),
-        ("Việt Nam luôn tuân thủ Công ước Liên Hợp Quốc về Luật Biển năm 1982 (UNCLOS).", &[]),
+        // A named agreement is a record even without a status (ANNOTATION.md).
+        ("Việt Nam luôn tuân thủ Công ước Liên Hợp Quốc về Luật Biển năm 1982 (UNCLOS).", &["agreement:UN"]),
         ("Ngành xe hơi Úc sụp đổ bởi xe giá rẻ từ Thái Lan tràn vào khi nước này ký FTA.", &[]),
         ("Thủ tướng giao lưu với cộng đồng người Việt tại Pháp.", &[]),
     ];

@@ -1,8 +1,8 @@
 //! Numbered Party and State documents: "Nghị quyết (số) 59-NQ/TW(, ngày
-//! 24/01/2025) (của Bộ Chính trị)", "Chỉ thị 15 của Ban Bí thư", lists
-//! ("các Nghị quyết 57, 59, 66 và 68": one record per number, one shared
-//! span), and laws by name ("Luật Đầu tư 2020", "Luật Điều ước quốc tế số
-//! 108/2016/QH13").
+//! 24/01/2025) (của Bộ Chính trị)", "Chỉ thị 15 của Ban Bí thư", "văn bản
+//! số 88/TB-VPCP", lists ("các Nghị quyết 57, 59, 66 và 68": one record per
+//! number, one shared span), and laws by name and number ("Luật Điều ước
+//! quốc tế số 108/2016/QH13"). Unnumbered laws and programmes are none.
 //!
 //! Every mention is its own record: a document cited twice is two records.
 
@@ -15,8 +15,6 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// " năm 2024" / " 2024" right after a law's name (compiled once, not per law).
-static LAW_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^ (?:năm )?(19|20)\d\d\b").expect("static regex"));
 /// " số 59", " 57": the number right after the kind word.
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^ (?:số )?(\d{1,5})\b").expect("number pattern"));
 /// "-NQ/TW", " - NQ/TW", "/2023/NĐ-CP": the rest of a symbol.
@@ -175,7 +173,8 @@ fn inside_title(ctx: &Context<'_>, pos: usize) -> bool {
     is_capitalised(text, &w) && !(opener.is_empty() || opener.ends_with(['.', '!', '?', ':', '\n', ';', '"']))
 }
 
-/// "Luật Đầu tư 2020", "Luật Điều ước quốc tế số 108/2016/QH13".
+/// "Luật Điều ước quốc tế số 108/2016/QH13": a law by name and number
+/// ("Luật Đầu tư 2020" is unnumbered: none).
 fn law_by_name(ctx: &Context<'_>, kind_r: &Range<usize>, end: usize) -> Option<Commitment> {
     let (text, lower) = (ctx.text(), &ctx.lower);
     let end = end.min(super::text::ceil_char(text, kind_r.end + 200));
@@ -209,8 +208,9 @@ fn law_by_name(ctx: &Context<'_>, kind_r: &Range<usize>, end: usize) -> Option<C
                 span_end += s.end();
             }
         }
-    } else if let Some(y) = LAW_YEAR.find(rest) {
-        span_end = name_end + y.end();
+    } else {
+        // An unnumbered law ("Luật Đầu tư 2020") is no policy reference.
+        return None;
     }
     let mut c = super::record(ctx, CommitmentKind::PolicyReference, kind_r.start..span_end);
     c.name = text.get(kind_r.start..name_end).map(str::to_string);

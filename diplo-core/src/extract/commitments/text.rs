@@ -143,38 +143,58 @@ pub fn skip_back(text: &str, pos: usize, punct: &str) -> usize {
 }
 
 /// The capitalised words that end exactly at `end` (no punctuation between
-/// them), as word ranges.
+/// them), as word ranges. Lower-case name particles between capitalised
+/// words are part of the run ("Lula da Silva", "Mohamed bin Zayed").
 pub fn cap_run_before(text: &str, floor: usize, end: usize) -> Vec<Range<usize>> {
     let ws = words(text, floor..end);
     let mut run: Vec<Range<usize>> = Vec::new();
     let mut expect_end = end;
-    for w in ws.into_iter().rev() {
+    let mut i = ws.len();
+    while i > 0 {
+        i -= 1;
+        let w = &ws[i];
         let glue = text.get(w.end..expect_end).unwrap_or("x");
         let joined = if run.is_empty() { glue.is_empty() } else { glue == " " };
-        if !joined || !is_capitalised(text, &w) || text.get(w.clone()).is_some_and(|s| s.contains(['/', '-'])) {
+        let particle = !run.is_empty()
+            && is_particle(text, w)
+            && i.checked_sub(1).and_then(|j| ws.get(j)).is_some_and(|p| is_capitalised(text, p) && text.get(p.end..w.start) == Some(" "));
+        if !joined || !(is_capitalised(text, w) || particle) || text.get(w.clone()).is_some_and(|s| s.contains(['/', '-'])) {
             break;
         }
         expect_end = w.start;
-        run.push(w);
+        run.push(w.clone());
     }
     run.reverse();
     run
 }
 
-/// The capitalised words that start at the first word at or after `start`.
+/// Is the word at `w` a lower-case particle of a foreign name ("da", "bin")?
+fn is_particle(text: &str, w: &Range<usize>) -> bool {
+    text.get(w.clone()).is_some_and(|s| CUES.name_particles.iter().any(|p| p == s))
+}
+
+/// The capitalised words that start at the first word at or after `start`
+/// (with name particles between them, as [`cap_run_before`]).
 pub fn cap_run_after(text: &str, start: usize, limit: usize) -> Vec<Range<usize>> {
+    let ws = words(text, start..limit);
     let mut run: Vec<Range<usize>> = Vec::new();
-    for w in words(text, start..limit) {
+    for (i, w) in ws.iter().enumerate() {
         let from = run.last().map_or(start, |r| r.end);
         let glue = text.get(from..w.start).unwrap_or("x");
         let joined = if run.is_empty() { glue.trim().is_empty() } else { glue == " " };
-        if !joined || !is_capitalised(text, &w) {
+        let particle = !run.is_empty()
+            && is_particle(text, w)
+            && ws.get(i + 1).is_some_and(|n| is_capitalised(text, n) && text.get(w.end..n.start) == Some(" "));
+        if !joined || !(is_capitalised(text, w) || particle) {
             break;
         }
-        run.push(w);
+        run.push(w.clone());
     }
     run
 }
+
+/// Capitalised words that start the name of a body, never of a person.
+const BODY_WORDS: &[&str] = &["Bộ", "Sở", "Cục", "Ban", "Vụ", "UBND", "Viện", "Trường"];
 
 /// The personal name inside a capitalised run: from the leftmost surname
 /// that leaves two to four syllables to the end of the run ("Bộ Công
@@ -190,14 +210,29 @@ pub fn name_in_run(text: &str, run: &[Range<usize>]) -> Option<Range<usize>> {
     {
         from = h.range.end;
     }
+    // "tỉnh Quảng Ninh Cao Tường Huy": a province before the name is not part of it.
+    for place in CUES.places.iter() {
+        let at = text.get(from..).unwrap_or("");
+        if at.starts_with(place.as_str()) && text.get(from + place.len()..).is_some_and(|r| r.starts_with(' ')) {
+            from += place.len() + 1;
+            break;
+        }
+    }
     let run: Vec<&Range<usize>> = run.iter().filter(|r| r.start >= from).collect();
-    let n = run.len();
     let is_surname = |r: &Range<usize>| text.get(r.clone()).is_some_and(|w| CUES.surnames.iter().any(|s| s == w));
+    // "Ông Nguyễn Văn Thắng" opening a sentence: the honorific, not the surname Ông.
+    let honorific = run.first().and_then(|r| text.get((*r).clone())).is_some_and(|w| CUES.pronouns.iter().any(|p| p == w));
+    let run: Vec<&Range<usize>> = if honorific && run.len() >= 3 && run.get(1).is_some_and(|r| is_surname(r)) { run[1..].to_vec() } else { run };
+    let n = run.len();
     let is_person = |r: &Range<usize>| {
         text.get(r.clone()).is_some_and(|s| crate::lexicon::partners::lookup(s).is_none() && !CUES.places.iter().any(|p| p == s))
     };
     let by_surname = (0..n).filter(|&i| (2..=4).contains(&(n - i)) && is_surname(run[i])).map(|i| run[i].start..last.end).find(is_person);
-    let whole = ((2..=3).contains(&n) && !run.iter().any(|r| is_surname(r))).then(|| run[0].start..last.end).filter(is_person);
+    // A foreign name: two or three words, up to five with particles ("Mohamed bin Zayed Al Nahyan").
+    let max = if run.iter().any(|r| is_particle(text, r)) { 5 } else { 3 };
+    // A body's name ("Bộ Tài chính", "Sở Y tế") is no person's.
+    let body = run.first().and_then(|r| text.get((*r).clone())).is_some_and(|w| BODY_WORDS.contains(&w));
+    let whole = ((2..=max).contains(&n) && !body && !run.iter().any(|r| is_surname(r))).then(|| run[0].start..last.end).filter(is_person);
     by_surname.or(whole)
 }
 
