@@ -353,3 +353,28 @@ def test_cli_writes_the_page(tmp_path: pathlib.Path) -> None:
     assert run.returncode == 0, run.stderr
     assert run.stdout == "" and f"wrote {out}" in run.stderr
     assert_seed_findings(parse(out.read_text(encoding="utf-8")))
+
+
+UPGRADES = [("Năm 2013, Việt Nam và Hoa Kỳ thiết lập quan hệ Đối tác Toàn diện.", "us-2013", "2013-07-26"),
+            ("Ngày 10/9/2023, Việt Nam và Hoa Kỳ nâng cấp quan hệ lên Đối tác Chiến lược Toàn diện.", "us-2023",
+             "2023-09-11"),
+            ("Tháng 11/2023, Việt Nam và Nhật Bản đã nâng cấp quan hệ lên Đối tác Chiến lược Toàn diện.", "jp",
+             "2023-11-28")]
+
+
+def test_partnership_steps_link_to_their_evidence(tmp_path: pathlib.Path) -> None:
+    if page.missing_extras():
+        pytest.skip(f"the report extras are not installed: {page.INSTALL}")
+    c = diplo.Corpus(keep_texts=True)
+    c.add_texts(UPGRADES)
+    steps = [(p["partner"]["code"], lv["level"]) for p in c.partnerships() for lv in p["levels"]]
+    assert ("US", "comprehensive_partnership") in steps and ("JP", "comprehensive_strategic_partnership") in steps
+    c.to_html(tmp_path / "p.html")
+    html = (tmp_path / "p.html").read_text(encoding="utf-8")
+    got = static_checks(html, c.report())
+    section = next(n for n in got["dom"].iter() if n.attrs.get("id") == "partnerships")
+    # the ladder: one chart, each step a link to its quote; and the table, each step quoted with a link
+    svg_links = [n.attrs["xlink:href"] for n in section.iter() if n.tag == "a" and "xlink:href" in n.attrs]
+    table_links = [a.attrs["href"] for a in section.iter() if a.tag == "a" and "ev" in a.classes()]
+    assert len(svg_links) == len(steps) and set(svg_links) == set(table_links)
+    assert "comprehensive strategic partnership" in squash(section.text())

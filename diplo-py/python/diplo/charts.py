@@ -36,7 +36,8 @@ def svg(chart: Any) -> str:
     """The chart as an SVG element for inlining: no XML prolog, links as page fragments, no data loaded."""
     import vl_convert as vlc
 
-    spec = chart.to_dict() if hasattr(chart, "to_dict") else chart
+    # altair's JSON-schema validation costs more than drawing; vl-convert rejects a bad spec anyway
+    spec = chart.to_dict(validate=False) if hasattr(chart, "to_dict") else chart
     out: str = vlc.vegalite_to_svg(spec, allowed_base_urls=[])
     out = re.sub(r"^<\?xml[^>]*>\s*", "", out)
     out = _BASE_HREF.sub(r'\1="#', out)
@@ -118,13 +119,20 @@ def claims_chart(indicator: str, unit: str, claims: Sequence[Dict[str, Any]], im
     if not stated and not drawn:
         return None
     stated, drawn = stated[:max_points], drawn[:max_points]
+    # billions as "bn" on the axis, not a row of zeros
+    top = max(abs(r["value"]) for r in stated + drawn)
+    factor, scale = next(((f, s) for f, s in ((1e12, " tn"), (1e9, " bn"), (1e6, " m")) if top >= f), (1.0, ""))
+    for r in stated + drawn:
+        for k in ("value", "low", "high"):
+            if k in r and r[k] is not None:
+                r[k] = r[k] / factor
     periods = sorted(order, key=lambda k: order[k])
     width = max(360, min(760, 60 * len(periods)))
     verdict = alt.Color("verdict:N", title="verdict",
                         scale=alt.Scale(domain=list(VERDICT_COLORS), range=list(VERDICT_COLORS.values())))
     shape = alt.Shape("qualifier:N", title="value", scale=alt.Scale(domain=list(SHAPES), range=list(SHAPES.values())))
     x = alt.X("period:N", sort=periods, title=None, axis=alt.Axis(labelAngle=-30))
-    y = alt.Y("value:Q", title={"count": "count", "percent": "%"}.get(unit, unit), scale=alt.Scale(zero=False))
+    y = alt.Y("value:Q", title={"count": "count", "percent": "%"}.get(unit, unit) + scale, scale=alt.Scale(zero=False))
     offset = alt.XOffset("source:N")
     layers = []
     if stated:
@@ -163,7 +171,7 @@ def partnerships_chart(partnerships: Sequence[Dict[str, Any]], link: Link) -> Op
         return None
     ladder = [LEVEL_LABELS[lv] for lv in reversed(LEVELS)]
     y = alt.Y("level:N", sort=ladder, scale=alt.Scale(domain=ladder), title=None)
-    x = alt.X("date:T", title=None)
+    x = alt.X("date:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0))
     color = alt.Color("partner:N", title="partner")
     base = alt.Chart(alt.Data(values=rows))
     line = base.mark_line(interpolate="step-after", opacity=0.6).encode(x=x, y=y, color=color, detail="partner:N")

@@ -262,6 +262,12 @@ class View:
         return self.M(f'<span class="verdict" style="background: {color};">{esc(v)}</span>')
 
     @staticmethod
+    def counted(c: Dict[str, Any]) -> str:
+        """What a claim counts as its first source writes it (the claim's key is folded)."""
+        written = next((x.get("counted") for x in c.get("values", []) if x.get("counted")), None)
+        return str(written or c.get("counted") or "")
+
+    @staticmethod
     def what(c: Dict[str, Any]) -> str:
         """A commitment's name, level, document, content and date, as one line."""
         doc = c.get("document") or {}
