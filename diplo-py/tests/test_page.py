@@ -67,7 +67,7 @@ window.addEventListener("load", function () {
     var quote = a.querySelector("q").textContent;
     var spelled = (pieces[id] || []).map(function (m) { return m.textContent; }).join("");
     if (!el || !el.classList.contains("diplo-anchor") || spelled !== quote) out.bad.push([id, quote, spelled]);
-    if (!first) first = id;
+    first = id;  // the last link: its span is furthest down the page
   });
   out.overflow = document.body.scrollWidth - document.body.clientWidth;
   function report() {
@@ -80,8 +80,10 @@ window.addEventListener("load", function () {
   location.hash = "#" + first;
   setTimeout(function () {
     out.hit = (pieces[first] || []).every(function (m) { return m.classList.contains("hit"); });
+    var box = (pieces[first] || [document.body])[0].getBoundingClientRect();
+    out.inview = box.top >= 0 && box.bottom <= window.innerHeight && box.height > 0;
     report();
-  }, 200);
+  }, 300);
 });
 </script>
 """
@@ -226,7 +228,7 @@ def test_seeds_page_in_chromium_offline(seeds_page: Dict[str, Any], tmp_path: pa
     assert got["requests"] == []
     check = got["check"]
     assert check["links"] >= 40 and check["bad"] == [] and check["unmarked"] == 0
-    assert check["hit"] is True  # following a link marks every piece of its span
+    assert check["hit"] is True and check["inview"] is True  # following a link shows and marks its span
     assert_seed_findings(got["dom"])
     assert static_checks(seeds_page["html"], seeds_page["report"])["links"]
     phone = browse(seeds_page["path"], tmp_path, width=390)["check"]
@@ -250,6 +252,7 @@ def test_corpus_page_in_chromium_offline(corpus_page: Dict[str, Any], tmp_path: 
     got = browse(corpus_page["path"], tmp_path)
     assert got["requests"] == []
     assert got["check"]["links"] > 100 and got["check"]["bad"] == [] and got["check"]["unmarked"] == 0
+    assert got["check"]["hit"] is True and got["check"]["inview"] is True
     screenshot(corpus_page["path"], ARTIFACTS / "corpus300.png", 1280, 2400, tmp_path / "profile")
 
 
@@ -378,3 +381,18 @@ def test_partnership_steps_link_to_their_evidence(tmp_path: pathlib.Path) -> Non
     table_links = [a.attrs["href"] for a in section.iter() if a.tag == "a" and "ev" in a.classes()]
     assert len(svg_links) == len(steps) and set(svg_links) == set(table_links)
     assert "comprehensive strategic partnership" in squash(section.text())
+
+
+def test_hostile_text_and_ids_stay_text(tmp_path: pathlib.Path) -> None:
+    if page.missing_extras():
+        pytest.skip(f"the report extras are not installed: {page.INSTALL}")
+    evil = '<script>alert(1)</script><img src="http://x.invalid/a.png">'
+    c = diplo.Corpus(keep_texts=True)
+    c.add_texts([(f"Năm 2025, Việt Nam đã ký kết 350 thỏa thuận hợp tác {evil}.", f"a{evil}", "2025-12-30"),
+                 (f"Năm 2025, Việt Nam đã ký kết 250 thỏa thuận hợp tác.\n{evil}", "b\"'><", "2025-12-30")])
+    c.to_html(tmp_path / "p.html")
+    html = (tmp_path / "p.html").read_text(encoding="utf-8")
+    assert html.count("<script") == 1 and "<img" not in html
+    got = static_checks(html, c.report())
+    assert len(got["links"]) >= 2
+    assert page.View.url("javascript:alert(1)") is None and page.View.url("https://vnexpress.net/a.html")

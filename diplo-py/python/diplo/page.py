@@ -247,6 +247,11 @@ class View:
             return self.M(f'<span class="doc">{esc(doc_id)}</span>{when}')
         return self.M(f'<a class="doc" href="#doc-{n}">{esc(doc_id)}</a>{when}')
 
+    @staticmethod
+    def url(u: Optional[str]) -> Optional[str]:
+        """An article's own URL, to link to: http(s) only (never ``javascript:`` from a hostile input)."""
+        return u if isinstance(u, str) and re.match(r"https?://[^\s\"'<>]+$", u) else None
+
     def docs(self, ids: Sequence[str]) -> Any:
         return self.M(", ".join(str(self.doc(d)) for d in ids))
 
