@@ -9,12 +9,14 @@
 //! Folders are read recursively (`*.txt`, `*.jsonl`); a `.jsonl` file holds
 //! one article per line as `{"id", "text", "date"?}`. Articles are read and
 //! extracted in batches, so memory stays bounded however many there are;
-//! progress goes to stderr. Every file and line is accounted for: the first
+//! when stderr is a terminal (and `CI` is unset) a progress line counts
+//! them there, and a pipe or a log file gets none. Every file and line is accounted for: the first
 //! line of the report says how many articles were read, extracted (with
 //! warnings) and failed, and lists each failure with its code, file and line.
 
 use diplo_core::corpus::{render_text, Corpus};
 use diplo_core::Options;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -59,13 +61,17 @@ fn main() -> ExitCode {
     };
     let mut corpus = Corpus::new();
     let base = Options { date: args.date.clone(), lossy: args.lossy, ..Options::default() };
-    let many = args.inputs.iter().any(|p| p.is_dir() || diplo_core::corpus::input::is_jsonl(p)) || args.inputs.len() > 200;
+    let show = progress_wanted();
+    let started = std::time::Instant::now();
     let walk = corpus.add_files(&args.inputs, &base, &mut |n| {
-        if many {
-            eprint!("\rextracted {n} articles");
+        if show {
+            let rate = n as f64 / started.elapsed().as_secs_f64().max(1e-3);
+            let mut err = std::io::stderr().lock();
+            let _ = write!(err, "\rextracting: {n} articles ({rate:.0}/s)\x1b[K");
+            let _ = err.flush();
         }
     });
-    if many {
+    if show {
         eprintln!();
     }
     for (path, why) in &walk.skipped {
@@ -85,6 +91,11 @@ fn main() -> ExitCode {
         print!("{}", render_text(&report));
     }
     ExitCode::SUCCESS
+}
+
+/// A progress line only for a person watching: stderr is a terminal and not under CI.
+fn progress_wanted() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("CI").is_none_or(|v| v.is_empty())
 }
 
 fn write_tables(report: &diplo_core::corpus::CorpusReport, dir: &Path) -> Result<(), Box<dyn std::error::Error>> {

@@ -3,6 +3,7 @@
 use crate::errors::{error_for, from_core, no_panic};
 use crate::items::{self, Input, Item};
 use diplo_core::corpus::{extract_guarded, render_text, Corpus, DocumentError};
+use diplo_core::text::decode;
 use diplo_core::{extract_bytes, Document, Options};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
@@ -31,15 +32,37 @@ fn run(input: &Input, opts: &Options) -> Result<Document, DocumentError> {
     }
 }
 
+/// The text a document was extracted from, when the corpus keeps texts
+/// (bytes decoded again, as `extract_bytes` did).
+fn text_of(input: &Input, lossy: bool) -> Option<String> {
+    match input {
+        Input::Text(t) => Some(t.clone()),
+        Input::Bytes(b) => decode(b, lossy).ok().map(|(t, _)| t),
+    }
+}
+
 fn to_error(py: Python<'_>, e: &DocumentError) -> Py<PyAny> {
     error_for(py, &e.code, &e.message, None, e.id.as_deref(), e.index).into_value(py).into_any()
 }
 
+/// Adds a document, with its text when there is one to keep.
+fn add(inner: &mut Corpus, doc: Document, text: Option<String>, date: Option<&str>) {
+    match text {
+        Some(t) => inner.add_with_text(doc, &t, date),
+        None => inner.add(doc),
+    }
+}
+
 #[pymethods]
 impl PyCorpus {
+    /// `keep_texts`: keep the texts of documents with records, up to this
+    /// many bytes, for a page that shows them (0: keep none).
     #[new]
-    fn new() -> Self {
-        PyCorpus::default()
+    #[pyo3(signature = (*, keep_texts=0))]
+    fn new(keep_texts: usize) -> Self {
+        let mut c = PyCorpus::default();
+        c.inner.keep_texts(keep_texts);
+        c
     }
 
     /// Extracts one text (str or UTF-8 bytes) and adds it; raises DiploError on bad input
@@ -56,10 +79,11 @@ impl PyCorpus {
         };
         let opts = Options { id, date, lossy, ..Options::default() };
         let inner = &mut self.inner;
-        let res = py.detach(|| run(&input, &opts));
+        let keep = inner.texts().budget > 0;
+        let res = py.detach(|| run(&input, &opts).map(|d| (d, if keep { text_of(&input, lossy) } else { None })));
         match res {
-            Ok(doc) => {
-                inner.add(doc);
+            Ok((doc, text)) => {
+                add(inner, doc, text, opts.date.as_deref());
                 Ok(())
             }
             Err(e) => {
@@ -76,16 +100,19 @@ impl PyCorpus {
     #[pyo3(signature = (items, *, lossy=false, start=0))]
     fn add_texts(&mut self, py: Python<'_>, items: &Bound<'_, PyAny>, lossy: bool, start: usize) -> PyResult<Vec<Py<PyAny>>> {
         let items = items::items(items, lossy, "Corpus.add_texts")?;
-        let results: Vec<Result<Document, DocumentError>> = py.detach(|| {
+        let keep = self.inner.texts().budget > 0;
+        let results: Vec<Result<(Document, Option<String>, Option<String>), DocumentError>> = py.detach(|| {
             use rayon::prelude::*;
             items
                 .par_iter()
                 .enumerate()
                 .map(|(i, it)| match it {
-                    Item::Job { input, opts } => run(input, opts).map_err(|mut e| {
-                        e.index = Some(start + i);
-                        e
-                    }),
+                    Item::Job { input, opts } => run(input, opts)
+                        .map(|d| (d, if keep { text_of(input, lossy) } else { None }, opts.date.clone()))
+                        .map_err(|mut e| {
+                            e.index = Some(start + i);
+                            e
+                        }),
                     Item::Bad { id, message } => Err(bad(start + i, id.clone(), message)),
                 })
                 .collect()
@@ -93,7 +120,7 @@ impl PyCorpus {
         let mut failed = Vec::new();
         for r in results {
             match r {
-                Ok(doc) => self.inner.add(doc),
+                Ok((doc, text, date)) => add(&mut self.inner, doc, text, date.as_deref()),
                 Err(e) => {
                     failed.push(to_error(py, &e));
                     self.inner.record(e);
@@ -104,30 +131,48 @@ impl PyCorpus {
     }
 
     /// Reads every article under the paths (folders recursively: *.txt,
-    /// *.jsonl), extracting in batches with the GIL released. Returns the
+    /// *.jsonl), extracting in batches with the GIL released. `progress`,
+    /// when given, is called with the number of articles read so far after
+    /// each batch (an exception it raises is raised at the end). Returns the
     /// paths a folder walk passed over, with why.
-    #[pyo3(signature = (paths, *, date=None, lossy=false, progress=false))]
-    fn add_files(&mut self, py: Python<'_>, paths: Vec<PathBuf>, date: Option<String>, lossy: bool, progress: bool) -> Vec<(PathBuf, String)> {
+    #[pyo3(signature = (paths, *, date=None, lossy=false, progress=None))]
+    fn add_files(&mut self, py: Python<'_>, paths: Vec<PathBuf>, date: Option<String>, lossy: bool, progress: Option<Py<PyAny>>) -> PyResult<Vec<(PathBuf, String)>> {
         let base = Options { date, lossy, ..Options::default() };
         let inner = &mut self.inner;
+        let mut raised: Option<PyErr> = None;
         let walk = py.detach(|| {
             inner.add_files(&paths, &base, &mut |n| {
-                if progress {
-                    eprint!("\rextracted {n} articles");
+                if let (Some(cb), None) = (&progress, &raised) {
+                    raised = Python::attach(|py| cb.call1(py, (n,)).err());
                 }
             })
         });
-        if progress {
-            eprintln!();
+        match raised {
+            Some(e) => Err(e),
+            None => Ok(walk.skipped),
         }
-        walk.skipped
     }
 
-    /// Adds a document already extracted (its JSON, as `Document.to_json()` gives).
-    fn add_document_json(&mut self, json: &str) -> PyResult<()> {
+    /// Adds a document already extracted (its JSON, as `Document.to_json()`
+    /// gives), and the text it was extracted from when known (kept as for
+    /// the other ways in, with the document's date as the hint).
+    #[pyo3(signature = (json, text=None))]
+    fn add_document_json(&mut self, json: &str, text: Option<String>) -> PyResult<()> {
         let doc = Document::from_json(json).map_err(|e| Python::attach(|py| from_core(py, &e)))?;
-        self.inner.add(doc);
+        let date = doc.date.clone();
+        add(&mut self.inner, doc, text, date.as_deref());
         Ok(())
+    }
+
+    /// The texts kept (see `keep_texts`): `(id, date hint, text)` for each.
+    fn kept_texts(&self) -> Vec<(String, Option<String>, String)> {
+        self.inner.texts().kept.iter().map(|k| (k.id.clone(), k.date.clone(), k.text.clone())).collect()
+    }
+
+    /// `(budget, bytes used, texts kept, documents with records past the budget)`.
+    fn texts_info(&self) -> (usize, usize, usize, usize) {
+        let t = self.inner.texts();
+        (t.budget, t.used, t.kept.len(), t.over_budget)
     }
 
     /// The reconciled corpus as JSON.

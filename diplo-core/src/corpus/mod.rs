@@ -4,10 +4,12 @@
 //! identity, partnership levels over time, and the findings an analyst
 //! should read first.
 //!
-//! A [`Corpus`] keeps only the records of each document, never its text, so
-//! a folder of any size streams through in bounded memory. Every input is
-//! accounted for: it becomes a document or a [`DocumentError`] (with its file
-//! and line), and `read = extracted + failed` in [`Counts`].
+//! A [`Corpus`] keeps only the records of each document, not its text, so
+//! a folder of any size streams through in bounded memory; a page that
+//! quotes its sources asks for their texts with [`Corpus::keep_texts`].
+//! Every input is accounted for: it becomes a document or a
+//! [`DocumentError`] (with its file and line), and `read = extracted +
+//! failed` in [`Counts`].
 
 mod claims;
 mod commitments;
@@ -21,12 +23,14 @@ pub mod names;
 mod report;
 mod tables;
 pub mod subjects;
+pub mod texts;
 pub mod things;
 mod types;
 
 pub use input::{Article, Entry, Origin, Walk};
 pub use report::{render_text, short, show_value};
 pub use tables::Table;
+pub use texts::{KeptText, Texts};
 pub use types::*;
 
 use crate::records::{Document, Warning};
@@ -52,6 +56,9 @@ pub struct Corpus {
     errors: Vec<DocumentError>,
     /// Every id given out, so two articles never share one.
     ids: HashMap<String, usize>,
+    /// Texts kept for a page (none unless [`Corpus::keep_texts`]).
+    #[serde(default)]
+    texts: Texts,
 }
 
 /// Keeps of a document only what the reconciliation reads, so that a
@@ -140,13 +147,40 @@ impl Corpus {
     /// Adds an extracted document; its text is not kept, nor the records
     /// the reconciliation does not read (see [`compact`]). A missing or
     /// taken id is replaced by a unique one (with a warning).
-    pub fn add(&mut self, mut doc: Document) {
+    pub fn add(&mut self, doc: Document) {
+        self.add_kept(doc, None);
+    }
+
+    /// Adds a document extracted from `text` with the date hint `date`;
+    /// the text is kept when [`Corpus::keep_texts`] asked for it and the
+    /// document has records.
+    pub fn add_with_text(&mut self, doc: Document, text: &str, date: Option<&str>) {
+        self.add_kept(doc, Some((text, date)));
+    }
+
+    fn add_kept(&mut self, mut doc: Document, text: Option<(&str, Option<&str>)>) {
         let (id, warning) = self.unique_id(doc.id.take());
-        doc.id = Some(id);
         doc.warnings.extend(warning);
+        let has_records = !(doc.meetings.is_empty() && doc.metrics.is_empty() && doc.commitments.is_empty());
+        if let Some((text, date)) = text.filter(|_| has_records) {
+            self.texts.offer(&id, date, text);
+        }
+        doc.id = Some(id);
         self.summaries.push(DocumentSummary::of(&doc));
         compact(&mut doc);
         self.docs.push(doc);
+    }
+
+    /// Keeps the texts of the documents added from now on that have
+    /// records, up to `budget` bytes in all (0: none, the default), so that
+    /// a page can show them with their evidence highlighted.
+    pub fn keep_texts(&mut self, budget: usize) {
+        self.texts.budget = budget;
+    }
+
+    /// The texts kept, and how many documents the budget left out.
+    pub fn texts(&self) -> &Texts {
+        &self.texts
     }
 
     /// Extracts a text and adds it; an error is recorded for the report and returned.
@@ -156,7 +190,7 @@ impl Corpus {
     pub fn add_text(&mut self, text: &str, opts: &Options) -> Result<(), Error> {
         match extract(text, opts) {
             Ok(doc) => {
-                self.add(doc);
+                self.add_with_text(doc, text, opts.date.as_deref());
                 Ok(())
             }
             Err(e) => {
@@ -170,9 +204,9 @@ impl Corpus {
     /// (internal errors included) are recorded per document and the others still land.
     pub fn add_texts(&mut self, items: &[(String, Options)]) {
         let results: Vec<Result<Document, DocumentError>> = items.par_iter().map(|(t, o)| extract_guarded(t, o)).collect();
-        for r in results {
+        for ((t, o), r) in items.iter().zip(results) {
             match r {
-                Ok(doc) => self.add(doc),
+                Ok(doc) => self.add_with_text(doc, t, o.date.as_deref()),
                 Err(e) => self.errors.push(e),
             }
         }
@@ -186,7 +220,7 @@ impl Corpus {
             match r {
                 Ok(mut doc) => {
                     doc.warnings.splice(0..0, a.warnings);
-                    self.add(doc);
+                    self.add_with_text(doc, &a.text, a.opts.date.as_deref());
                 }
                 Err(mut e) => {
                     e.file = a.origin.file;
@@ -345,5 +379,23 @@ mod tests {
         assert_eq!(ids, ["a", "a#2", "doc2", "a#2#2", "doc2#2"]);
         assert_eq!(c.counts().with_warnings, 3);
         assert_eq!(c.summaries().len(), 5);
+    }
+
+    #[test]
+    fn texts_are_kept_only_when_asked_and_only_with_records() {
+        let text = "Năm 2025, Việt Nam ký kết 350 thỏa thuận hợp tác.";
+        let items = vec![(text.to_string(), Options::with_id("a").date("2025-12-30")), ("Trời mưa.".to_string(), Options::with_id("b"))];
+        let mut c = Corpus::new();
+        c.add_texts(&items);
+        assert!(c.texts().kept.is_empty());
+        let mut c = Corpus::new();
+        c.keep_texts(1 << 20);
+        c.add_texts(&items);
+        c.add_texts(&items[..1]);
+        let kept: Vec<(&str, Option<&str>)> = c.texts().kept.iter().map(|k| (k.id.as_str(), k.date.as_deref())).collect();
+        assert_eq!(kept, [("a", Some("2025-12-30")), ("a#2", Some("2025-12-30"))]);
+        assert_eq!(c.texts().kept[0].text, text);
+        let back = Corpus::from_json(&c.to_json()).unwrap();
+        assert_eq!(back.texts(), c.texts());
     }
 }

@@ -3,17 +3,19 @@
 ``python -m diplo extract [--date YYYY-MM-DD] FILE...`` prints one JSON
 Document per file (JSONL), the same as ``cargo run --release --example extract``.
 
-``python -m diplo report [--json] [--out DIR] [FILE|DIR ...]`` reads many
-articles (default: ./seeds) and prints the corpus report, the same as
-``cargo run --release --example report``: its first line counts the
+``python -m diplo report [--json] [--out DIR] [--html PAGE] [FILE|DIR ...]``
+reads many articles (default: ./seeds) and prints the corpus report, the
+same as ``cargo run --release --example report``: its first line counts the
 articles read, extracted, with warnings and failed, then the findings come
-first; ``--out`` also writes Parquet when pyarrow is installed.
+first; ``--out`` also writes Parquet when pyarrow is installed; ``--html``
+writes the report as one self-contained page (needs ``pip install
+'diplo[report]'``). On a terminal a progress bar shows on stderr; piped or
+under CI (the ``CI`` variable set) nothing does.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import pathlib
 import sys
 from typing import List, Optional
@@ -40,17 +42,27 @@ def _extract(args: argparse.Namespace) -> int:
 
 def _report(args: argparse.Namespace) -> int:
     from .corpus import Corpus
+    if args.html:
+        from .page import MissingExtras, require_extras
+        try:
+            require_extras()  # before the long part
+        except MissingExtras as e:
+            print(f"error: {e}", file=sys.stderr)
+            return 2
     inputs = args.inputs or ["seeds"]
-    many = len(inputs) > 200 or any(os.path.isdir(p) or p.endswith((".jsonl", ".ndjson")) for p in inputs)
-    c = Corpus()
-    for path, why in c.add_files(inputs, date=args.date, lossy=args.lossy, progress=many):
+    c = Corpus(keep_texts=bool(args.html))
+    for path, why in c.add_files(inputs, date=args.date, lossy=args.lossy):
         print(f"skipped {path}: {why}", file=sys.stderr)
     if args.out:
         written = c.write(args.out)
         print(f"wrote {len(written)} files to {args.out}", file=sys.stderr)
+    if args.html:
+        info = c.to_html(args.html)
+        print(f"wrote {args.html}: {info['bytes'] / 1e6:.1f} MB, {info['sources_shown']} articles shown in full, "
+              f"{info['sources_summarised']} summarised", file=sys.stderr)
     if args.json:
         sys.stdout.write(c._inner.report_json() + "\n")
-    elif not args.out:
+    elif not args.out and not args.html:
         sys.stdout.write(c.report_text())
     return 0
 
@@ -68,6 +80,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     rp.add_argument("inputs", nargs="*", help="files or folders (*.txt, *.jsonl); default ./seeds")
     rp.add_argument("--json", action="store_true", help="print the corpus as one JSON object")
     rp.add_argument("--out", help="write CSV, JSONL (and Parquet with pyarrow) tables to this folder")
+    rp.add_argument("--html", metavar="PAGE", help="write the report as one self-contained HTML page "
+                                                   "(needs pip install 'diplo[report]')")
     rp.add_argument("--date", help="publication date hint for every article, YYYY-MM-DD")
     rp.add_argument("--lossy", action="store_true", help="replace invalid UTF-8 (with a warning) instead of failing")
     args = ap.parse_args(argv)

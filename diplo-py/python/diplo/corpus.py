@@ -7,6 +7,7 @@
 >>> c.report()["claims"][0]["verdict"]  # consistent / conflicting / single
 >>> c.tables()["meetings"]              # DataFrames when pandas is installed
 >>> c.level_on("JP", "2024-01-01")      # the partnership level held that day, with its sources
+>>> c = diplo.Corpus(keep_texts=True); c.add_files("seeds"); c.to_html("report.html")   # one page to share
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from .errors import DiploError
 
 PathLike = Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
 BATCH = 256
+#: Bytes of article text ``Corpus(keep_texts=True)`` keeps for a page.
+TEXT_BUDGET = 64 * 1024 * 1024
 
 
 def _paths(inputs: Union[PathLike, Iterable[PathLike]]) -> List[str]:
@@ -40,10 +43,16 @@ class Corpus:
     Every input is accounted for: it becomes a document or an error in
     ``report()["errors"]``, and ``counts()`` has read = extracted + failed.
     A Corpus pickles (Spark, Dask and multiprocessing send it between processes).
+
+    ``keep_texts=True`` (or a budget in bytes) also keeps the texts of the
+    articles that have records, so that :meth:`to_html` can show each source
+    with its evidence highlighted; without it the page quotes the evidence
+    but cannot show the articles.
     """
 
-    def __init__(self) -> None:
-        self._inner = _diplo.Corpus()
+    def __init__(self, *, keep_texts: Union[bool, int] = False) -> None:
+        budget = TEXT_BUDGET if keep_texts is True else int(keep_texts or 0)
+        self._inner = _diplo.Corpus(keep_texts=budget)
 
     def __len__(self) -> int:
         return len(self._inner)
@@ -78,11 +87,11 @@ class Corpus:
         return failed
 
     def add_document(self, doc: Any) -> None:
-        """Add a Document already extracted."""
-        self._inner.add_document_json(doc.to_json())
+        """Add a Document already extracted (and its text, when it has one and texts are kept)."""
+        self._inner.add_document_json(doc.to_json(), getattr(doc, "text", None))
 
     def add_files(self, inputs: Union[PathLike, Iterable[PathLike]], *, date: Optional[str] = None,
-                  lossy: bool = False, progress: bool = False) -> List[Tuple[str, str]]:
+                  lossy: bool = False, progress: Optional[bool] = None) -> List[Tuple[str, str]]:
         """Add every article under one path or a list of paths: folders recursively
         (``*.txt``, ``*.jsonl``), each folder once, regular files only.
 
@@ -90,8 +99,13 @@ class Corpus:
         line that is not an article is listed with its file and line; a date
         field that cannot be read is a warning. Returns the paths a folder
         walk passed over (FIFOs, devices, links back into the tree), with why.
+        ``progress``: a bar on stderr (tqdm when installed); by default only
+        when stderr is a terminal and the ``CI`` variable is unset.
         """
-        skipped = self._inner.add_files(_paths(inputs), date=date, lossy=lossy, progress=progress)
+        from .progress import Progress
+        with Progress("extracting", "articles", show=progress) as bar:
+            skipped = self._inner.add_files(_paths(inputs), date=date, lossy=lossy,
+                                            progress=bar if bar.show else None)
         return [(os.fspath(p), why) for p, why in skipped]
 
     def counts(self) -> Dict[str, int]:
@@ -145,6 +159,29 @@ class Corpus:
                 return {k: pl.DataFrame(v, schema=headers[k]) for k, v in rows.items()}
             except ImportError:
                 return rows
+
+    def texts_kept(self) -> Dict[str, int]:
+        """How many article texts are kept for a page: ``budget`` and ``used``
+        (bytes), ``kept`` and ``over_budget`` (documents with records left out)."""
+        budget, used, kept, over = self._inner.texts_info()
+        return {"budget": budget, "used": used, "kept": kept, "over_budget": over}
+
+    def to_html(self, path: Union[str, "os.PathLike[str]"], *, title: Optional[str] = None,
+                max_sources: Optional[int] = None, progress: Optional[bool] = None) -> Dict[str, Any]:
+        """Write the report as one self-contained HTML page (no network needed to view it).
+
+        Findings first, each with its sources side by side; partnership
+        levels over time, claims and meetings as charts and tables; then the
+        sources, every article with its records highlighted and every quote
+        on the page linked to its span. Articles beyond ``max_sources`` (or
+        beyond a size budget) are summarised in a table, not embedded, and
+        the page says so. Needs the report extras (``pip install
+        'diplo[report]'``: altair, vl-convert-python, jinja2); the articles
+        themselves need ``Corpus(keep_texts=True)``. Returns what was
+        written: ``path``, ``bytes``, ``sources_embedded``, ``sources_summarised``.
+        """
+        from .page import write_page
+        return write_page(self, path, title=title, max_sources=max_sources, progress=progress)
 
     def _repr_html_(self) -> str:
         from .display import corpus_html

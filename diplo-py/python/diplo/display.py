@@ -108,34 +108,54 @@ def _label(kind: str) -> str:
 
 
 def highlight(text: str, spans: Sequence[Tuple[int, int, str, int, str]],
-              paragraphs: Iterable[Any] = ()) -> str:
+              paragraphs: Iterable[Any] = (), ids: Optional[Dict[Tuple[int, int], str]] = None) -> str:
     """``text`` as HTML with each span marked in its kind's colour.
 
     Overlapping spans are cut at every boundary; a piece takes the colour of
     the narrowest span over it and the titles of all of them. Page furniture
     is greyed out, captions are set in italics and the title in bold.
+
+    ``ids`` names spans by ``(start, end)`` for links (a page's quotes): an
+    empty anchor with that id is put where the span starts, and every piece
+    of it carries the id in ``data-ev``, so the pieces whose ``data-ev``
+    holds an id spell exactly that span's text.
     """
     n = len(text)
+    ids = ids or {}
     styled = [(max(0, p.start), min(n, p.end), p.kind) for p in paragraphs if p.kind in STYLES]
     cuts = sorted({0, n, *(s for s, _, _, _, _ in spans), *(e for _, e, _, _, _ in spans),
                    *(s for s, _, _ in styled), *(e for _, e, _ in styled)})
+    order = sorted(spans, key=lambda sp: sp[0])
+    nxt = 0
+    active: List[Tuple[int, int, str, int, str]] = []  # spans over the current piece (a sweep, not a rescan)
+    anchored: set = set()
     out: List[str] = []
     for a, b in zip(cuts, cuts[1:]):
         if a >= b:
             continue
+        while nxt < len(order) and order[nxt][0] <= a:
+            active.append(order[nxt])
+            nxt += 1
+        active = [sp for sp in active if sp[1] > a]
+        for sp in active:
+            key = ids.get((sp[0], sp[1]))
+            if key is not None and sp[0] == a and key not in anchored:
+                anchored.add(key)
+                out.append(f'<span class="diplo-anchor" id="{esc(key)}"></span>')
         piece = esc(text[a:b])
-        over = [sp for sp in spans if sp[0] <= a and sp[1] >= b]
-        if over:
-            inner = min(over, key=lambda sp: sp[1] - sp[0])
-            title = esc("\n".join(dict.fromkeys(sp[4] for sp in over)))
-            piece = (f'<mark data-kind="{inner[2]}" data-index="{inner[3]}" title="{title}" '
+        if active:
+            inner = min(active, key=lambda sp: sp[1] - sp[0])
+            title = esc("\n".join(dict.fromkeys(sp[4] for sp in active)))
+            evs = " ".join(dict.fromkeys(ids[(sp[0], sp[1])] for sp in active if (sp[0], sp[1]) in ids))
+            ev = f' data-ev="{esc(evs)}"' if evs else ""
+            piece = (f'<mark data-kind="{inner[2]}" data-index="{inner[3]}"{ev} title="{title}" '
                      f'style="background: {COLORS[inner[2]]}; padding: 0.1em 0; border-radius: 0.2em;">'
                      f'{piece}</mark>')
         for s, e, kind in styled:
             if s <= a and e >= b:
                 piece = f'<span style="{STYLES[kind]}">{piece}</span>'
         out.append(piece)
-        ending = dict.fromkeys(sp[2] for sp in spans if sp[1] == b)
+        ending = dict.fromkeys(sp[2] for sp in active if sp[1] == b)
         out.extend(_label(kind) for kind in ending)
     return "".join(out)
 
@@ -159,18 +179,25 @@ def _records_table(doc: "Document") -> str:
     return f'<table style="{TABLE}"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
-def document_html(doc: "Document") -> str:
-    """The article with evidence highlighted by record type, and its records in a table beside it."""
+def document_html(doc: "Document", ids: Optional[Dict[Tuple[int, int], str]] = None,
+                  extra: Sequence[Tuple[int, int, str, int, str]] = (), header: bool = True) -> str:
+    """The article with evidence highlighted by record type, and its records in a table beside it.
+
+    ``ids`` and ``extra`` are for a page that links quotes to their spans
+    (see :func:`highlight`): ids by ``(start, end)``, and spans to mark that
+    are not a record's evidence.
+    """
     meta = " · ".join(esc(x) for x in (doc.id, doc.date, doc.author, doc.source_url) if x)
     legend = " ".join(_chip(k, f"{k}s: {len(getattr(doc, k + 's'))}") for k in COLORS)
     head = (f'<div style="margin-bottom: 0.5em;"><b>{esc(doc.title or doc.id or "Document")}</b>'
-            f'<div style="color: #666; font-size: 0.85em;">{meta}</div><div>{legend}</div></div>')
+            f'<div style="color: #666; font-size: 0.85em;">{meta}</div><div>{legend}</div></div>'
+            if header else f'<div style="margin-bottom: 0.5em;">{legend}</div>')
     text = doc.text
     if text is None:
         body = ('<div style="flex: 3 1 420px; color: #888;">(text not attached: '
                 'use diplo.extract or Document.with_text to see the article)</div>')
     else:
-        marked = highlight(text, _spans(doc, len(text)), doc.paragraphs)
+        marked = highlight(text, _spans(doc, len(text)) + list(extra), doc.paragraphs, ids)
         body = (f'<div class="diplo-text" style="flex: 3 1 420px; white-space: pre-wrap; line-height: 1.9; '
                 f'max-height: 42em; overflow: auto; border: 1px solid #eee; padding: 0.5em;">{marked}</div>')
     table = f'<div style="flex: 2 1 320px; max-height: 44em; overflow: auto;">{_records_table(doc)}</div>'
