@@ -11,14 +11,6 @@ use super::types::{LevelEntry, Partnership, SourceRef};
 use crate::records::{Commitment, CommitmentKind, Document, Status};
 use std::collections::HashMap;
 
-/// The date an upgrade states, read through serde so that it works whether
-/// or not the record has its `date` field yet (it arrives with the
-/// commitments work; then this is `c.date.clone()`).
-fn stated_date(c: &Commitment) -> Option<String> {
-    let v = serde_json::to_value(c).ok()?;
-    v.get("date")?.as_str().map(str::to_string)
-}
-
 /// Each partner's levels over time.
 pub fn partnerships(docs: &[Document]) -> Vec<Partnership> {
     let mut out: Vec<Partnership> = Vec::new();
@@ -27,7 +19,7 @@ pub fn partnerships(docs: &[Document]) -> Vec<Partnership> {
         let id = d.id.as_deref().unwrap_or("");
         for c in d.commitments.iter().filter(|c| c.kind == CommitmentKind::RelationUpgrade) {
             let Some(level) = c.level else { continue };
-            let stated = stated_date(c);
+            let stated = c.date.clone();
             let src = SourceRef { document: id.to_string(), text: c.evidence.text.clone(), start: c.evidence.start, end: c.evidence.end, source: c.source };
             let mut codes: Vec<&crate::records::Partner> = c.partners.iter().filter(|p| p.code != "VN").collect();
             codes.dedup_by(|a, b| a.code == b.code);
