@@ -8,7 +8,7 @@
 //! ([`super::CorpusReport::level_on`]).
 
 use super::types::{LevelEntry, Partnership, SourceRef};
-use crate::records::{Commitment, CommitmentKind, Document, Status};
+use crate::records::{CommitmentKind, Document, Status};
 use std::collections::HashMap;
 
 /// Each partner's levels over time.
