@@ -67,9 +67,15 @@ fn every_short_sequence_of_trigger_tokens_extracts() {
 /// which extraction panics (first 20).
 fn all_sequences(alphabet: &[&str], max_len: u32) -> Vec<String> {
     let n = alphabet.len();
-    // A caught panic is an `internal` error; keep the hook from printing each.
+    // A caught panic is an `internal` error; keep the hook from printing each,
+    // on this thread only: the other test's failure report must still print.
+    let quiet = std::thread::current().id();
     let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
+    std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().id() != quiet {
+            hook(info);
+        }
+    }));
     let mut failures = Vec::new();
     let mut text = String::new();
     for len in 1..=max_len {
@@ -90,6 +96,5 @@ fn all_sequences(alphabet: &[&str], max_len: u32) -> Vec<String> {
             }
         }
     }
-    std::panic::set_hook(hook);
     failures
 }

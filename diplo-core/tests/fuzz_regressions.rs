@@ -6,7 +6,10 @@ use diplo_core::{extract_bytes, Options};
 fn check(data: &[u8]) {
     for lossy in [false, true] {
         let opts = Options { lossy, date: Some("2025-07-23".into()), ..Options::default() };
-        if let Ok(doc) = extract_bytes(data, &opts) {
+        let result = extract_bytes(data, &opts);
+        // A caught panic comes back as an `internal` error: a failure here.
+        assert!(!matches!(result, Err(diplo_core::Error::Internal { .. })), "internal error on {:?}: {result:?}", String::from_utf8_lossy(data));
+        if let Ok(doc) = result {
             // Offsets point into the decoded text.
             let (text, _) = diplo_core::text::decode(data, lossy).expect("extract_bytes decoded it");
             let spans = doc.metrics.iter().map(|m| &m.evidence).chain(doc.commitments.iter().map(|c| &c.evidence)).chain(doc.meetings.iter().map(|m| &m.evidence));
@@ -137,4 +140,13 @@ fn a_rate_written_with_moi_or_mot_ends_on_a_char_boundary() {
     }
     let q = diplo_core::lang::find_quantities("Giá 500 USD mỗi tấn.");
     assert_eq!(q[0].per.as_deref(), Some("ton"));
+}
+
+/// Found by the benches' token soup: a ceremony word at a sentence's very end,
+/// followed by its trailing space ("dự lễ "), sliced past the sentence.
+#[test]
+fn ceremony_word_at_the_end_of_a_sentence() {
+    for text in ["dự lễ ", "năm ban nâng lên ( Mốt Tối quý I/2025 đầu\n\n dự lễ ", "Lễ \n", "chứng kiến lễ  "] {
+        check(text.as_bytes());
+    }
 }

@@ -148,7 +148,8 @@ fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, wor
     for (mut trig, pattern) in words.iter().cloned() {
         // "lễ ký", "lễ khai mạc": the ceremony's own word belongs to the event word.
         if lower.get(trig.clone()) == Some("lễ") && lower[trig.end..].starts_with(' ') {
-            if let Some(h) = cue_after("ceremony_head", &lower[trig.end + 1..s.end]) {
+            // The sentence may end at the space ("dự lễ "): then no head follows.
+            if let Some(h) = lower.get(trig.end + 1..s.end).and_then(|rest| cue_after("ceremony_head", rest)) {
                 trig.end += 1 + h.len();
             }
         }
