@@ -142,13 +142,16 @@ pub fn link_short_names(hits: &mut [PersonHit]) {
 
 /// Gives every mention of a name the country another mention of it states
 /// ("Thủ tướng Quốc vụ viện Trung Quốc Lý Cường" … "Thủ tướng Lý Cường").
+/// One pass to learn each name's first stated country, one to give it.
 pub fn share_partners(hits: &mut [PersonHit]) {
-    for i in 0..hits.len() {
-        if hits[i].partner.is_some() || hits[i].name.is_none() {
-            continue;
+    let mut stated: std::collections::HashMap<String, crate::records::Partner> = std::collections::HashMap::new();
+    for h in hits.iter() {
+        if let (Some(n), Some(p)) = (&h.name, &h.partner) {
+            stated.entry(n.clone()).or_insert_with(|| p.clone());
         }
-        let found = hits.iter().find(|h| h.name == hits[i].name && h.partner.is_some()).and_then(|h| h.partner.clone());
-        hits[i].partner = found;
+    }
+    for h in hits.iter_mut().filter(|h| h.partner.is_none()) {
+        h.partner = h.name.as_ref().and_then(|n| stated.get(n)).cloned();
     }
 }
 
