@@ -1,6 +1,7 @@
 //! The text layer: decoding bytes, normalising with an offset map back to the
 //! caller's text, code point offsets, and an accent-folded form for lookups.
 
+mod boundary;
 mod chars;
 mod decode;
 mod find;
@@ -8,6 +9,7 @@ mod fold;
 mod normalize;
 mod offsets;
 
+pub use boundary::{ceil_char, floor_char};
 pub use chars::CharIndex;
 pub use decode::decode;
 pub(crate) use find::{find_all, find_str};

@@ -17,23 +17,7 @@ pub fn on_boundaries(text: &str, r: &Range<usize>) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
-/// The char boundary at or before `pos` (clamped to the text).
-pub fn floor_char(s: &str, pos: usize) -> usize {
-    let mut pos = pos.min(s.len());
-    while pos > 0 && !s.is_char_boundary(pos) {
-        pos -= 1;
-    }
-    pos
-}
-
-/// The char boundary at or after `pos` (clamped to the text).
-pub fn ceil_char(s: &str, pos: usize) -> usize {
-    let mut pos = pos.min(s.len());
-    while pos < s.len() && !s.is_char_boundary(pos) {
-        pos += 1;
-    }
-    pos
-}
+pub use crate::text::{ceil_char, floor_char};
 
 /// The words of `text[range]` with their ranges (letters, digits and the
 /// joiners inside symbols such as "59-NQ/TW").

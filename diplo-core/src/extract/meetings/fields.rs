@@ -124,7 +124,7 @@ pub fn cast(ctx: &Context<'_>, g: &Group, people: &[PersonHit], visitors: &[Stri
         roles(m, people, visitors, &mut cast);
     }
     for m in &g.mentions {
-        let s = &m.sentence;
+        let s = &m.reach(ctx.text());
         let l = &lower[s.clone()];
         let visit = m.kind == MeetingKind::Visit;
         // Chairs: "X chủ trì Y", "Y do X chủ trì", "dưới sự chủ trì của X" — within the

@@ -52,6 +52,17 @@ impl EventMention {
     pub fn bare(&self) -> bool {
         self.name.end - self.name.start <= self.trigger.end - self.trigger.start
     }
+
+    /// The part of its sentence a mention's fields are read from: the whole
+    /// sentence, up to [`super::MENTION_REACH`] bytes either side of the
+    /// mention, so the work per mention is bounded whatever the sentence.
+    pub fn reach(&self, text: &str) -> Range<usize> {
+        let head = self.span.start.min(self.trigger.start);
+        let tail = self.span.end.max(self.name.end).max(self.trigger.end).min(self.sentence.end);
+        let start = crate::text::ceil_char(text, head.saturating_sub(super::MENTION_REACH)).max(self.sentence.start).min(head);
+        let end = crate::text::floor_char(text, tail + super::MENTION_REACH).min(self.sentence.end).max(tail);
+        start..end
+    }
 }
 
 /// Words before a lower-case visit/talks/reception word that make it an event.
@@ -556,6 +567,7 @@ fn name_stop(text: &str, rest: &str, base: usize, clause_end: usize, stop: &str)
 }
 
 pub fn name_and_topic(text: &str, lower: &str, trig: Range<usize>, limit: usize) -> (Range<usize>, Option<Range<usize>>) {
+    let limit = crate::text::floor_char(text, limit.min(trig.end + super::MENTION_REACH)).max(trig.end);
     let rest = &lower[trig.end..limit];
     let clause_end = rest.find([',', ';', '.', ':', '(', ')', '"']).unwrap_or(rest.len());
     let stop = NAME_STOPS.iter().filter_map(|s| name_stop(text, rest, trig.end, clause_end, s)).min().unwrap_or(clause_end);

@@ -24,6 +24,11 @@ use crate::records::{Format, Meeting, MeetingKind, Mention};
 use group::{key, Group};
 use mentions::EventMention;
 
+/// How far (bytes) a mention's name and clause reach from its event word:
+/// far beyond any real name or clause, and a bound on the work per mention
+/// in a sentence without commas.
+const MENTION_REACH: usize = 600;
+
 /// How many mentions back "hai nhà lãnh đạo" looks for the two it names.
 const PAIR_LOOKBACK: usize = 32;
 

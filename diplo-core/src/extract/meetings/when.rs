@@ -32,9 +32,10 @@ fn dates_event(t: &Temporal) -> bool {
 pub fn clause(ctx: &Context<'_>, m: &EventMention) -> Range<usize> {
     let text = ctx.text();
     let lower = ctx.lower.as_str();
-    let s = &m.sentence;
-    let start = text[s.start..m.span.start.min(m.trigger.start)].rfind([',', ';']).map_or(s.start, |i| s.start + i + 1);
-    let tail = m.span.end.max(m.name.end).max(m.trigger.end).min(s.end);
+    let head = m.span.start.min(m.trigger.start);
+    let tail = m.span.end.max(m.name.end).max(m.trigger.end).min(m.sentence.end);
+    let s = &m.reach(text);
+    let start = text[s.start..head].rfind([',', ';']).map_or(s.start, |i| s.start + i + 1);
     let mut end = text[tail..s.end].find([',', ';']).map_or(s.end, |i| tail + i);
     // "Hội nghị …, dự kiến diễn ra ngày 16/5 tại Hà Nội": what is said of the event goes with it.
     if text[end..s.end].starts_with(',') {
