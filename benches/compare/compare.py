@@ -27,6 +27,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import sections
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 THROUGHPUT = REPO / "target" / "release" / "examples" / "throughput"
@@ -420,7 +422,8 @@ def main() -> None:
     md = render(a, inp, info, results, streaming, started, finished, load_before, load_after)
     print(md)
     if a.out:
-        Path(a.out).write_text(md, encoding="utf-8")
+        # The shapes and corpus-memory sections belong to other programs: keep them.
+        Path(a.out).write_text(md.rstrip("\n") + "\n\n" + sections.kept(Path(a.out)), encoding="utf-8")
         print(f"wrote {a.out}", file=sys.stderr)
     try:
         for p in tmp.iterdir():
