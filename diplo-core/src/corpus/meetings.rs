@@ -188,7 +188,7 @@ fn is_organisation(name: &str) -> bool {
 
 /// Why a meeting joins another: shared chair, venue or name.
 fn link(a: &Item<'_>, b: &Item<'_>) -> Option<String> {
-    if kind_class(a.m.kind) != kind_class(b.m.kind) {
+    if kind_class(a.m.kind) != kind_class(b.m.kind) || names::other_counterparts(&a.name, &b.name) {
         return None;
     }
     if let Some(c) = a.chairs.iter().find(|c| b.chairs.contains(c)) {
@@ -218,6 +218,8 @@ struct Group {
     chairs: HashSet<String>,
     ordinals: HashSet<String>,
     years: HashSet<String>,
+    /// The members' names, to refuse one with another counterpart.
+    names: Vec<EventName>,
     links: Vec<String>,
 }
 
@@ -234,6 +236,7 @@ impl Group {
             && (self.chairs.is_empty() || it.chairs.is_empty() || it.chairs.iter().any(|c| self.chairs.contains(c)))
             && !clash(&self.ordinals, &it.name.ordinals)
             && !clash(&self.years, &it.name.years)
+            && !self.names.iter().any(|n| names::other_counterparts(n, &it.name))
     }
 
     fn add(&mut self, i: usize, it: &Item<'_>) {
@@ -242,6 +245,9 @@ impl Group {
         self.chairs.extend(it.chairs.iter().cloned());
         self.ordinals.extend(it.name.ordinals.iter().cloned());
         self.years.extend(it.name.years.iter().cloned());
+        if it.name.counterpart.is_some() && self.names.len() < 64 {
+            self.names.push(it.name.clone());
+        }
     }
 }
 

@@ -78,6 +78,11 @@ pub struct EventName {
     pub proper: bool,
     /// Whether it names one event (see the module docs).
     pub specific: bool,
+    /// Whom the event is with, when the name says it with a proper name
+    /// ("làm việc với Bộ Kế hoạch và Đầu tư" → "bo ke hoach"): its first
+    /// three folded syllables. One chair's sessions of a day with different
+    /// counterparts are different events.
+    pub counterpart: Option<String>,
 }
 
 fn is_roman(w: &str) -> bool {
@@ -167,10 +172,27 @@ pub fn read(name: &str) -> EventName {
         }
         i += 1;
     }
+    out.counterpart = counterpart(&raw, &folded);
     let topic = out.content.len() >= 4;
     out.proper = !fragment && !out.content.is_empty() && (proper || quoted);
     out.specific = !fragment && !out.content.is_empty() && (proper || !out.ordinals.is_empty() || quoted || (topic && !out.anaphoric));
     out
+}
+
+/// The first three syllables after "với" when a capital follows it.
+fn counterpart(raw: &[&str], folded: &[String]) -> Option<String> {
+    let j = folded.iter().position(|w| w == "voi")?;
+    raw.get(j + 1).filter(|w| w.chars().next().is_some_and(char::is_uppercase))?;
+    Some(folded[j + 1..(j + 4).min(folded.len())].join(" "))
+}
+
+/// Whether two names say the event is with different counterparts (neither
+/// begins the other: "bo ke hoach" and "bo giao thong", not "bo" and "bo ke hoach").
+pub fn other_counterparts(a: &EventName, b: &EventName) -> bool {
+    match (&a.counterpart, &b.counterpart) {
+        (Some(x), Some(y)) => !x.starts_with(y.as_str()) && !y.starts_with(x.as_str()),
+        _ => false,
+    }
 }
 
 /// Whether two names can be one event's: the same specific content, or
@@ -196,6 +218,19 @@ pub fn clash(a: &[String], b: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sessions_with_other_counterparts_are_other_events() {
+        let a = read("cuộc làm việc với Bộ Kế hoạch và Đầu tư");
+        let b = read("buổi làm việc đầu tiên với Bộ Giao thông vận tải");
+        assert_eq!(a.counterpart.as_deref(), Some("bo ke hoach"));
+        assert!(other_counterparts(&a, &b));
+        // The same counterpart, told shorter or longer; or none told.
+        assert!(!other_counterparts(&a, &read("buổi làm việc với Bộ Kế hoạch và Đầu tư (KH&ĐT)")));
+        assert!(!other_counterparts(&read("hội đàm với Thủ tướng"), &read("hội đàm với Thủ tướng Lý Cường")));
+        assert!(!other_counterparts(&a, &read("buổi làm việc")));
+        assert_eq!(read("hội đàm với các đối tác").counterpart, None);
+    }
 
     #[test]
     fn generic_and_anaphoric_names_are_not_specific() {
