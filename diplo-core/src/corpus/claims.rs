@@ -183,7 +183,7 @@ pub(crate) fn fact_of(doc: &str, m: &Metric, period: Option<&Period>, target: bo
         // what: the average and the highest temperature of one place are two facts.
         Indicator::Other => {
             let t = counted?;
-            (Some(t.key), t.measure_only || (subject.is_none() && !t.specific))
+            (Some(t.key), t.measure_only || (subject.is_none() && (!t.specific || t.entity)))
         }
         Indicator::Partners => {
             let specific = counted.as_ref().is_some_and(|t| t.specific);

@@ -16,6 +16,7 @@ struct Table {
     same: Vec<(Vec<String>, Vec<String>)>,
     classifiers: Vec<Vec<String>>,
     measures: Vec<Vec<String>>,
+    entities: Vec<Vec<String>>,
 }
 
 fn split(s: &str) -> Vec<String> {
@@ -23,7 +24,7 @@ fn split(s: &str) -> Vec<String> {
 }
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
-    let mut t = Table { same: Vec::new(), classifiers: Vec::new(), measures: Vec::new() };
+    let mut t = Table { same: Vec::new(), classifiers: Vec::new(), measures: Vec::new(), entities: Vec::new() };
     for r in crate::lexicon::rows(include_str!("../../data/counted.tsv")) {
         let (Some(kind), Some(canonical), Some(words)) = (r.first(), r.get(1), r.get(2)) else { continue };
         for w in words.split('|').map(split).filter(|w| !w.is_empty()) {
@@ -31,11 +32,12 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
                 "same" => t.same.push((w, split(canonical))),
                 "classifier" => t.classifiers.push(w),
                 "measure" => t.measures.push(w),
+                "entity" => t.entities.push(w),
                 _ => {}
             }
         }
     }
-    for list in [&mut t.classifiers, &mut t.measures] {
+    for list in [&mut t.classifiers, &mut t.measures, &mut t.entities] {
         list.sort_by_key(|w| std::cmp::Reverse(w.len()));
     }
     t.same.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
@@ -58,6 +60,9 @@ pub struct Thing {
     pub specific: bool,
     /// Only a unit of measure ("độ C", "km", "tấn"): how much, not of what.
     pub measure_only: bool,
+    /// A measure of one company or body ("lợi nhuận trước thuế", "vốn điều
+    /// lệ"): without a subject, nothing says whose.
+    pub entity: bool,
 }
 
 /// The key of what `counted` counts; `None` when it says nothing.
@@ -90,7 +95,8 @@ pub fn thing(counted: Option<&str>) -> Option<Thing> {
         return None;
     }
     let measure = prefix_len(&words, &t.measures);
-    Some(Thing { specific: words.len() - measure >= 3, measure_only: measure == words.len(), key: words.join(" ") })
+    let entity = prefix_len(&words, &t.entities) > 0;
+    Some(Thing { specific: words.len() - measure >= 3, measure_only: measure == words.len(), entity, key: words.join(" ") })
 }
 
 #[cfg(test)]
@@ -122,6 +128,16 @@ mod tests {
         assert!(!thing(Some("tấn gạo")).unwrap().measure_only);
         for s in ["lượt khách quốc tế", "đối tác chiến lược", "hoạt động đối ngoại", "doanh nghiệp có vốn FDI"] {
             assert!(thing(Some(s)).unwrap().specific, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_company_measure_says_it_is_one_body_s() {
+        for s in ["lợi nhuận trước thuế", "tổng lợi nhuận trước thuế", "vốn điều lệ", "doanh thu thuần"] {
+            assert!(thing(Some(s)).unwrap().entity, "{s}");
+        }
+        for s in ["lãi suất điều hành", "lượt khách quốc tế", "đối tác chiến lược"] {
+            assert!(!thing(Some(s)).unwrap().entity, "{s}");
         }
     }
 }
