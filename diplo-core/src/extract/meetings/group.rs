@@ -16,6 +16,9 @@ use crate::records::MeetingKind;
 
 /// How many events before a mention are searched for the one it refers to.
 const LOOKBACK: usize = 64;
+/// How many events before a mention are searched for a named event it repeats
+/// ("Đại hội XIII" after "Đại hội Đảng … lần thứ XIII"): far beyond any article.
+const NAMED_LOOKBACK: usize = 256;
 /// How far after an anaphoric word (in bytes) the event it names may first be told.
 const FORWARD: usize = 600;
 
@@ -34,6 +37,9 @@ pub struct Group {
     /// first ("tiếp Đại sứ A và Đại sứ B" then "tiếp Đại sứ A"): another such
     /// mention with another guest is another meeting.
     parts: Vec<Vec<String>>,
+    /// Where its latest mention so far starts (mentions referring back are
+    /// added out of order).
+    last: usize,
 }
 
 impl Group {
@@ -42,7 +48,12 @@ impl Group {
     }
 
     fn last_at(&self) -> usize {
-        self.mentions.iter().map(|m| m.trigger.start).max().unwrap_or(0)
+        self.last
+    }
+
+    fn push(&mut self, m: EventMention) {
+        self.last = self.last.max(m.trigger.start);
+        self.mentions.push(m);
     }
 }
 
@@ -166,7 +177,11 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
         } else if m.roles == Roles::Named && m.proper {
             // "Đại hội Đảng … lần thứ XIII" and "Đại hội XIII": one congress.
             let o = named_ordinal(&k);
-            groups.iter().position(|g| g.proper && g.mentions[0].word == m.word && (g.key.starts_with(&k) || k.starts_with(&g.key) || o.is_some() && named_ordinal(&g.key) == o))
+            let from = groups.len().saturating_sub(NAMED_LOOKBACK);
+            (from..groups.len()).find(|&i| {
+                let g = &groups[i];
+                g.proper && g.mentions[0].word == m.word && (g.key.starts_with(&k) || k.starts_with(&g.key) || o.is_some() && named_ordinal(&g.key) == o)
+            })
         } else if m.roles == Roles::Witness && ceremony_in_sentence(&groups, &m).is_some() {
             // "Lễ ký diễn ra dưới sự chứng kiến của A và B": the witnesses of that ceremony.
             ceremony_in_sentence(&groups, &m)
@@ -181,7 +196,8 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
                 g.kind() == m.kind && g.mentions[0].roles == m.roles && !g.principals.is_empty() && (subset(&g.principals, &names) || fewer && !other_part)
             })
         } else if m.proper {
-            groups.iter().position(|g| g.proper && (g.key.starts_with(&k) || k.starts_with(&g.key)))
+            let from = groups.len().saturating_sub(NAMED_LOOKBACK);
+            (from..groups.len()).find(|&i| groups[i].proper && (groups[i].key.starts_with(&k) || k.starts_with(&groups[i].key)))
         } else if m.soft && recent(&groups, &|g: &Group| g.kind() == m.kind).is_some() {
             recent(&groups, &|g: &Group| g.kind() == m.kind)
         } else if m.bare() || m.anaphoric {
@@ -195,8 +211,13 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
             // unless both names carry different ordinals ("phiên đàm phán thứ 19" / "thứ 20").
             let n = ordinal(&k);
             let people_fit = |g: &Group| g.principals.is_empty() || names.is_empty() || subset(&g.principals, &names) || subset(&names, &g.principals);
-            groups.iter().position(|g| !g.proper && g.kind() == m.kind && people_fit(g) && (m.roles == Roles::Noun || g.principals.is_empty()) && (n.is_none() || ordinal(&g.key).is_none() || ordinal(&g.key) == n))
+            let from = groups.len().saturating_sub(NAMED_LOOKBACK);
+            (from..groups.len()).find(|&i| {
+                let g = &groups[i];
+                !g.proper && g.kind() == m.kind && people_fit(g) && (m.roles == Roles::Noun || g.principals.is_empty()) && (n.is_none() || ordinal(&g.key).is_none() || ordinal(&g.key) == n)
+            })
         };
+        let at = m.trigger.start;
         match target {
             Some(i) => {
                 let g = &mut groups[i];
@@ -209,17 +230,17 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
                 if g.destination.is_none() {
                     g.destination = dest;
                 }
-                g.mentions.push(m);
+                g.push(m);
             }
             None if inside => {
                 // Attach to the event named after "trong" once it is read.
                 let host = m.sentence.clone();
-                groups.push(Group { key: format!("\u{0}{}", host.start), proper: true, mentions: vec![m], principals: names, destination: dest, place, parts: Vec::new() });
+                groups.push(Group { key: format!("\u{0}{}", host.start), proper: true, mentions: vec![m], principals: names, destination: dest, place, parts: Vec::new(), last: at });
             }
             // An anaphoric word with nothing before it to refer to is no event of its own:
             // it may name one told just after it (a title or caption before the lead).
             None if m.anaphoric && !own(ctx, &m) => pending.push(m),
-            None => groups.push(Group { key: k, proper: m.proper, mentions: vec![m], principals: names, destination: dest, place, parts: Vec::new() }),
+            None => groups.push(Group { key: k, proper: m.proper, mentions: vec![m], principals: names, destination: dest, place, parts: Vec::new(), last: at }),
         }
     }
     for m in pending {
@@ -230,7 +251,7 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
         let near = |g: &Group| g.mentions[0].sentence.start.saturating_sub(m.sentence.end) < FORWARD;
         let target = next.clone().find(|&i| groups[i].kind() == m.kind && near(&groups[i])).or_else(|| next.clone().find(|&i| refers_to(m.kind, groups[i].kind()) && near(&groups[i])));
         if let Some(i) = target {
-            groups[i].mentions.push(m);
+            groups[i].push(m);
         }
     }
     merge_parts(ctx, &mut groups);
@@ -241,23 +262,51 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
     groups
 }
 
-/// Merges "part of" groups into the event that follows them in their sentence.
+/// Merges "part of" groups into the event that follows them in their sentence:
+/// the group, among the nearest [`LOOKBACK`] either side, whose first mention
+/// after the part's is in the same sentence (mentions are sorted first).
 fn merge_parts(ctx: &Context<'_>, groups: &mut Vec<Group>) {
-    let mut i = 0;
-    while i < groups.len() {
-        if groups[i].key.starts_with('\u{0}') {
-            let m = groups[i].mentions[0].clone();
-            let host = groups.iter().position(|g| !g.key.starts_with('\u{0}') && g.mentions.iter().any(|h| h.sentence == m.sentence && h.trigger.start > m.trigger.start));
-            if let Some(h) = host {
-                let part = groups.remove(i);
-                let h = if h > i { h - 1 } else { h };
-                groups[h].mentions.extend(part.mentions);
-                continue;
-            }
-            groups[i].key = key(ctx, &m);
-        }
-        i += 1;
+    for g in groups.iter_mut() {
+        g.mentions.sort_by_key(|x| x.trigger.start);
     }
+    let mut into: Vec<Option<usize>> = vec![None; groups.len()];
+    for i in 0..groups.len() {
+        if !groups[i].key.starts_with('\u{0}') {
+            continue;
+        }
+        let m = &groups[i].mentions[0];
+        let near = i.saturating_sub(LOOKBACK)..(i + LOOKBACK).min(groups.len());
+        let host = near.clone().find(|&j| {
+            let g = &groups[j];
+            let next = g.mentions.partition_point(|h| h.trigger.start <= m.trigger.start);
+            !g.key.starts_with('\u{0}') && g.mentions.get(next).is_some_and(|h| h.sentence == m.sentence)
+        });
+        match host {
+            Some(h) => into[i] = Some(h),
+            None => groups[i].key = key(ctx, &groups[i].mentions[0].clone()),
+        }
+    }
+    fold_into(groups, &into);
+}
+
+/// Moves the mentions of each group `i` with `into[i] = Some(h)` into group
+/// `h` (never itself a moved one) and drops the emptied groups, in one pass.
+fn fold_into(groups: &mut Vec<Group>, into: &[Option<usize>]) {
+    if into.iter().all(Option::is_none) {
+        return;
+    }
+    for (i, h) in into.iter().enumerate() {
+        if let Some(h) = *h {
+            let moved = std::mem::take(&mut groups[i].mentions);
+            groups[h].last = groups[h].last.max(groups[i].last);
+            groups[h].mentions.extend(moved);
+        }
+    }
+    let mut i = 0;
+    groups.retain(|_| {
+        i += 1;
+        into[i - 1].is_none()
+    });
 }
 
 /// A bare event word ("phát biểu tại Diễn đàn", "báo cáo tại hội nghị") names
@@ -265,17 +314,18 @@ fn merge_parts(ctx: &Context<'_>, groups: &mut Vec<Group>) {
 /// it is told with a chair or a day of its own ("Hội nghị diễn ra chiều 22/7,
 /// do Thủ tướng chủ trì": the article's own event).
 fn merge_bare_into_proper(ctx: &Context<'_>, groups: &mut Vec<Group>) {
-    let mut i = 0;
-    while i < groups.len() {
-        let bare = !groups[i].proper && groups[i].principals.is_empty() && groups[i].mentions.iter().all(|m| m.bare() && !m.told_with_people() && !own(ctx, m));
-        let kind = groups[i].kind();
-        let proper: Vec<usize> = (0..groups.len()).filter(|&j| j != i && groups[j].proper && groups[j].kind() == kind).collect();
-        if bare && proper.len() == 1 {
-            let part = groups.remove(i);
-            let h = if proper[0] > i { proper[0] - 1 } else { proper[0] };
-            groups[h].mentions.extend(part.mentions);
-            continue;
-        }
-        i += 1;
+    // The one proper group of each kind, when there is exactly one (bare groups
+    // are not proper, so merging them changes no count).
+    let mut proper: std::collections::HashMap<MeetingKind, (usize, usize)> = std::collections::HashMap::new();
+    for (j, g) in groups.iter().enumerate().filter(|(_, g)| g.proper) {
+        proper.entry(g.kind()).and_modify(|e| e.1 += 1).or_insert((j, 1));
     }
+    let into: Vec<Option<usize>> = groups
+        .iter()
+        .map(|g| {
+            let bare = !g.proper && g.principals.is_empty() && g.mentions.iter().all(|m| m.bare() && !m.told_with_people() && !own(ctx, m));
+            proper.get(&g.kind()).filter(|(_, n)| bare && *n == 1).map(|(j, _)| *j)
+        })
+        .collect();
+    fold_into(groups, &into);
 }
