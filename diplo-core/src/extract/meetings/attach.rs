@@ -51,7 +51,7 @@ pub fn attach(ctx: &Context<'_>, groups: &[Group], people: &[PersonHit], casts: 
             let target = before(&at, groups, r.start, is_visit).or_else(|| after(&at, groups, r.end, is_visit));
             if let Some(g) = target {
                 for j in listed_after_co(ctx, people, lead, r.end) {
-                    push(&mut casts[g].attendees, j);
+                    casts[g].attend(j);
                 }
             }
             continue;
@@ -61,7 +61,7 @@ pub fn attach(ctx: &Context<'_>, groups: &[Group], people: &[PersonHit], casts: 
             let target = own.or_else(|| before(&at, groups, r.start, |_| true));
             if let Some(g) = target {
                 for j in listed_after_co(ctx, people, lead, r.end) {
-                    push(&mut casts[g].chairs, j);
+                    casts[g].chair(j);
                 }
             }
             continue;
@@ -71,8 +71,8 @@ pub fn attach(ctx: &Context<'_>, groups: &[Group], people: &[PersonHit], casts: 
             let target = own.or_else(|| before(&at, groups, r.start, |_| true));
             if let Some(g) = target {
                 for j in listed_after_co(ctx, people, lead, r.end) {
-                    if !casts[g].chairs.contains(&j) {
-                        push(&mut casts[g].attendees, j);
+                    if !casts[g].is_chair(j) {
+                        casts[g].attend(j);
                     }
                 }
             }
@@ -88,13 +88,13 @@ pub fn attach(ctx: &Context<'_>, groups: &[Group], people: &[PersonHit], casts: 
                 let target = before(&at, groups, r.start, with_delegation)
                     .or_else(|| before(&at, groups, r.start, |g| matches!(g.kind(), MeetingKind::Visit | MeetingKind::Talks | MeetingKind::Session | MeetingKind::Conference)));
                 if let Some(g) = target {
-                    push(&mut casts[g].chairs, j);
+                    casts[g].chair(j);
                     if is_visit(&groups[g]) {
                         let tail = ctx.lower[end..r.end].trim_start();
                         let members = ["dẫn đầu", "làm trưởng đoàn"].iter().any(|w| tail.starts_with(w)) && ctx.lower[end..r.end].contains(" có ");
                         if members {
                             for m in listed_after_co(ctx, people, end, r.end) {
-                                push(&mut casts[g].attendees, m);
+                                casts[g].attend(m);
                             }
                         }
                     }
@@ -107,18 +107,14 @@ pub fn attach(ctx: &Context<'_>, groups: &[Group], people: &[PersonHit], casts: 
         if g.kind() != MeetingKind::Visit {
             continue;
         }
-        let chairs: Vec<String> = cast.chairs.iter().filter_map(|&j| people[j].name.clone()).collect();
-        for c in chairs {
-            let Some((_, spouse)) = couples.iter().find(|(x, _)| *x == c) else { continue };
+        // At most a few couples are known: each is looked for once.
+        for (person, spouse) in couples.iter() {
+            if !cast.chairs.iter().any(|&j| people[j].name.as_deref() == Some(person.as_str())) {
+                continue;
+            }
             if let Some(j) = people.iter().position(|p| p.name.as_deref() == Some(spouse.as_str())) {
-                push(&mut cast.attendees, j);
+                cast.attend(j);
             }
         }
-    }
-}
-
-fn push(v: &mut Vec<usize>, j: usize) {
-    if !v.contains(&j) {
-        v.push(j);
     }
 }

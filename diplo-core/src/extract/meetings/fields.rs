@@ -32,22 +32,30 @@ pub fn chair_in(ctx: &Context<'_>, s: &Range<usize>) -> Option<usize> {
     cues("chair").iter().filter_map(|c| lower.find(c.as_str())).min().map(|i| s.start + i)
 }
 
-/// Who takes part in one event, while it is read.
+/// Who takes part in one event, while it is read: people (indices into the
+/// document's person hits) in the order first told, each once.
 #[derive(Default)]
 pub struct Cast {
     pub chairs: Vec<usize>,
     pub attendees: Vec<usize>,
     pub speakers: Vec<usize>,
+    /// Membership of `chairs` and `attendees`: an event told in thousands of
+    /// sentences must not cost a scan of its cast per person.
+    seen_chairs: std::collections::HashSet<usize>,
+    seen_attendees: std::collections::HashSet<usize>,
 }
 
 impl Cast {
-    fn chair(&mut self, i: usize) {
-        if !self.chairs.contains(&i) {
+    pub fn is_chair(&self, i: usize) -> bool {
+        self.seen_chairs.contains(&i)
+    }
+    pub fn chair(&mut self, i: usize) {
+        if self.seen_chairs.insert(i) {
             self.chairs.push(i);
         }
     }
-    fn attend(&mut self, i: usize) {
-        if !self.attendees.contains(&i) {
+    pub fn attend(&mut self, i: usize) {
+        if self.seen_attendees.insert(i) {
             self.attendees.push(i);
         }
     }
@@ -251,30 +259,29 @@ pub fn cast(ctx: &Context<'_>, g: &Group, people: &[PersonHit], visitors: &[Stri
     cast
 }
 
-fn push_unique(list: &mut Vec<Person>, p: Person) {
-    if p.name.is_some() && !list.iter().any(|x| x.name == p.name) {
-        list.push(p);
+/// Adds the named people of `hits` to `list`, each name once (`seen` holds
+/// the names already listed, and those to leave out).
+fn push_named(ctx: &Context<'_>, list: &mut Vec<Person>, seen: &mut std::collections::HashSet<String>, people: &[PersonHit], hits: &[usize]) {
+    for &j in hits {
+        if people[j].name.as_ref().is_some_and(|n| seen.insert(n.clone())) {
+            list.push(to_person(ctx, &people[j]));
+        }
     }
 }
 
 /// Writes a cast into the meeting record, with the partners it implies.
 pub fn write(ctx: &Context<'_>, g: &Group, m: &mut Meeting, people: &[PersonHit], cast: &Cast) {
     let text = ctx.text();
-    for &j in &cast.chairs {
-        push_unique(&mut m.chairs, to_person(ctx, &people[j]));
-    }
-    for &j in &cast.attendees {
-        let p = to_person(ctx, &people[j]);
-        if !m.chairs.iter().any(|c| c.name == p.name) {
-            push_unique(&mut m.attendees, p);
-        }
-    }
-    for &j in &cast.speakers {
-        push_unique(&mut m.speakers, to_person(ctx, &people[j]));
-    }
-    // A chair is never also listed as an attendee.
-    let chairs = m.chairs.clone();
-    m.attendees.retain(|a| !chairs.iter().any(|c| c.name == a.name));
+    // Names through sets: an event told in thousands of sentences lists each person once
+    // without comparing every pair. A chair is never also listed as an attendee.
+    let mut chairs: std::collections::HashSet<String> = m.chairs.iter().filter_map(|p| p.name.clone()).collect();
+    push_named(ctx, &mut m.chairs, &mut chairs, people, &cast.chairs);
+    m.attendees.retain(|a| a.name.as_ref().is_none_or(|n| !chairs.contains(n)));
+    let mut listed = chairs;
+    listed.extend(m.attendees.iter().filter_map(|p| p.name.clone()));
+    push_named(ctx, &mut m.attendees, &mut listed, people, &cast.attendees);
+    let mut spoke: std::collections::HashSet<String> = m.speakers.iter().filter_map(|p| p.name.clone()).collect();
+    push_named(ctx, &mut m.speakers, &mut spoke, people, &cast.speakers);
     // The countries of foreign chairs and guests ("Bộ trưởng Ngoại giao Trung Quốc Vương Nghị").
     for p in m.chairs.iter().chain(&m.attendees) {
         if let Some(partner) = p.partner.as_ref().filter(|x| x.code != "VN") {
