@@ -59,10 +59,15 @@ pub fn not_a_metric(text: &str, lower: &str, q: &Quantity, before: &str, counted
                 return true;
             }
         }
-        if is_model_name(text, q) {
+        if is_model_name(text, q) || before_model_suffix(text, q) {
             return true;
         }
         if let Some(c) = counted {
+            // "hai nhóm còn lại", "3 đội còn lại": the rest of things already named.
+            let words: Vec<&str> = lower[c.clone()].split(' ').filter(|w| !w.is_empty()).take(5).collect();
+            if words.windows(2).take(3).any(|w| w[0] == "còn" && w[1] == "lại") {
+                return true;
+            }
             let counted_l = &lower[c.clone()];
             // "hai vợ chồng", "ba mẹ con", "ba má anh": a family group named by
             // its members, or "ba" (father) itself, not a count.
@@ -147,6 +152,14 @@ fn is_model_name(text: &str, q: &Quantity) -> bool {
         return true;
     }
     next.chars().count() >= 2 && next.chars().all(|c| c.is_ascii_uppercase()) && !cues("counted_acronym").iter().any(|a| a.eq_ignore_ascii_case(next))
+}
+
+/// "iPhone 11 hay 11 Pro Max": a number right before a capitalised model
+/// suffix ("Pro", "Ultra", "Plus") names a model even without its brand.
+fn before_model_suffix(text: &str, q: &Quantity) -> bool {
+    let hi = ahead(text, q.range.end, 24, text.len());
+    let Some(next) = text[q.range.end..hi].strip_prefix(' ').and_then(|a| a.split([' ', ',', '.', ';', ')']).next()) else { return false };
+    next.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && next.len() >= 2 && is_cue("model_suffix", &next.to_lowercase())
 }
 
 /// "ba tỉnh, thành phố Hà Nội, Hưng Yên, Bắc Ninh đã …": the numeral only
