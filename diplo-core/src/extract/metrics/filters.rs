@@ -83,6 +83,11 @@ pub fn not_a_metric(text: &str, lower: &str, q: &Quantity, before: &str, counted
             if is_duration(counted_l, before_t) {
                 return true;
             }
+            // "hai đứa mình", "logic của hai đứa": the two people already known.
+            let mut ws = counted_l.split(' ').filter(|w| !w.is_empty());
+            if ws.next() == Some("đứa") && !ws.next().is_some_and(|w| is_cue("pair_noun", w)) {
+                return true;
+            }
         }
         if names_the_list(text, q, sentence_end) {
             return true;
