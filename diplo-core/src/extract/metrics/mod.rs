@@ -321,9 +321,10 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             let lead = back(lower, q.qualifier_start, CLAUSE_REACH, s.start)..q.qualifier_start;
             // Counts of plain things ("sẽ tập trung vào 6 trọng tâm") are no forecasts.
             let plain_count = q.unit == Unit::Count && indicator == Indicator::Other;
-            // "bắn trúng mục tiêu cách 30 km": a thing shot at, not a goal.
-            let shot = has_cue(&lower[lead.clone()], "shot_target");
-            let goal = !shot && (has_cue(before, "target") || cues::any_within(&goal_cues, lead.clone()) || (!plain_count && cues::any_within(&future_cues, lead)));
+            // "bắn trúng mục tiêu cách 30 km": a thing shot at, not a goal (looked
+            // for only when a goal cue fired: goals are rare).
+            let goal = (has_cue(before, "target") || cues::any_within(&goal_cues, lead.clone()) || (!plain_count && cues::any_within(&future_cues, lead.clone())))
+                && !has_cue(&lower[lead], "shot_target");
             // A count of plain things or a measure ("2.600 căn nhà", "dài 98 km") states
             // no flow over time: it inherits only a period that heads a sentence
             // before it ("Trong năm 2024, …"), not one a figure merely mentions.
