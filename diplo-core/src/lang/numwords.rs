@@ -6,7 +6,7 @@
 //! ordinary noun: "hai hiệp định" counts, "hai nước", "Thứ hai", "phố Hai Bà
 //! Trưng", "một số" do not.
 
-use super::quantity::{next_word, prev_word, qualifier_before, unit_at, Quantity, NOT_A_COUNT_AFTER, NOT_A_COUNT_BEFORE};
+use super::quantity::{next_word, prev_word, qualifier_before, scale_at, spec_unit_at, unit_at, unit_scaled_at, Quantity, NOT_A_COUNT_AFTER, NOT_A_COUNT_BEFORE};
 use super::words::{numword_at, starts_with_word, WORDS};
 use crate::records::{Qualifier, Unit};
 #[cfg(test)]
@@ -226,7 +226,18 @@ pub(super) fn read_words(text: &str, lower: &str, r: Range<usize>) -> Option<Qua
     (unit, qualifier) = (Unit::Count, Qualifier::Exact);
     match words.as_slice() {
         ["hàng" | "vài" | "mấy", scale] => {
-            value = WORDS.scales.iter().find(|(w, _)| w == scale)?.1;
+            let mut v = WORDS.scales.iter().find(|(w, _)| w == scale)?.1;
+            // "hàng trăm triệu đồng", "vài chục nghìn tỷ": the scale words that follow.
+            for _ in 0..2 {
+                match scale_at(lower, end) {
+                    Some((e, f)) => {
+                        v *= f;
+                        end = e;
+                    }
+                    None => break,
+                }
+            }
+            value = v;
             qualifier = Qualifier::About;
         }
         ["gấp", n] => {
@@ -268,17 +279,24 @@ pub(super) fn read_words(text: &str, lower: &str, r: Range<usize>) -> Option<Qua
             value = words_value(&words[..n])?;
         }
     }
+    let mut value = value;
     if unit == Unit::Count {
-        if let Some((e, u)) = unit_at(text, lower, end) {
+        if let Some((e, u, f)) = unit_scaled_at(text, lower, end) {
             unit = u;
             end = e;
+            value *= f;
+        } else if spec_unit_at(lower, end) {
+            return None;
         }
     }
     let mut qualifier_start = r.start;
     if qualifier == Qualifier::Exact {
         if let Some((qs, q)) = qualifier_before(lower, r.start) {
-            qualifier_start = qs;
-            qualifier = q;
+            // "xuất phát từ ba lý do": a bare "từ" bounds only a measure.
+            if !(unit == Unit::Count && lower[qs..].starts_with("từ")) {
+                qualifier_start = qs;
+                qualifier = q;
+            }
         }
     }
     Some(Quantity { range: r.start..end, qualifier_start, value, unit, qualifier, range_end: None, of_total: None, per: None })

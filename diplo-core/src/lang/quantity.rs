@@ -38,10 +38,11 @@ static DIGITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+(?:[.,]\d+)*")
 pub(super) const NOT_A_COUNT_BEFORE: &[&str] = &[
     "thứ", "số", "khóa", "khoá", "kỳ", "lần", "điều", "khoản", "mục", "chương", "phiên", "tập", "trang", "top", "hạng",
     "lúc", "tuổi", "phòng", "đường", "quận", "phường", "tầng", "km", "hotline", "mã", "đợt", "vòng", "bảng", "hình", "họp",
-    "giờ", "mạch", "phố", "ngõ", "ngách", "hẻm", "lô", "kiốt", "ki-ốt", "lộ",
+    "giờ", "mạch", "phố", "ngõ", "ngách", "hẻm", "lô", "kiốt", "ki-ốt", "lộ", "mùng", "mồng", "ext",
 ];
 /// Words after a bare number that make it a duration, a time or an age.
-pub(super) const NOT_A_COUNT_AFTER: &[&str] = &["năm", "tháng", "ngày", "tuần", "giờ", "phút", "giây", "thập", "thế", "tuổi", "h", "g"];
+/// "mùng 9 Tết", "28 Tết": a day of the lunar new year.
+pub(super) const NOT_A_COUNT_AFTER: &[&str] = &["năm", "tháng", "ngày", "tuần", "giờ", "phút", "giây", "thập", "thế", "tuổi", "h", "g", "tết"];
 
 /// Does `rest` start with a scale or unit word?
 pub fn starts_with_unit_or_scale(rest: &str) -> bool {
@@ -91,15 +92,34 @@ fn skip_spaces(text: &str, pos: usize) -> usize {
 }
 
 /// Scale word at `pos` (after spaces); returns (end, factor).
-fn scale_at(lower: &str, pos: usize) -> Option<(usize, f64)> {
+pub(super) fn scale_at(lower: &str, pos: usize) -> Option<(usize, f64)> {
     let p = skip_spaces(lower, pos);
     WORDS.scales.iter().find(|(w, _)| starts_with_word(&lower[p..], w)).map(|(w, f)| (p + w.len(), *f))
 }
 
 /// Unit word at `pos` (after spaces); returns (end, unit).
 pub(super) fn unit_at(text: &str, lower: &str, pos: usize) -> Option<(usize, Unit)> {
+    unit_scaled_at(text, lower, pos).map(|(e, u, _)| (e, u))
+}
+
+/// A currency word that is money only after a scale ("tỷ bảng"), at `pos`.
+pub(super) fn scaled_currency_at(lower: &str, pos: usize) -> Option<(usize, String)> {
+    let p = skip_spaces(lower, pos);
+    WORDS.scaled_currencies.iter().find(|(w, _)| starts_with_word(&lower[p..], w)).map(|(w, c)| (p + w.len(), c.clone()))
+}
+
+/// A unit the contract cannot carry at `pos` (after spaces): "240 Hz",
+/// "256 GB", "6,5 inch", "48 MP" name a product's specification.
+pub(super) fn spec_unit_at(lower: &str, pos: usize) -> bool {
+    let rest = &lower[skip_spaces(lower, pos)..];
+    WORDS.spec_units.iter().any(|w| starts_with_word(rest, w))
+}
+
+/// As [`unit_at`], with the factor that converts the value to the contract's
+/// unit ("11,5 mm" → 0.0115 m).
+pub(super) fn unit_scaled_at(text: &str, lower: &str, pos: usize) -> Option<(usize, Unit, f64)> {
     if text[pos..].starts_with('%') {
-        return Some((pos + 1, Unit::Percent));
+        return Some((pos + 1, Unit::Percent, 1.0));
     }
     // Per unit: matched as written (currency codes) or lower-cased, and the form to match.
     static FORMS: LazyLock<Vec<(bool, String)>> = LazyLock::new(|| {
@@ -113,10 +133,10 @@ pub(super) fn unit_at(text: &str, lower: &str, pos: usize) -> Option<(usize, Uni
             .collect()
     });
     let p = skip_spaces(lower, pos);
-    WORDS.units.iter().zip(FORMS.iter()).find_map(|((w, u), (as_written, w_l))| {
+    WORDS.units.iter().zip(FORMS.iter()).zip(WORDS.unit_factors.iter()).find_map(|(((w, u), (as_written, w_l)), f)| {
         // Currency codes are matched as written; words case-insensitively.
         let hay = if *as_written { &text[p..] } else { &lower[p..] };
-        (starts_with_word(hay, w_l) || (w == "%" && hay.starts_with('%'))).then(|| (p + w.len(), u.clone()))
+        (starts_with_word(hay, w_l) || (w == "%" && hay.starts_with('%'))).then(|| (p + w.len(), u.clone(), *f))
     })
 }
 
@@ -126,10 +146,28 @@ fn per_at(lower: &str, pos: usize) -> Option<(usize, String)> {
     WORDS.pers.iter().find(|(w, _)| starts_with_word(after.1, w)).map(|(w, p)| (pos + after.0 + w.len(), p.clone()))
 }
 
+/// How far after a comparative's number its "so với" may be (bytes).
+const COMPARISON_REACH: usize = 80;
+
 /// The qualifier that ends right before `pos`, and where it starts.
 pub(super) fn qualifier_before(lower: &str, pos: usize) -> Option<(usize, Qualifier)> {
     let before = lower[..pos].trim_end_matches(' ');
-    WORDS.qualifiers.iter().find(|(w, _)| ends_with_word(before, w)).map(|(w, q)| (before.len() - w.len(), *q))
+    let (w, q) = WORDS.qualifiers.iter().find(|(w, _)| ends_with_word(before, w))?;
+    let start = before.len() - w.len();
+    // "cao hơn 80 triệu đồng so với …", "nhanh hơn 50% so với …": a comparative
+    // against a baseline states a difference, not a bound ("dài hơn 4 km" stays one).
+    if w == "hơn" && WORDS.comparatives.iter().any(|c| c == prev_word(lower, start)) {
+        let mut to = (pos + COMPARISON_REACH).min(lower.len());
+        while !lower.is_char_boundary(to) {
+            to -= 1;
+        }
+        // Not over a reference level: "cao hơn 300 m so với mực nước biển" is a bound.
+        let baseline = lower[pos..to].find(" so với ").map(|i| &lower[pos + i + " so với ".len()..to]);
+        if baseline.is_some_and(|b| !b.starts_with("mực nước") && !b.starts_with("mặt")) {
+            return None;
+        }
+    }
+    Some((start, *q))
 }
 
 /// How far a word is looked for around a number (bytes): a longer run of
@@ -252,8 +290,8 @@ fn second_of_range(text: &str, lower: &str, pos: usize, unit: &Unit) -> Option<(
     if let Some((e2, f2)) = scale_at(lower, e) {
         (e, f) = (e2, f2);
     }
-    let (e, u) = unit_at(text, lower, e)?;
-    (u == *unit).then_some((v * f, e))
+    let (e, u, uf) = unit_scaled_at(text, lower, e)?;
+    (u == *unit).then_some((v * f * uf, e))
 }
 
 fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&Range<usize>) -> bool) -> Option<Quantity> {
@@ -274,6 +312,10 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
         return None;
     }
     if in_temporal(&r) {
+        return None;
+    }
+    // A road chainage "Km 164 + 300": the metres after the plus.
+    if text[..r.start].trim_end_matches(' ').strip_suffix('+').is_some_and(|b| b.trim_end_matches(' ').ends_with(|c: char| c.is_ascii_digit())) {
         return None;
     }
     // A footnote marker: "Philippines[2]", "[12]".
@@ -356,9 +398,14 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
         }
     }
     let mut unit = Unit::Count;
-    if let Some((e, u)) = unit_at(text, lower, end) {
+    if let Some((e, u, f)) = unit_scaled_at(text, lower, end) {
         unit = u;
         end = e;
+        // "11,5 mm" → 0.0115 m; a range's upper end likewise.
+        if f != 1.0 {
+            scale *= f;
+            range_end = range_end.map(|v| v * f);
+        }
         // "từ 6,5% đến 7%", "5 tỷ USD - 7 tỷ USD": the unit written twice.
         if range_end.is_none() && of_total.is_none() {
             if let Some((v2, e2)) = second_of_range(text, lower, e, &unit) {
@@ -368,6 +415,12 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
                 }
             }
         }
+    } else if let Some((e, code)) = (scale != 1.0).then(|| scaled_currency_at(lower, end)).flatten() {
+        // "5 tỷ bảng", "405 triệu bảng": money only after a scale.
+        unit = Unit::Currency(code);
+        end = e;
+    } else if spec_unit_at(lower, end) {
+        return None;
     } else if prev == "gấp" && scale == 1.0 && of_total.is_none() {
         // "cao gấp 3 so với năm trước".
         unit = Unit::Times;

@@ -7,6 +7,16 @@ use std::sync::LazyLock;
 pub struct QuantityWords {
     pub scales: Vec<(String, f64)>,
     pub units: Vec<(String, Unit)>,
+    /// The factor that brings each unit of `units` (same order) to the
+    /// contract's unit: "11,5 mm" is 0.0115 m, "5 gam" 0.005 kg.
+    pub unit_factors: Vec<f64>,
+    /// Units the contract cannot carry, of product specifications and file
+    /// sizes ("240 Hz", "256 GB", "6,5 inch"): a number before one is no metric.
+    pub spec_units: Vec<String>,
+    /// Currency words that are money only after a scale ("tỷ bảng" → GBP).
+    pub scaled_currencies: Vec<(String, String)>,
+    /// Adjectives before "hơn" that make it a comparison ("cao hơn 80 triệu").
+    pub comparatives: Vec<String>,
     pub qualifiers: Vec<(String, Qualifier)>,
     pub pers: Vec<(String, String)>,
     pub numwords: Vec<(String, f64)>,
@@ -34,7 +44,8 @@ fn qualifier(key: &str) -> Option<Qualifier> {
 }
 
 pub static WORDS: LazyLock<QuantityWords> = LazyLock::new(|| {
-    let mut w = QuantityWords { scales: vec![], units: vec![], qualifiers: vec![], pers: vec![], numwords: vec![], identifiers: vec![], determined: vec![], counted_nouns: vec![], year_intro: vec![] };
+    let mut w = QuantityWords { scales: vec![], units: vec![], unit_factors: vec![], spec_units: vec![], scaled_currencies: vec![], comparatives: vec![], qualifiers: vec![], pers: vec![], numwords: vec![], identifiers: vec![], determined: vec![], counted_nouns: vec![], year_intro: vec![] };
+    let mut scaled: Vec<(String, f64)> = vec![];
     for row in crate::lexicon::rows(include_str!("../../data/quantity_words.tsv")) {
         let [kind, surface, value] = row[..] else { continue };
         let surface = surface.to_string();
@@ -42,6 +53,16 @@ pub static WORDS: LazyLock<QuantityWords> = LazyLock::new(|| {
             "scale" => w.scales.push((surface, value.parse().unwrap_or(1.0))),
             "currency" => w.units.push((surface, Unit::Currency(value.to_string()))),
             "measure" => w.units.push((surface, Unit::Measure(value.to_string()))),
+            // "mm	m*0.001": a unit of measure converted to one of the contract.
+            "measure_scaled" => {
+                let Some((unit, factor)) = value.split_once('*') else { continue };
+                let Ok(factor) = factor.parse::<f64>() else { continue };
+                w.units.push((surface.clone(), Unit::Measure(unit.to_string())));
+                scaled.push((surface, factor));
+            }
+            "spec_unit" => w.spec_units.push(surface.to_lowercase()),
+            "scaled_currency" => w.scaled_currencies.push((surface, value.to_string())),
+            "comparative" => w.comparatives.push(surface),
             "percent" => w.units.push((surface, Unit::Percent)),
             "times" => w.units.push((surface, Unit::Times)),
             "qualifier" => w.qualifiers.extend(qualifier(value).map(|q| (surface, q))),
@@ -58,6 +79,8 @@ pub static WORDS: LazyLock<QuantityWords> = LazyLock::new(|| {
         list.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
     }
     w.units.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+    w.unit_factors = w.units.iter().map(|(s, _)| scaled.iter().find(|(t, _)| t == s).map_or(1.0, |(_, f)| *f)).collect();
+    w.spec_units.sort_by_key(|s| std::cmp::Reverse(s.len()));
     w.qualifiers.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
     w.pers.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
     w

@@ -246,7 +246,13 @@ fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, wor
                 objects = after;
             }
         }
-        let ok = if row.roles == Roles::Witness {
+        // "Tiếp đón Real Betis trên sân nhà": a home match, not a reception.
+        let sports = row.roles == Roles::Host && cues("sports_frame").iter().any(|c| lower[trig.end..clause_end].contains(c.as_str()));
+        // "Bộ Lễ chuẩn bị": the Ministry of Rites, not a ceremony.
+        let ministry = kind == MeetingKind::Ceremony && capital && word_before(lower, trig.start, "bộ");
+        let ok = if sports || ministry {
+            false
+        } else if row.roles == Roles::Witness {
             let signing_after = cue_after("signing", after).is_some();
             let signing_in_sentence = cues("signing").iter().any(|c| lower[s.clone()].contains(&format!(" {c} ")));
             (told.is_some() && signing_after) || (under_witness && (!objects.is_empty() || witness_pair.is_some()) && signing_in_sentence)

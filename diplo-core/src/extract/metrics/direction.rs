@@ -31,7 +31,9 @@ fn strip_adverbs(mut b: &str) -> &str {
 /// `before` (lower case), measuring `indicator`; `keyword` is the amount
 /// keyword that named it ("phấn đấu tăng kim ngạch thương mại ít nhất 10%").
 pub fn of(lower: &str, q: &Quantity, before: &str, indicator: Indicator, keyword: Option<&Range<usize>>) -> Option<Direction> {
-    if q.unit == Unit::Count {
+    // A count changes only when it counts points ("VN-Index tăng 9,8 điểm",
+    // "mức giảm 2 điểm"); "tăng 3 dự án" stays a plain count.
+    if q.unit == Unit::Count && !starts_points(&lower[q.range.end..]) {
         return None;
     }
     // The verb may sit inside the qualifier ("ước giảm 5%").
@@ -60,6 +62,15 @@ pub fn of(lower: &str, q: &Quantity, before: &str, indicator: Indicator, keyword
     } else {
         None
     }
+}
+
+/// Does the text after a count start with points ("điểm", not "điểm trường")?
+fn starts_points(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    rest.strip_prefix("điểm").is_some_and(|r| {
+        let r = r.trim_start_matches(' ');
+        r.is_empty() || !r.starts_with(char::is_alphabetic) || r.starts_with("phần trăm") || r.starts_with("tương ứng") || r.starts_with("lên") || r.starts_with("xuống") || r.starts_with("còn") || r.starts_with("so với")
+    })
 }
 
 /// Is a multiple ("gấp 2,4 lần", "gấp đôi") the growth its clause states

@@ -59,14 +59,57 @@ pub fn not_a_metric(text: &str, lower: &str, q: &Quantity, before: &str, counted
                 return true;
             }
         }
-        if is_model_name(text, q) {
+        if is_model_name(text, q) || before_model_suffix(text, q) {
             return true;
+        }
+        if let Some(c) = counted {
+            // "hai nhóm còn lại", "3 đội còn lại": the rest of things already named.
+            let words: Vec<&str> = lower[c.clone()].split(' ').filter(|w| !w.is_empty()).take(5).collect();
+            if words.windows(2).take(3).any(|w| w[0] == "còn" && w[1] == "lại") {
+                return true;
+            }
+            let counted_l = &lower[c.clone()];
+            // "hai vợ chồng", "ba mẹ con", "ba má anh": a family group named by
+            // its members, or "ba" (father) itself, not a count.
+            if cues("kin_group").iter().any(|k| starts_with_phrase(counted_l, k)) {
+                return true;
+            }
+            // "xe 7 chỗ", "khách sạn 5 sao", "hộp số sàn 5 cấp": the number names
+            // a product's type.
+            if cues("type_after").iter().any(|k| starts_with_phrase(counted_l, k)) && cues("type_before").iter().any(|k| ends_with_phrase(before_t, k)) {
+                return true;
+            }
+            // "sau 3 hiệp đấu", "48 tiếng đồng hồ": a length of time.
+            if is_duration(counted_l, before_t) {
+                return true;
+            }
+            // "hai đứa mình", "logic của hai đứa": the two people already known.
+            let mut ws = counted_l.split(' ').filter(|w| !w.is_empty());
+            if ws.next() == Some("đứa") && !ws.next().is_some_and(|w| is_cue("pair_noun", w)) {
+                return true;
+            }
         }
         if names_the_list(text, q, sentence_end) {
             return true;
         }
     }
     false
+}
+
+/// Does `hay` start with `phrase` on a word boundary?
+fn starts_with_phrase(hay: &str, phrase: &str) -> bool {
+    hay.starts_with(phrase) && !hay[phrase.len()..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// "48 tiếng đồng hồ", "chỉ 2 tiếng": hours, unless a sound is counted
+/// ("3 tiếng nổ"); "sau 3 hiệp đấu", "suốt 5 ván": the length of a bout.
+fn is_duration(counted: &str, before: &str) -> bool {
+    let mut words = counted.split(' ').filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or("");
+    if first == "tiếng" {
+        return !words.next().is_some_and(|w| is_cue("sound_counted", w));
+    }
+    cues("bout_after").iter().any(|k| starts_with_phrase(counted, k)) && cues("span_before").iter().any(|k| ends_with_phrase(before, k))
 }
 
 /// Does `hay` end with `phrase` on a word boundary?
@@ -98,12 +141,30 @@ fn is_model_name(text: &str, q: &Quantity) -> bool {
     let lo = back(text, q.range.start, 40, 0);
     let before = &text[lo..q.range.start];
     let Some(prev) = before.strip_suffix(' ').and_then(|b| b.split(' ').next_back()) else { return false };
+    // "iPhone 12", "iPad 9": a brand written in mixed case names a model alone.
+    let mut chars = prev.chars();
+    let mixed = chars.next().is_some_and(|c| c.is_ascii_lowercase()) && chars.clone().any(|c| c.is_ascii_uppercase()) && prev.chars().all(|c| c.is_ascii_alphanumeric());
+    if mixed {
+        return true;
+    }
     if !prev.chars().next().is_some_and(char::is_uppercase) || prev.chars().count() < 2 {
         return false;
     }
     let hi = ahead(text, q.range.end, 40, text.len());
     let Some(next) = text[q.range.end..hi].strip_prefix(' ').and_then(|a| a.split([' ', ',', '.', ';', ')']).next()) else { return false };
+    // "Galaxy S21 Ultra", "Redmi Note 10 Pro", "Mi 11 Lite": a model suffix.
+    if prev.is_ascii() && is_cue("model_suffix", &next.to_lowercase()) {
+        return true;
+    }
     next.chars().count() >= 2 && next.chars().all(|c| c.is_ascii_uppercase()) && !cues("counted_acronym").iter().any(|a| a.eq_ignore_ascii_case(next))
+}
+
+/// "iPhone 11 hay 11 Pro Max": a number right before a capitalised model
+/// suffix ("Pro", "Ultra", "Plus") names a model even without its brand.
+fn before_model_suffix(text: &str, q: &Quantity) -> bool {
+    let hi = ahead(text, q.range.end, 24, text.len());
+    let Some(next) = text[q.range.end..hi].strip_prefix(' ').and_then(|a| a.split([' ', ',', '.', ';', ')']).next()) else { return false };
+    next.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && next.len() >= 2 && is_cue("model_suffix", &next.to_lowercase())
 }
 
 /// "ba tỉnh, thành phố Hà Nội, Hưng Yên, Bắc Ninh đã …": the numeral only

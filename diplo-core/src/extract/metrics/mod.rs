@@ -321,8 +321,15 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             let lead = back(lower, q.qualifier_start, CLAUSE_REACH, s.start)..q.qualifier_start;
             // Counts of plain things ("sẽ tập trung vào 6 trọng tâm") are no forecasts.
             let plain_count = q.unit == Unit::Count && indicator == Indicator::Other;
-            let goal = has_cue(before, "target") || cues::any_within(&goal_cues, lead.clone()) || (!plain_count && cues::any_within(&future_cues, lead));
-            let inherited = inherited.filter(|_| !goal && !period::day_before(ctx, &s, q.qualifier_start));
+            // "bắn trúng mục tiêu cách 30 km": a thing shot at, not a goal (looked
+            // for only when a goal cue fired: goals are rare).
+            let goal = (has_cue(before, "target") || cues::any_within(&goal_cues, lead.clone()) || (!plain_count && cues::any_within(&future_cues, lead.clone())))
+                && !has_cue(&lower[lead], "shot_target");
+            // A count of plain things or a measure ("2.600 căn nhà", "dài 98 km") states
+            // no flow over time: it inherits only a period that heads a sentence
+            // before it ("Trong năm 2024, …"), not one a figure merely mentions.
+            let plain_thing = plain_count || matches!(q.unit, Unit::Measure(_));
+            let inherited = inherited.filter(|c| !goal && (!plain_thing || c.heads) && !period::day_before(ctx, &s, q.qualifier_start));
             let read = read_period(ctx, &place, &sentence_periods, indicator, inherited, event_sentence);
             sentence_stock |= read.stock;
             if read.own.is_some() {

@@ -24,6 +24,8 @@ pub struct Candidate {
     pub as_of: bool,
     /// "từ tháng 12/2015" with no end: open-ended, it governs no later sentence.
     pub open: bool,
+    /// "Trong năm 2024, …", "Năm 2023, …": the period heads its sentence.
+    pub heads: bool,
 }
 
 /// How far around a figure its own and its sentence's periods are looked for (bytes).
@@ -71,7 +73,7 @@ pub fn candidates(ctx: &Context<'_>, range: Range<usize>, reference: Option<Date
         if (t.is_day && (t.end_date.is_none() || t.start == t.end)) || matches!(t.relative, Some(Relative::Today | Relative::Yesterday | Relative::Tomorrow)) {
             continue;
         }
-        let mut c = Candidate { range: t.range.clone(), period: to_period(ctx, t, reference), relative: t.relative, as_of: false, open: false };
+        let mut c = Candidate { range: t.range.clone(), period: to_period(ctx, t, reference), relative: t.relative, as_of: false, open: false, heads: false };
         let before = &lower[back(lower, c.range.start, 24, range.start)..c.range.start];
         let from = ends_with_cue(before, "span_from");
         if from {
@@ -102,6 +104,17 @@ pub fn candidates(ctx: &Context<'_>, range: Range<usize>, reference: Option<Date
             c.period.text = ctx.text()[c.range.clone()].to_string();
         }
         c.as_of = ends_with_cue(before, "as_of");
+        // At most three short words before it ("Trong", "Riêng trong", "Công tác
+        // NGKT"), from the sentence's start or from a comma ("Theo Thủ tướng, năm
+        // 2024, …"), and not the year of an event's name ("Đại hội … năm 2021").
+        let short = |lead: &str| {
+            let lead = lead.trim_matches(|ch: char| ch.is_whitespace() || matches!(ch, '-' | '•' | '*' | '"'));
+            lead.len() <= 24 && lead.split_whitespace().count() <= 3 && lead.chars().all(|ch: char| ch.is_alphabetic() || ch == ' ') && !ends_with_cue(lead, "event_name_head")
+        };
+        let head_from = back(lower, c.range.start, 48, range.start);
+        let lead_all = &lower[range.start.min(c.range.start)..c.range.start];
+        let lead_clause = lower[head_from..c.range.start].rfind(',').map(|i| &lower[head_from + i + 1..c.range.start]);
+        c.heads = (lead_all.len() <= 28 && short(lead_all)) || lead_clause.is_some_and(short);
         out.push(c);
     }
     // Undated phrases, in one pass; the first of each overlapping run.
@@ -109,7 +122,7 @@ pub fn candidates(ctx: &Context<'_>, range: Range<usize>, reference: Option<Date
     let spans = if undated { cue_spans(&lower[range.clone()], range.start, "undated") } else { Vec::new() };
     for r in spans {
         if !out.iter().any(|c| c.range.start < r.end && r.start < c.range.end) {
-            out.push(Candidate { range: r.clone(), period: Period { start: None, end: None, text: ctx.text()[r].to_string() }, relative: None, as_of: false, open: false });
+            out.push(Candidate { range: r.clone(), period: Period { start: None, end: None, text: ctx.text()[r].to_string() }, relative: None, as_of: false, open: false, heads: false });
         }
         // A sentence of undated phrases keeps a bounded list.
         if out.len() > dated + 16 {
