@@ -77,7 +77,8 @@ fn main() -> ExitCode {
     for (path, why) in &walk.skipped {
         eprintln!("skipped {}: {why}", path.display());
     }
-    let report = corpus.report();
+    // The text view shows no per-document summaries: it needs no copy of them.
+    let report = if args.json || args.out.is_some() { corpus.report() } else { corpus.report_without_documents() };
     if let Some(dir) = &args.out {
         if let Err(e) = write_tables(&report, dir) {
             eprintln!("error: cannot write tables to {}: {e}", dir.display());

@@ -182,7 +182,7 @@ impl PyCorpus {
 
     /// The reconciled corpus as the readable report of `python -m diplo report`.
     fn report_text(&self, py: Python<'_>) -> String {
-        py.detach(|| render_text(&self.inner.report()))
+        py.detach(|| render_text(&self.inner.report_without_documents()))
     }
 
     /// Flat tables: a list of `(name, header, rows)`.

@@ -323,6 +323,15 @@ impl Corpus {
 
     /// Reconciles everything added so far.
     pub fn report(&self) -> CorpusReport {
+        let mut r = self.report_without_documents();
+        r.documents = self.summaries.clone();
+        r
+    }
+
+    /// The report without its per-document summaries (`documents` empty):
+    /// what the text view reads, without a copy of every summary (tens of MB
+    /// on a collection of 50,000 articles).
+    pub fn report_without_documents(&self) -> CorpusReport {
         let claims = claims::claims(&self.docs);
         let (implied, implied_groups) = implied::implied(&self.docs, &claims);
         let claims = claims.claims;
@@ -343,7 +352,7 @@ impl Corpus {
             counts: self.counts(),
             findings,
             warnings,
-            documents: self.summaries.clone(),
+            documents: Vec::new(),
             errors: self.errors.clone(),
             meetings,
             claims,
