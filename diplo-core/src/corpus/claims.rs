@@ -88,17 +88,23 @@ fn written_half_step(text: &str, value: f64) -> Option<f64> {
     Some(0.5 * 10f64.powi(-(dec_part.len() as i32)) * scale)
 }
 
+/// How far a bound may be from the figure it bounds: "hơn 200" is said of
+/// 253 or 350, not of 40 times as much ("hơn 9.600 tỷ đồng" and "422.000 tỷ
+/// đồng" are two facts, not one told loosely).
+const BOUND_REACH: f64 = 2.0;
+
 /// The interval of actual values a stated value admits; `text` is its
 /// evidence (for the written digits), `count` whether its unit is a count.
 pub fn interval(value: f64, q: Qualifier, text: &str, count: bool) -> (f64, f64) {
     let tol = value.abs() * 0.1;
+    let (low, high) = if value >= 0.0 { (value / BOUND_REACH, value * BOUND_REACH) } else { (value * BOUND_REACH, value / BOUND_REACH) };
     match q {
         Qualifier::Exact => {
             let r = rounding(value, text, count);
             (value - r, value + r)
         }
-        Qualifier::MoreThan | Qualifier::AtLeast => (value, f64::INFINITY),
-        Qualifier::LessThan | Qualifier::AtMost => (f64::NEG_INFINITY, value),
+        Qualifier::MoreThan | Qualifier::AtLeast => (value, high),
+        Qualifier::LessThan | Qualifier::AtMost => (low, value),
         Qualifier::Nearly => (value - tol, value),
         Qualifier::About => (value - tol, value + tol),
     }
@@ -380,6 +386,18 @@ mod tests {
         let parts = split(vec![v("a", 10.0, Qualifier::Exact), v("b", 17.0, Qualifier::Exact)], true);
         assert_eq!(parts.len(), 1, "10 and 17 are a disagreement, not two figures");
         assert_eq!(verdict(&parts[0], 2, true), Verdict::Conflicting);
+    }
+
+    #[test]
+    fn a_bound_reaches_twice_its_figure_not_forty_times() {
+        let near = [v("a", 200.0, Qualifier::MoreThan), v("b", 350.0, Qualifier::Exact)];
+        assert_eq!(verdict(&near, 2, true), Verdict::Consistent);
+        let far = [v("a", 9_600.0, Qualifier::MoreThan), v("b", 422_000.0, Qualifier::Exact)];
+        assert_ne!(verdict(&far, 2, true), Verdict::Consistent);
+        let below = [v("a", 50.0, Qualifier::LessThan), v("b", 48.0, Qualifier::Exact)];
+        assert_eq!(verdict(&below, 2, true), Verdict::Consistent);
+        let parts = split(vec![v("a", 9_600.0, Qualifier::MoreThan), v("a2", 9_600.0, Qualifier::MoreThan), v("b", 422_000.0, Qualifier::Exact), v("b2", 422_000.0, Qualifier::Exact)], false);
+        assert_eq!(parts.len(), 2, "two facts, each told by two sources: {:?}", shapes(&parts));
     }
 
     #[test]
