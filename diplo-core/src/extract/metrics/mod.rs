@@ -325,11 +325,11 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             // for only when a goal cue fired: goals are rare).
             let goal = (has_cue(before, "target") || cues::any_within(&goal_cues, lead.clone()) || (!plain_count && cues::any_within(&future_cues, lead.clone())))
                 && !has_cue(&lower[lead], "shot_target");
-            // A count of plain things or a measure ("2.600 căn nhà", "dài 98 km") states
-            // no flow over time: it inherits only a period that heads a sentence
-            // before it ("Trong năm 2024, …"), not one a figure merely mentions.
-            let plain_thing = plain_count || matches!(q.unit, Unit::Measure(_));
-            let inherited = inherited.filter(|c| !goal && (!plain_thing || c.heads) && !period::day_before(ctx, &s, q.qualifier_start));
+            // A figure inherits only a period that heads a sentence before it
+            // ("Trong năm 2024, …", "Quý I/2025, …"), not one a sentence merely
+            // mentions: a comparison's baseline, a plan's quarter, the year a
+            // thing was launched or a rule was issued.
+            let inherited = inherited.filter(|c| !goal && c.heads && !period::day_before(ctx, &s, q.qualifier_start));
             let read = read_period(ctx, &place, &sentence_periods, indicator, inherited, event_sentence);
             sentence_stock |= read.stock;
             if read.own.is_some() {
