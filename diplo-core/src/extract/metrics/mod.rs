@@ -489,6 +489,10 @@ fn read_period(ctx: &Context<'_>, at: &period::Place<'_>, cands: &[period::Candi
         let period = (!c.as_of).then(|| c.period.clone());
         return ReadPeriod { period, own: Some(c.clone()), stock: c.as_of };
     }
-    let inherits = !stock_before && indicator != Indicator::Partners && !event_sentence;
+    // "Hiện nay, …", "…, đang sống cùng hai con": a sentence that speaks of
+    // the present takes no past period from the sentences before it.
+    let lead = lower[back(lower, q.qualifier_start, 240, at.sentence.start)..q.qualifier_start].trim_start();
+    let now = has_cue(lead, "now") || lead.starts_with("hiện ") || lead.starts_with("hiện,");
+    let inherits = !stock_before && indicator != Indicator::Partners && !event_sentence && !now;
     ReadPeriod { period: inherited.filter(|c| inherits && !c.as_of).map(|c| c.period.clone()), own: None, stock: stock_before }
 }
