@@ -397,6 +397,10 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
             return None;
         }
     }
+    // A specification unit first: "120 km/h" is a speed, not "120 km".
+    if spec_unit_at(lower, end) {
+        return None;
+    }
     let mut unit = Unit::Count;
     if let Some((e, u, f)) = unit_scaled_at(text, lower, end) {
         unit = u;
@@ -419,8 +423,6 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
         // "5 tỷ bảng", "405 triệu bảng": money only after a scale.
         unit = Unit::Currency(code);
         end = e;
-    } else if spec_unit_at(lower, end) {
-        return None;
     } else if prev == "gấp" && scale == 1.0 && of_total.is_none() {
         // "cao gấp 3 so với năm trước".
         unit = Unit::Times;
