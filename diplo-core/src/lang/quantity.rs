@@ -389,6 +389,18 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
                 if v2 > value && (unit_follows || glued || spaced || lower[after_num..].starts_with("đến") || lower[after_num..].starts_with("tới")) && !text[p + m2.end()..].starts_with(['/', '.', '-']) {
                     range_end = Some(v2 * s2);
                     end = e2;
+                    // "250 - 300.000 đồng": the lower bound is written without the
+                    // upper's thousands ("250" for 250.000), when it is smaller than
+                    // the upper's leading group and of its magnitude.
+                    let b = m2.as_str();
+                    let groups = b.matches('.').count() as i32;
+                    let written = groups > 0 && b.split('.').skip(1).all(|g| g.len() == 3 && g.bytes().all(|c| c.is_ascii_digit()));
+                    if written && unit_follows && !text[r.start..r.end].contains(['.', ',']) {
+                        let lead = v2 / 1000f64.powi(groups);
+                        if value.fract() == 0.0 && value < lead && value * 10.0 >= lead {
+                            value *= 1000f64.powi(groups);
+                        }
+                    }
                 }
             }
         }
