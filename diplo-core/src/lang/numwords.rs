@@ -281,12 +281,13 @@ pub(super) fn read_words(text: &str, lower: &str, r: Range<usize>) -> Option<Qua
     }
     let mut value = value;
     if unit == Unit::Count {
+        if spec_unit_at(lower, end) {
+            return None;
+        }
         if let Some((e, u, f)) = unit_scaled_at(text, lower, end) {
             unit = u;
             end = e;
             value *= f;
-        } else if spec_unit_at(lower, end) {
-            return None;
         }
     }
     let mut qualifier_start = r.start;

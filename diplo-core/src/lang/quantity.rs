@@ -389,6 +389,18 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
                 if v2 > value && (unit_follows || glued || spaced || lower[after_num..].starts_with("đến") || lower[after_num..].starts_with("tới")) && !text[p + m2.end()..].starts_with(['/', '.', '-']) {
                     range_end = Some(v2 * s2);
                     end = e2;
+                    // "250 - 300.000 đồng": the lower bound is written without the
+                    // upper's thousands ("250" for 250.000), when it is smaller than
+                    // the upper's leading group and of its magnitude.
+                    let b = m2.as_str();
+                    let groups = b.matches('.').count() as i32;
+                    let written = groups > 0 && b.split('.').skip(1).all(|g| g.len() == 3 && g.bytes().all(|c| c.is_ascii_digit()));
+                    if written && unit_follows && !text[r.start..r.end].contains(['.', ',']) {
+                        let lead = v2 / 1000f64.powi(groups);
+                        if value.fract() == 0.0 && value < lead && value * 10.0 >= lead {
+                            value *= 1000f64.powi(groups);
+                        }
+                    }
                 }
             }
         }
@@ -396,6 +408,10 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
         if range_end.is_none() && scale == 1.0 && after_num == end && lower[end..].starts_with('-') && lower[end + 1..].starts_with(|c: char| c.is_ascii_digit()) {
             return None;
         }
+    }
+    // A specification unit first: "120 km/h" is a speed, not "120 km".
+    if spec_unit_at(lower, end) {
+        return None;
     }
     let mut unit = Unit::Count;
     if let Some((e, u, f)) = unit_scaled_at(text, lower, end) {
@@ -419,8 +435,6 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
         // "5 tỷ bảng", "405 triệu bảng": money only after a scale.
         unit = Unit::Currency(code);
         end = e;
-    } else if spec_unit_at(lower, end) {
-        return None;
     } else if prev == "gấp" && scale == 1.0 && of_total.is_none() {
         // "cao gấp 3 so với năm trước".
         unit = Unit::Times;

@@ -39,12 +39,28 @@ pub fn not_a_metric(text: &str, lower: &str, q: &Quantity, before: &str, counted
     if cues("slogan_before").iter().any(|c| ends_with_phrase(before_t, c)) {
         return true;
     }
+    // "trong độ tuổi 25 - 54", "lứa tuổi từ 15 đến 24": an age bracket names a group.
+    if age_bracket(before_t) {
+        return true;
+    }
     // "Trụ sở: 37 Bà Triệu": an address (the clause starts after the colon).
     let window = lower[back(lower, q.qualifier_start, 32, 0)..q.qualifier_start].trim_end();
     if cues("address").iter().any(|c| ends_with_phrase(window, c)) {
         return true;
     }
     if q.unit == Unit::Count {
+        // "hai phần ba", "phần 3": a fraction's denominator or a part's number.
+        if ends_with_phrase(before_t, "phần") {
+            return true;
+        }
+        // "bộ ba điện thoại A52, A52 5G và A72", "bộ đôi": a set, not "toàn bộ 5
+        // nước", "đi bộ", "Nam Bộ".
+        if let Some(c) = cues("set_noun").iter().find(|c| ends_with_phrase(before_t, c)) {
+            let prev = before_t[..before_t.len() - c.len()].trim_end().rsplit(' ').next().unwrap_or("");
+            if !is_cue("set_noun_not_after", prev) {
+                return true;
+            }
+        }
         if let Some(c) = counted {
             // "5 thị trường lớn nhất", "50 đơn vị đầu tiên": a top-N list.
             if is_top_n(&lower[c.clone()]) {
@@ -79,6 +95,15 @@ pub fn not_a_metric(text: &str, lower: &str, q: &Quantity, before: &str, counted
             if cues("type_after").iter().any(|k| starts_with_phrase(counted_l, k)) && cues("type_before").iter().any(|k| ends_with_phrase(before_t, k)) {
                 return true;
             }
+            // "hai phần ba", "một phần tư": a fraction, not a count of "phần".
+            let mut ws = counted_l.split(' ').filter(|w| !w.is_empty());
+            if ws.next() == Some("phần") && ws.next().is_some_and(|w| is_cue("fraction_denominator", w)) {
+                return true;
+            }
+            // "được tiêm hai liều", "tiêm đủ 2 mũi": full dosing, not a count of doses.
+            if q.value <= 4.0 && cues("dose_after").iter().any(|k| starts_with_phrase(counted_l, k)) && cues("dose_before").iter().any(|k| ends_with_phrase(before_t, k)) {
+                return true;
+            }
             // "sau 3 hiệp đấu", "48 tiếng đồng hồ": a length of time.
             if is_duration(counted_l, before_t) {
                 return true;
@@ -110,6 +135,24 @@ fn is_duration(counted: &str, before: &str) -> bool {
         return !words.next().is_some_and(|w| is_cue("sound_counted", w));
     }
     cues("bout_after").iter().any(|k| starts_with_phrase(counted, k)) && cues("span_before").iter().any(|k| ends_with_phrase(before, k))
+}
+
+/// Does the clause before a number end in an age bracket still open ("độ
+/// tuổi 25 -", "lứa tuổi từ 15 đến")?
+fn age_bracket(before: &str) -> bool {
+    let lo = before.len().saturating_sub(40);
+    let lo = (lo..before.len()).find(|&i| before.is_char_boundary(i)).unwrap_or(before.len());
+    let mut tail = before[lo..].trim_end();
+    // Strip the bracket's lower bound and its link, at most a few tokens.
+    for _ in 0..4 {
+        let t = tail.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '-' | '–' | ' ' | '.' | ','));
+        let t = t.strip_suffix("đến").or_else(|| t.strip_suffix("từ")).or_else(|| t.strip_suffix("tới")).unwrap_or(t);
+        if t.len() == tail.len() {
+            break;
+        }
+        tail = t.trim_end();
+    }
+    cues("age_bracket").iter().any(|c| ends_with_phrase(tail, c))
 }
 
 /// Does `hay` end with `phrase` on a word boundary?
@@ -156,7 +199,9 @@ fn is_model_name(text: &str, q: &Quantity) -> bool {
     if prev.is_ascii() && is_cue("model_suffix", &next.to_lowercase()) {
         return true;
     }
-    next.chars().count() >= 2 && next.chars().all(|c| c.is_ascii_uppercase()) && !cues("counted_acronym").iter().any(|a| a.eq_ignore_ascii_case(next))
+    // "HP ProBook 440 G8", "Zenbook 14 X3": a code of a capital and digits.
+    let code = prev.chars().all(|c| c.is_ascii_alphabetic()) && (2..=4).contains(&next.len()) && next.starts_with(|c: char| c.is_ascii_uppercase()) && next.chars().all(|c| c.is_ascii_alphanumeric()) && next.chars().any(|c| c.is_ascii_digit());
+    code || next.chars().count() >= 2 && next.chars().all(|c| c.is_ascii_uppercase()) && !cues("counted_acronym").iter().any(|a| a.eq_ignore_ascii_case(next))
 }
 
 /// "iPhone 11 hay 11 Pro Max": a number right before a capitalised model

@@ -325,11 +325,11 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             // for only when a goal cue fired: goals are rare).
             let goal = (has_cue(before, "target") || cues::any_within(&goal_cues, lead.clone()) || (!plain_count && cues::any_within(&future_cues, lead.clone())))
                 && !has_cue(&lower[lead], "shot_target");
-            // A count of plain things or a measure ("2.600 căn nhà", "dài 98 km") states
-            // no flow over time: it inherits only a period that heads a sentence
-            // before it ("Trong năm 2024, …"), not one a figure merely mentions.
-            let plain_thing = plain_count || matches!(q.unit, Unit::Measure(_));
-            let inherited = inherited.filter(|c| !goal && (!plain_thing || c.heads) && !period::day_before(ctx, &s, q.qualifier_start));
+            // A figure inherits only a period that heads a sentence before it
+            // ("Trong năm 2024, …", "Quý I/2025, …"), not one a sentence merely
+            // mentions: a comparison's baseline, a plan's quarter, the year a
+            // thing was launched or a rule was issued.
+            let inherited = inherited.filter(|c| !goal && c.heads && !period::day_before(ctx, &s, q.qualifier_start));
             let read = read_period(ctx, &place, &sentence_periods, indicator, inherited, event_sentence);
             sentence_stock |= read.stock;
             if read.own.is_some() {
@@ -489,6 +489,10 @@ fn read_period(ctx: &Context<'_>, at: &period::Place<'_>, cands: &[period::Candi
         let period = (!c.as_of).then(|| c.period.clone());
         return ReadPeriod { period, own: Some(c.clone()), stock: c.as_of };
     }
-    let inherits = !stock_before && indicator != Indicator::Partners && !event_sentence;
+    // "Hiện nay, …", "…, đang sống cùng hai con": a sentence that speaks of
+    // the present takes no past period from the sentences before it.
+    let lead = lower[back(lower, q.qualifier_start, 240, at.sentence.start)..q.qualifier_start].trim_start();
+    let now = has_cue(lead, "now") || lead.starts_with("hiện ") || lead.starts_with("hiện,");
+    let inherits = !stock_before && indicator != Indicator::Partners && !event_sentence && !now;
     ReadPeriod { period: inherited.filter(|c| inherits && !c.as_of).map(|c| c.period.clone()), own: None, stock: stock_before }
 }

@@ -73,8 +73,14 @@ pub fn candidates(ctx: &Context<'_>, range: Range<usize>, reference: Option<Date
         if (t.is_day && (t.end_date.is_none() || t.start == t.end)) || matches!(t.relative, Some(Relative::Today | Relative::Yesterday | Relative::Tomorrow)) {
             continue;
         }
+        let before = &lower[back(lower, t.range.start, 24, range.start)..t.range.start];
+        // "tung ra vào năm 2013", "ban hành năm 2019", "Sinh năm 1975": the
+        // date of an event (a launch, a rule, a birth), no figure's period.
+        let event_at = before.trim_end();
+        if ends_with_cue(event_at.strip_suffix("vào").unwrap_or(event_at), "dated_event") {
+            continue;
+        }
         let mut c = Candidate { range: t.range.clone(), period: to_period(ctx, t, reference), relative: t.relative, as_of: false, open: false, heads: false };
-        let before = &lower[back(lower, c.range.start, 24, range.start)..c.range.start];
         let from = ends_with_cue(before, "span_from");
         if from {
             // "từ tháng 12/2022 đến tháng 5/2025": two temporals written as one span.
@@ -114,7 +120,19 @@ pub fn candidates(ctx: &Context<'_>, range: Range<usize>, reference: Option<Date
         let head_from = back(lower, c.range.start, 48, range.start);
         let lead_all = &lower[range.start.min(c.range.start)..c.range.start];
         let lead_clause = lower[head_from..c.range.start].rfind(',').map(|i| &lower[head_from + i + 1..c.range.start]);
-        c.heads = (lead_all.len() <= 28 && short(lead_all)) || lead_clause.is_some_and(short);
+        // "Xét theo khu vực trong năm 2024, …": a period after "trong" that
+        // closes a short fronted phrase (up to six words, then a comma) heads
+        // its sentence too; not "Sinh năm 1979, …", which dates an event.
+        let fronted = || {
+            let lead = lead_all.trim_matches(|ch: char| ch.is_whitespace() || matches!(ch, '-' | '•' | '*' | '"'));
+            lower[c.range.end..].starts_with(',')
+                && ends_with_cue(lead, "period_within")
+                && lead_all.len() <= 48
+                && lead.split_whitespace().count() <= 6
+                && lead.chars().all(|ch: char| ch.is_alphabetic() || ch == ' ')
+                && !ends_with_cue(lead, "event_name_head")
+        };
+        c.heads = (lead_all.len() <= 28 && short(lead_all)) || lead_clause.is_some_and(short) || fronted();
         out.push(c);
     }
     // Undated phrases, in one pass; the first of each overlapping run.
