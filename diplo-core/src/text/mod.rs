@@ -9,7 +9,7 @@ mod fold;
 mod normalize;
 mod offsets;
 
-pub use boundary::{ceil_char, floor_char};
+pub use boundary::{ceil_char, floor_char, next_word_start};
 pub use chars::CharIndex;
 pub use decode::decode;
 pub(crate) use find::{find_all, find_str};

@@ -28,20 +28,12 @@ pub(super) const CLAUSE_REACH: usize = 400;
 
 /// A char boundary of `text` at most `reach` bytes before `pos`, not before `floor`.
 pub(super) fn back(text: &str, pos: usize, reach: usize, floor: usize) -> usize {
-    let mut p = pos.saturating_sub(reach).max(floor);
-    while !text.is_char_boundary(p) {
-        p += 1;
-    }
-    p
+    crate::text::ceil_char(text, pos.saturating_sub(reach).max(floor))
 }
 
 /// A char boundary of `text` at most `reach` bytes after `pos`, not after `ceil`.
 pub(super) fn ahead(text: &str, pos: usize, reach: usize, ceil: usize) -> usize {
-    let mut p = (pos + reach).min(ceil);
-    while !text.is_char_boundary(p) {
-        p -= 1;
-    }
-    p
+    crate::text::floor_char(text, (pos + reach).min(ceil))
 }
 
 /// The clause of `sentence` holding `pos`.

@@ -573,26 +573,11 @@ pub fn find_people(ctx: &Context<'_>, range: Range<usize>) -> Vec<PersonHit> {
                 continue;
             }
         }
-        pos = next_word_start(text, pos, range.end);
+        // A person only ever begins at a word start.
+        pos = crate::text::next_word_start(text, pos, range.end);
     }
     out.retain(|h| h.range.end <= range.end);
     out
-}
-
-/// The first word start after `pos` (an alphanumeric character after one
-/// that is not), else `end`: a person is only ever read from a word start.
-fn next_word_start(text: &str, pos: usize, end: usize) -> usize {
-    let Some(first) = text[pos..end].chars().next() else { return end };
-    let mut prev_alnum = first.is_alphanumeric();
-    let from = pos + first.len_utf8();
-    for (i, c) in text[from..end].char_indices() {
-        let alnum = if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
-        if alnum && !prev_alnum {
-            return from + i;
-        }
-        prev_alnum = alnum;
-    }
-    end
 }
 
 /// A record for a person hit.
