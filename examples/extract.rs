@@ -1,16 +1,32 @@
-//! Prints one JSON Document per input file, one per line (JSONL).
+//! Prints one JSON Document per article, one per line (JSONL).
 //!
 //! ```text
 //! cargo run --release --example extract -- [--date YYYY-MM-DD] FILE...
 //! ```
-//! The id of each document is its file stem. A file that cannot be read or
-//! extracted is reported on stderr and the others still print; the exit code
-//! is 1 if any failed.
+//! A `.txt` file is one article, its id the file stem; a `.jsonl` file holds
+//! one article per line, read as the corpus report reads it (`text`, `id`,
+//! `date`). An article or line that cannot be read or extracted is reported
+//! on stderr (with its file and line) and the others still print; the exit
+//! code is 1 if any failed.
 
-use diplo_core::{extract_bytes, Options};
+use diplo_core::corpus::{extract_guarded, input, DocumentError, Entry};
+use diplo_core::Options;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
+
+fn report(e: &DocumentError) {
+    let place = match (&e.file, e.line) {
+        (Some(f), Some(l)) => format!("{f}:{l}"),
+        (Some(f), None) => f.clone(),
+        _ => e.id.clone().unwrap_or_default(),
+    };
+    if e.message.contains(&place) {
+        eprintln!("{} [{}]", e.message, e.code);
+    } else {
+        eprintln!("{place}: {} [{}]", e.message, e.code);
+    }
+}
 
 fn usage() -> ExitCode {
     eprintln!("usage: extract [--date YYYY-MM-DD] [--lossy] FILE...");
@@ -39,23 +55,36 @@ fn main() -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut failed = false;
+    let mut broken_pipe = false;
+    let base = Options { date, lossy, ..Options::default() };
     for file in &files {
-        let path = Path::new(file);
-        let id = path.file_stem().map(|s| s.to_string_lossy().into_owned());
-        let opts = Options { id, date: date.clone(), lossy, ..Options::default() };
-        let result = std::fs::read(path)
-            .map_err(|e| diplo_core::Error::Io { path: file.clone(), message: e.to_string() })
-            .and_then(|bytes| extract_bytes(&bytes, &opts));
-        match result {
-            Ok(doc) => {
-                if writeln!(out, "{}", doc.to_json()).is_err() {
-                    return ExitCode::from(1);
+        input::read_file(Path::new(file), &base, &mut |entry| {
+            if broken_pipe {
+                return;
+            }
+            let article = match entry {
+                Entry::Article(a) => a,
+                Entry::Failed(e) => {
+                    report(&e);
+                    failed = true;
+                    return;
+                }
+            };
+            match extract_guarded(&article.text, &article.opts) {
+                Ok(mut doc) => {
+                    doc.warnings.splice(0..0, article.warnings);
+                    broken_pipe = writeln!(out, "{}", doc.to_json()).is_err();
+                }
+                Err(mut e) => {
+                    e.file = article.origin.file;
+                    e.line = article.origin.line;
+                    report(&e);
+                    failed = true;
                 }
             }
-            Err(e) => {
-                eprintln!("{file}: {e} [{}]", e.code());
-                failed = true;
-            }
+        });
+        if broken_pipe {
+            return ExitCode::from(1);
         }
     }
     if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }

@@ -82,3 +82,80 @@ pub fn extract_batch_json(py: Python<'_>, items: &Bound<'_, PyAny>, lossy: bool)
     }
     Ok(out)
 }
+
+/// Articles extracted per parallel batch while streaming a file.
+const FILE_BATCH: usize = 256;
+
+/// What one article of a file gives: its JSON, or an error placed at its
+/// file (and line, in a JSONL file).
+fn file_result(py: Python<'_>, res: Result<String, diplo_core::corpus::DocumentError>) -> Py<PyAny> {
+    match res {
+        Ok(json) => PyString::new(py, &json).into_any().unbind(),
+        Err(e) => {
+            let place = match (&e.file, e.line) {
+                (Some(f), Some(l)) => format!("{f}:{l}: "),
+                (Some(f), None) if !e.message.contains(f.as_str()) => format!("{f}: "),
+                _ => String::new(),
+            };
+            let message = format!("{place}{}", e.message);
+            error_for(py, &e.code, &message, None, e.id.as_deref(), None).into_value(py).into_any()
+        }
+    }
+}
+
+/// Extracts every article of one file, in order, calling `sink` with each
+/// result (the JSON string, or a `DiploError` naming the file and line): a
+/// `.txt` file is one article, a `.jsonl` file one article per line, read as
+/// the corpus report reads them. Articles are extracted in parallel batches
+/// and never all held at once, so a file of any size streams through.
+#[pyfunction]
+#[pyo3(signature = (path, sink, *, date=None, lossy=false))]
+pub fn extract_file_json(py: Python<'_>, path: std::path::PathBuf, sink: Py<PyAny>, date: Option<String>, lossy: bool) -> PyResult<()> {
+    use diplo_core::corpus::{extract_guarded, input, Entry};
+    use rayon::prelude::*;
+    let base = Options { date, lossy, ..Options::default() };
+    let mut raised: Option<PyErr> = None;
+    let mut pending: Vec<Entry> = Vec::new();
+    let flush = |pending: &mut Vec<Entry>, raised: &mut Option<PyErr>| {
+        let results: Vec<_> = pending
+            .par_drain(..)
+            .map(|e| match e {
+                Entry::Failed(err) => Err(err),
+                Entry::Article(a) => match extract_guarded(&a.text, &a.opts) {
+                    Ok(mut doc) => {
+                        doc.warnings.splice(0..0, a.warnings);
+                        Ok(doc.to_json())
+                    }
+                    Err(mut err) => {
+                        err.file = a.origin.file;
+                        err.line = a.origin.line;
+                        Err(err)
+                    }
+                },
+            })
+            .collect();
+        Python::attach(|py| {
+            for r in results {
+                if raised.is_some() {
+                    return;
+                }
+                *raised = sink.call1(py, (file_result(py, r),)).err();
+            }
+        });
+    };
+    py.detach(|| {
+        input::read_file(&path, &base, &mut |e| {
+            if raised.is_some() {
+                return;
+            }
+            pending.push(e);
+            if pending.len() >= FILE_BATCH {
+                flush(&mut pending, &mut raised);
+            }
+        });
+        if raised.is_none() {
+            flush(&mut pending, &mut raised);
+        }
+    });
+    raised.map_or(Ok(()), Err)
+}

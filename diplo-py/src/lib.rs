@@ -19,6 +19,7 @@ fn _diplo(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<corpus::PyCorpus>()?;
     m.add_function(wrap_pyfunction!(extract::extract_json, m)?)?;
     m.add_function(wrap_pyfunction!(extract::extract_batch_json, m)?)?;
+    m.add_function(wrap_pyfunction!(extract::extract_file_json, m)?)?;
     m.add_function(wrap_pyfunction!(extract::decode, m)?)?;
     m.add_function(wrap_pyfunction!(lang::find_quantities, m)?)?;
     m.add_function(wrap_pyfunction!(lang::find_temporals, m)?)?;

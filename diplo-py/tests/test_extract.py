@@ -57,6 +57,31 @@ def test_cli_matches_rust_example(root):
     assert len(py.stdout.splitlines()) == 5
 
 
+def test_cli_reads_jsonl_one_article_per_line(root, seeds, tmp_path):
+    """A .jsonl file is a corpus: one document per line, ids and dates from
+    the record, bad lines reported with file and line while the rest print,
+    and the same output from Python and Rust."""
+    corpus = tmp_path / "corpus.jsonl"
+    (stem_a, text_a), (stem_b, text_b) = seeds[0], seeds[3]
+    corpus.write_text("\n".join([
+        json.dumps({"id": stem_a, "text": text_a}, ensure_ascii=False),
+        "{not json",
+        json.dumps({"id": stem_b, "text": text_b, "date": "2025-07-23"}, ensure_ascii=False),
+        "",
+    ]), encoding="utf-8")
+    py = subprocess.run([sys.executable, "-m", "diplo", "extract", str(corpus)], capture_output=True, text=True)
+    rust = subprocess.run(["cargo", "run", "--release", "-q", "--example", "extract", "--", str(corpus)],
+                          capture_output=True, text=True, cwd=root)
+    assert py.returncode == rust.returncode == 1
+    assert py.stdout == rust.stdout
+    docs = [json.loads(line) for line in py.stdout.splitlines()]
+    assert [d["id"] for d in docs] == [stem_a, stem_b]
+    assert docs[1]["date"] == "2025-07-23"
+    assert docs[0]["metrics"] == json.loads(diplo.extract_json(text_a, id=stem_a))["metrics"]
+    assert f"{corpus}:2:" in py.stderr and "invalid_json" in py.stderr
+    assert f"{corpus}:2:" in rust.stderr
+
+
 def test_records_are_typed_classes(seeds):
     doc = diplo.extract(seeds[3][1], id=seeds[3][0])
     assert isinstance(doc, diplo.Document)

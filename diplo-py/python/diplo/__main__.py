@@ -1,7 +1,8 @@
 """Command line.
 
 ``python -m diplo extract [--date YYYY-MM-DD] FILE...`` prints one JSON
-Document per file (JSONL), the same as ``cargo run --release --example extract``.
+Document per article (JSONL), the same as ``cargo run --release --example
+extract``: a ``.txt`` file is one article, a ``.jsonl`` file one per line.
 
 ``python -m diplo report [--json] [--out DIR] [--html PAGE] [FILE|DIR ...]``
 reads many articles (default: ./seeds) and prints the corpus report, the
@@ -27,15 +28,21 @@ from .errors import DiploError
 def _extract(args: argparse.Namespace) -> int:
     failed = False
     out = sys.stdout
-    for name in args.files:
-        path = pathlib.Path(name)
-        try:
-            data = path.read_bytes()
-            out.write(_diplo.extract_json(data, id=path.stem, date=args.date, lossy=args.lossy) + "\n")
-        except (OSError, DiploError) as e:
-            code = getattr(e, "code", "io")
-            print(f"{name}: {e} [{code}]", file=sys.stderr)
+
+    def sink(result: object) -> None:
+        nonlocal failed
+        if isinstance(result, str):
+            out.write(result + "\n")
+        else:
+            print(f"{result} [{getattr(result, 'code', 'internal')}]", file=sys.stderr)
             failed = True
+
+    for name in args.files:
+        try:
+            _diplo.extract_file_json(name, sink, date=args.date, lossy=args.lossy)
+        except DiploError as e:  # a bad --date: the same for every file
+            print(f"{name}: {e} [{e.code}]", file=sys.stderr)
+            return 2
     out.flush()
     return 1 if failed else 0
 
@@ -71,7 +78,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m diplo", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="command", required=True)
-    ex = sub.add_parser("extract", help="print one JSON Document per file (JSONL)")
+    ex = sub.add_parser("extract", help="print one JSON Document per article (JSONL); .jsonl files hold one article per line")
     ex.add_argument("files", nargs="+")
     ex.add_argument("--date", help="publication date hint, YYYY-MM-DD")
     ex.add_argument("--lossy", action="store_true", help="replace invalid UTF-8 instead of failing")
