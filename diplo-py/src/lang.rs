@@ -11,6 +11,16 @@ fn char_span(ci: &CharIndex<'_>, n: &dtext::Normalized<'_>, r: std::ops::Range<u
     (ci.char_offset(o.start), ci.char_offset(o.end))
 }
 
+/// Sets `text`, `start` and `end` of a match found in the normalised text:
+/// the words as passed (sliced by bytes, so many matches stay linear) and
+/// their code point offsets.
+fn set_span(d: &Bound<'_, PyDict>, text: &str, ci: &CharIndex<'_>, n: &dtext::Normalized<'_>, r: std::ops::Range<usize>) -> PyResult<()> {
+    let o = n.map.range(r);
+    d.set_item("text", text.get(o.clone()).unwrap_or_default())?;
+    d.set_item("start", ci.char_offset(o.start))?;
+    d.set_item("end", ci.char_offset(o.end))
+}
+
 fn parse_date(py: Python<'_>, date: Option<&str>) -> PyResult<Option<Date>> {
     match date {
         None => Ok(None),
@@ -28,7 +38,6 @@ pub fn find_quantities<'py>(py: Python<'py>, text: &str) -> PyResult<Vec<Bound<'
     let mut out = Vec::new();
     for q in lang::find_quantities(&n.text) {
         let d = PyDict::new(py);
-        let (s, e) = char_span(&ci, &n, q.range.clone());
         d.set_item("value", q.value)?;
         d.set_item("unit", q.unit.as_str())?;
         d.set_item("qualifier", format!("{:?}", q.qualifier).chars().fold(String::new(), |mut acc, c| {
@@ -39,9 +48,7 @@ pub fn find_quantities<'py>(py: Python<'py>, text: &str) -> PyResult<Vec<Bound<'
         d.set_item("range_end", q.range_end)?;
         d.set_item("of_total", q.of_total)?;
         d.set_item("per", q.per)?;
-        d.set_item("text", text.chars().skip(s).take(e - s).collect::<String>())?;
-        d.set_item("start", s)?;
-        d.set_item("end", e)?;
+        set_span(&d, text, &ci, &n, q.range.clone())?;
         out.push(d);
     }
     Ok(out)
@@ -57,16 +64,13 @@ pub fn find_temporals<'py>(py: Python<'py>, text: &str, date: Option<&str>) -> P
     let mut out = Vec::new();
     for t in lang::find_temporals(&n.text, doc) {
         let d = PyDict::new(py);
-        let (s, e) = char_span(&ci, &n, t.range.clone());
         d.set_item("date", t.date)?;
         d.set_item("end_date", t.end_date)?;
         d.set_item("period_start", t.start.map(Date::iso))?;
         d.set_item("period_end", t.end.map(Date::iso))?;
         d.set_item("year_inferred", t.year_inferred)?;
         d.set_item("time_of_day", t.time_of_day.map(|x| serde_json::to_value(x).ok().and_then(|v| v.as_str().map(str::to_string))))?;
-        d.set_item("text", text.chars().skip(s).take(e - s).collect::<String>())?;
-        d.set_item("start", s)?;
-        d.set_item("end", e)?;
+        set_span(&d, text, &ci, &n, t.range.clone())?;
         out.push(d);
     }
     Ok(out)
