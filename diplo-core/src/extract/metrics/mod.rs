@@ -326,7 +326,13 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             // Sentence-wide cues do not reach past a cited draft ("theo dự thảo").
             let sentence_lead = sentence_goal.draft_at.filter(|&d| d < q.qualifier_start).map_or(lead.clone(), |d| d.max(lead.start)..lead.end);
             let projected = (sentence_goal.planned && !period::present_between(lower, lead.clone())) || sentence_goal.projected(lower, q.qualifier_start);
-            let goal = (has_cue(before, "target") || projected || cues::any_within(&goal_cues, sentence_lead.clone()) || (!plain_count && cues::any_within(&future_cues, sentence_lead)))
+            // "công suất kế hoạch là 400.000 tấn và đến nay đạt 320.000 tấn": a
+            // figure reached by now, after the planned one, is no goal.
+            let clause_goal = cues::cue_spans(before, cl.start, "target").last().is_some_and(|k| {
+                let after = &lower[k.end..q.qualifier_start];
+                !has_cue(after, "reached_now") && !period::present_between(lower, k.end..q.qualifier_start)
+            });
+            let goal = (clause_goal || projected || cues::any_within(&goal_cues, sentence_lead.clone()) || (!plain_count && cues::any_within(&future_cues, sentence_lead)))
                 && !has_cue(&lower[lead], "shot_target");
             // A figure inherits only a period that heads a sentence before it
             // ("Trong năm 2024, …", "Quý I/2025, …"), not one a sentence merely
@@ -502,7 +508,8 @@ fn read_period(ctx: &Context<'_>, at: &period::Place<'_>, cands: &[period::Candi
     // "Hiện nay, …", "…, đang sống cùng hai con": a sentence that speaks of
     // the present takes no past period from the sentences before it.
     let lead = lower[back(lower, q.qualifier_start, 240, at.sentence.start)..q.qualifier_start].trim_start();
-    let now = has_cue(lead, "now") || lead.starts_with("hiện ") || lead.starts_with("hiện,");
+    let head = lower[at.sentence.start..q.qualifier_start].trim_start_matches(|c: char| !c.is_alphanumeric());
+    let now = has_cue(lead, "now") || lead.starts_with("hiện ") || lead.starts_with("hiện,") || cues("now_head").iter().any(|c| head.starts_with(c.as_str()));
     let inherits = !stock_before && indicator != Indicator::Partners && !event_sentence && !now;
     ReadPeriod { period: inherited.filter(|c| inherits && !c.as_of).map(|c| c.period.clone()), own: None, stock: stock_before }
 }

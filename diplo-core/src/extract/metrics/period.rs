@@ -85,6 +85,19 @@ pub fn candidates(ctx: &Context<'_>, range: Range<usize>, reference: Option<Date
         if ends_with_cue(event_at.strip_suffix("vào").unwrap_or(event_at), "dated_event") {
             continue;
         }
+        // "thành lập vào năm 2016 và 2018": the second date of an event's pair.
+        if let Some(prev) = i.checked_sub(2).and_then(|p| temporals.get(p)) {
+            let gap = lower.get(prev.range.end..t.range.start).map(str::trim);
+            let prev_before = &lower[back(lower, prev.range.start, 24, range.start)..prev.range.start];
+            let prev_at = prev_before.trim_end();
+            if matches!(gap, Some("và" | ",")) && ends_with_cue(prev_at.strip_suffix("vào").unwrap_or(prev_at), "dated_event") {
+                continue;
+            }
+        }
+        // "hàng năm trước ngày vía …": "every year before", no relative period.
+        if t.relative.is_some() && ends_with_cue(before, "habitual") {
+            continue;
+        }
         let mut c = Candidate { range: t.range.clone(), period: to_period(ctx, t, reference), relative: t.relative, as_of: false, open: false, heads: false, undated_days: t.is_day && t.start.is_none() };
         let from = ends_with_cue(before, "span_from");
         if from {
