@@ -22,6 +22,11 @@ import diplo
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 
 
+def period_text(p):
+    """A stated period with no dates ("từ 7/2 đến 19/2", "năm vừa qua") shows its text."""
+    return f" «{p['text']}»" if p.get("text") and not p.get("start") and not p.get("end") else ""
+
+
 def summary(kind, r):
     if kind == "meeting":
         people = lambda xs: ", ".join(p.get("name") or p.get("group") or "?" for p in xs)
@@ -31,7 +36,7 @@ def summary(kind, r):
         p = r.get("period") or {}
         c = r.get("comparison")
         return (f"metric {r['value']:g} {r['unit']} {r['qualifier']} {r['indicator']} counted=«{r.get('counted')}» "
-                f"period={p.get('start')}..{p.get('end')} dir={r.get('direction')} target={r.get('target')}"
+                f"period={p.get('start')}..{p.get('end')}{period_text(p)} dir={r.get('direction')} target={r.get('target')}"
                 + (f" cmp={c['kind']} {c['value']:g}" if c else ""))
     parts = ", ".join(p.get("code") or p.get("name") for p in r.get("partners") or [])
     extra = ""

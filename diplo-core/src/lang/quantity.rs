@@ -294,6 +294,9 @@ fn second_of_range(text: &str, lower: &str, pos: usize, unit: &Unit) -> Option<(
     (u == *unit).then_some((v * f * uf, e))
 }
 
+/// Words that may stand before the upper figure of "từ A đến … B".
+const UPPER_BOUND_WORDS: &[&str] = &["hơn ", "gần ", "khoảng ", "trên ", "xấp xỉ ", "ngót "];
+
 fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&Range<usize>) -> bool) -> Option<Quantity> {
     let before = text[..r.start].chars().next_back();
     let after = text[r.end..].chars().next();
@@ -364,7 +367,14 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
     let after_num = skip_spaces(lower, end);
     let sep_len = ["-", "đến", "tới", "–"].iter().find(|s| lower[after_num..].starts_with(**s)).map(|s| s.len());
     if let (Some(sl), None) = (sep_len, of_total) {
-        let p = skip_spaces(lower, after_num + sl);
+        let mut p = skip_spaces(lower, after_num + sl);
+        // "từ 50 triệu đến hơn 60 triệu đồng": a bound word on the upper figure
+        // of a worded range still makes one range.
+        if sl > 1 {
+            if let Some(w) = UPPER_BOUND_WORDS.iter().find(|w| lower[p..].starts_with(**w)) {
+                p = skip_spaces(lower, p + w.len());
+            }
+        }
         if let Some(m2) = DIGITS.find(&text[p..]).filter(|m| m.start() == 0) {
             if let Some(v2) = parse_digits(m2.as_str()) {
                 let mut e2 = p + m2.end();

@@ -19,6 +19,9 @@ enum How {
     Contains,
     /// `[start, end]` against a period object; `[]` = none.
     Period,
+    /// The text of the predicted period contains this (a stated period with no
+    /// dates, "từ 7/2 đến 19/2"); `""` = no period at all.
+    PeriodText,
     /// `{kind, value, baseline}`; `{}` = none.
     Comparison,
     /// Set of person names (named people only; unnamed groups are skipped).
@@ -38,7 +41,7 @@ enum How {
 const METRIC: &[(&str, How)] = &[
     ("value", How::Eq), ("value_max", How::Eq), ("unit", How::Eq), ("qualifier", How::Eq), ("indicator", How::Eq), ("direction", How::Eq),
     ("target", How::Eq), ("of_total", How::Eq), ("period", How::Period), ("comparison", How::Comparison),
-    ("counted", How::Contains), ("subject", How::Contains),
+    ("counted", How::Contains), ("subject", How::Contains), ("period_text", How::PeriodText),
 ];
 const MEETING: &[(&str, How)] = &[
     ("kind", How::Eq), ("name", How::Contains), ("date", How::Eq), ("end_date", How::Eq), ("year_inferred", How::Eq),
@@ -101,6 +104,12 @@ fn compare(field: &str, how: How, exp: &Value, got: &Value) -> Option<String> {
             (!ok).then(|| format!("{field}: expected to contain {}, found {}", show(exp), show(got)))
         }
         How::Period => period_diff(field, exp, got),
+        How::PeriodText => {
+            let want = exp.as_str().unwrap_or("");
+            let have = got.get("period").and_then(|p| p.get("text")).and_then(Value::as_str);
+            let ok = if want.is_empty() { have.is_none() } else { have.is_some_and(|h| norm(h).contains(&norm(want))) };
+            (!ok).then(|| format!("{field}: expected «{want}», found {}", have.map_or("none".to_string(), |h| format!("«{h}»"))))
+        }
         How::Comparison if is_empty_value(exp) => (!got.is_null()).then(|| format!("{field}: expected none, found {got}")),
         How::Comparison if got.is_null() => Some(format!("{field}: expected {exp}, found none")),
         How::Comparison => {
@@ -212,7 +221,9 @@ fn check_table(case: &Value, table: &str, fields: &[(&str, How)]) -> Diffs {
         };
         used[j] = true;
         for (k, how) in fields {
-            if let Some(d) = g.get(*k).and_then(|e| compare(k, *how, e, preds[j].get(*k).unwrap_or(&Value::Null))) {
+            // `period_text` reads the whole record (its `period` object).
+            let got = if *k == "period_text" { &preds[j] } else { preds[j].get(*k).unwrap_or(&Value::Null) };
+            if let Some(d) = g.get(*k).and_then(|e| compare(k, *how, e, got)) {
                 diffs.push(format!("«{ev}»: {d}"));
             }
         }

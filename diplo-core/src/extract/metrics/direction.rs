@@ -82,3 +82,31 @@ pub fn is_growth_multiple(before: &str) -> bool {
     let b = strip_adverbs(b);
     ends_with(b, "increase") || ends_with(b, "growth")
 }
+
+/// How many words may stand between two coordinated percents ("về lượng và").
+const COORDINATED_WORDS: usize = 5;
+
+/// "tăng 14,4% về lượng và 35,3% về giá trị", "giảm 12% và 18%": a percent
+/// joined by "và" to a percent change before it shares its direction.
+/// `prev_before` is the clause words before `prev`; a GDP growth rate has no direction.
+pub fn coordinated(lower: &str, prev: &Quantity, q: &Quantity, prev_before: &str, indicator: Indicator) -> Option<Direction> {
+    if prev.unit != Unit::Percent || q.unit != Unit::Percent || prev.range.end > q.qualifier_start {
+        return None;
+    }
+    let gap = lower.get(prev.range.end..q.qualifier_start)?.trim();
+    let aspect = gap.strip_suffix("và")?.trim_end().trim_end_matches(',').trim_end();
+    let words = aspect.split_whitespace().count();
+    let ok = aspect.is_empty() || (aspect.starts_with("về ") && words <= COORDINATED_WORDS && !aspect.contains(|c: char| c.is_ascii_digit()));
+    if !ok {
+        return None;
+    }
+    let qual = lower[prev.qualifier_start..prev.range.start].trim_end();
+    let b = if qual.ends_with("tăng") || qual.ends_with("giảm") { qual } else { strip_adverbs(prev_before) };
+    if ends_with(b, "decrease") {
+        Some(Direction::Decrease)
+    } else if ends_with(b, "increase") || (ends_with(b, "growth") && indicator != Indicator::GdpGrowth) {
+        Some(Direction::Increase)
+    } else {
+        None
+    }
+}

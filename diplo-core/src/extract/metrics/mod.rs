@@ -8,6 +8,7 @@ mod comparison;
 mod cues;
 mod direction;
 mod filters;
+mod goal;
 mod indicator;
 mod period;
 mod subject;
@@ -237,6 +238,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
         // Most sentences hold no figure: they only hand on their period.
         let has_figure = qs[first_q..].iter().take_while(|q| q.range.start < s.end).next().is_some();
         let sentence_periods = period::candidates(ctx, s.clone(), reference, has_figure);
+        let sentence_goal = if has_figure { goal::read(lower, &s) } else { goal::SentenceGoal::default() };
         let (event_sentence, goal_cues, future_cues) = if has_figure {
             // Cues that govern the rest of their sentence, found once per sentence
             // in one pass (`sentence_governs` holds both kinds).
@@ -282,6 +284,12 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             // A percent change right after a figure is that figure's comparison,
             // handled when the figure is read; alone it is a metric with a direction.
             let direction = if multiple { Some(crate::records::Direction::Increase) } else { direction::of(lower, q, before, indicator, amount_kw.as_ref()) };
+            // "tăng 14,4% về lượng và 35,3% về giá trị": the second percent shares the verb.
+            let direction = direction.or_else(|| {
+                let prev = qi.checked_sub(1).map(|p| &qs[p]).filter(|p| p.range.start >= s.start && q.unit == Unit::Percent)?;
+                let prev_before = &lower[clause(text, &s, prev.qualifier_start..prev.range.end).start..prev.qualifier_start];
+                direction::coordinated(lower, prev, q, prev_before, indicator)
+            });
             // A count of nothing ("70", a score, a list number) is no metric.
             if q.unit == Unit::Count && counted.is_none() && indicator == Indicator::Other {
                 continue;
@@ -315,7 +323,16 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             let plain_count = q.unit == Unit::Count && indicator == Indicator::Other;
             // "bắn trúng mục tiêu cách 30 km": a thing shot at, not a goal (looked
             // for only when a goal cue fired: goals are rare).
-            let goal = (has_cue(before, "target") || cues::any_within(&goal_cues, lead.clone()) || (!plain_count && cues::any_within(&future_cues, lead.clone())))
+            // Sentence-wide cues do not reach past a cited draft ("theo dự thảo").
+            let sentence_lead = sentence_goal.draft_at.filter(|&d| d < q.qualifier_start).map_or(lead.clone(), |d| d.max(lead.start)..lead.end);
+            let projected = (sentence_goal.planned && !period::present_between(lower, lead.clone())) || sentence_goal.projected(lower, q.qualifier_start);
+            // "công suất kế hoạch là 400.000 tấn và đến nay đạt 320.000 tấn": a
+            // figure reached by now, after the planned one, is no goal.
+            let clause_goal = cues::cue_spans(before, cl.start, "target").last().is_some_and(|k| {
+                let after = &lower[k.end..q.qualifier_start];
+                !has_cue(after, "reached_now") && !period::present_between(lower, k.end..q.qualifier_start)
+            });
+            let goal = (clause_goal || projected || cues::any_within(&goal_cues, sentence_lead.clone()) || (!plain_count && cues::any_within(&future_cues, sentence_lead)))
                 && !has_cue(&lower[lead], "shot_target");
             // A figure inherits only a period that heads a sentence before it
             // ("Trong năm 2024, …", "Quý I/2025, …"), not one a sentence merely
@@ -477,6 +494,13 @@ fn read_period(ctx: &Context<'_>, at: &period::Place<'_>, cands: &[period::Candi
     if indicator == Indicator::Partners && stock_before {
         return none(true);
     }
+    if let Some(c) = period::baseline_of_figure(ctx, at, cands) {
+        // Its own, not the sentence's: it is handed on to no later sentence.
+        // "cùng kỳ năm 2020" in a sentence about quý I/2021 is quý I/2020.
+        let current = period::own(ctx, at, cands).map(|o| &o.period).or(inherited.map(|i| &i.period));
+        let period = current.and_then(|p| period::same_part_of_year(p, &c.period)).unwrap_or_else(|| c.period.clone());
+        return ReadPeriod { period: Some(period), own: None, stock: false };
+    }
     if let Some(c) = period::own(ctx, at, cands) {
         let period = (!c.as_of).then(|| c.period.clone());
         return ReadPeriod { period, own: Some(c.clone()), stock: c.as_of };
@@ -484,7 +508,8 @@ fn read_period(ctx: &Context<'_>, at: &period::Place<'_>, cands: &[period::Candi
     // "Hiện nay, …", "…, đang sống cùng hai con": a sentence that speaks of
     // the present takes no past period from the sentences before it.
     let lead = lower[back(lower, q.qualifier_start, 240, at.sentence.start)..q.qualifier_start].trim_start();
-    let now = has_cue(lead, "now") || lead.starts_with("hiện ") || lead.starts_with("hiện,");
+    let head = lower[at.sentence.start..q.qualifier_start].trim_start_matches(|c: char| !c.is_alphanumeric());
+    let now = has_cue(lead, "now") || lead.starts_with("hiện ") || lead.starts_with("hiện,") || cues("now_head").iter().any(|c| head.starts_with(c.as_str()));
     let inherits = !stock_before && indicator != Indicator::Partners && !event_sentence && !now;
     ReadPeriod { period: inherited.filter(|c| inherits && !c.as_of).map(|c| c.period.clone()), own: None, stock: stock_before }
 }

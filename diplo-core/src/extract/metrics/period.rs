@@ -26,6 +26,9 @@ pub struct Candidate {
     pub open: bool,
     /// "Trong năm 2024, …", "Năm 2023, …": the period heads its sentence.
     pub heads: bool,
+    /// "từ 7/2 đến 19/2": days with no year, kept as text for their own
+    /// sentence; they govern no later sentence.
+    pub undated_days: bool,
 }
 
 /// How far around a figure its own and its sentence's periods are looked for (bytes).
@@ -69,8 +72,10 @@ pub fn candidates(ctx: &Context<'_>, range: Range<usize>, reference: Option<Date
     while i < temporals.len() {
         let t = temporals[i];
         i += 1;
-        // A range of days is a period ("từ 10 đến 12/3/2025"); a single day is not.
-        if (t.is_day && (t.end_date.is_none() || t.start == t.end)) || matches!(t.relative, Some(Relative::Today | Relative::Yesterday | Relative::Tomorrow)) {
+        // A range of days is a period ("từ 10 đến 12/3/2025", "từ 7/2 đến 19/2"
+        // with no year: kept as text); a single day is not.
+        let single_day = t.end_date.is_none() || t.end_date == t.date || (t.start.is_some() && t.start == t.end);
+        if (t.is_day && single_day) || matches!(t.relative, Some(Relative::Today | Relative::Yesterday | Relative::Tomorrow)) {
             continue;
         }
         let before = &lower[back(lower, t.range.start, 24, range.start)..t.range.start];
@@ -80,7 +85,20 @@ pub fn candidates(ctx: &Context<'_>, range: Range<usize>, reference: Option<Date
         if ends_with_cue(event_at.strip_suffix("vào").unwrap_or(event_at), "dated_event") {
             continue;
         }
-        let mut c = Candidate { range: t.range.clone(), period: to_period(ctx, t, reference), relative: t.relative, as_of: false, open: false, heads: false };
+        // "thành lập vào năm 2016 và 2018": the second date of an event's pair.
+        if let Some(prev) = i.checked_sub(2).and_then(|p| temporals.get(p)) {
+            let gap = lower.get(prev.range.end..t.range.start).map(str::trim);
+            let prev_before = &lower[back(lower, prev.range.start, 24, range.start)..prev.range.start];
+            let prev_at = prev_before.trim_end();
+            if matches!(gap, Some("và" | ",")) && ends_with_cue(prev_at.strip_suffix("vào").unwrap_or(prev_at), "dated_event") {
+                continue;
+            }
+        }
+        // "hàng năm trước ngày vía …": "every year before", no relative period.
+        if t.relative.is_some() && ends_with_cue(before, "habitual") {
+            continue;
+        }
+        let mut c = Candidate { range: t.range.clone(), period: to_period(ctx, t, reference), relative: t.relative, as_of: false, open: false, heads: false, undated_days: t.is_day && t.start.is_none() };
         let from = ends_with_cue(before, "span_from");
         if from {
             // "từ tháng 12/2022 đến tháng 5/2025": two temporals written as one span.
@@ -140,7 +158,7 @@ pub fn candidates(ctx: &Context<'_>, range: Range<usize>, reference: Option<Date
     let spans = if undated { cue_spans(&lower[range.clone()], range.start, "undated") } else { Vec::new() };
     for r in spans {
         if !out.iter().any(|c| c.range.start < r.end && r.start < c.range.end) {
-            out.push(Candidate { range: r.clone(), period: Period { start: None, end: None, text: ctx.text()[r].to_string() }, relative: None, as_of: false, open: false, heads: false });
+            out.push(Candidate { range: r.clone(), period: Period { start: None, end: None, text: ctx.text()[r].to_string() }, relative: None, as_of: false, open: false, heads: false, undated_days: false });
         }
         // A sentence of undated phrases keeps a bounded list.
         if out.len() > dated + 16 {
@@ -200,7 +218,11 @@ pub fn own<'c>(ctx: &Context<'_>, at: &Place<'_>, cands: &'c [Candidate]) -> Opt
     let next_q = ctx.quantities.get(at.qi + 1).map_or(usize::MAX, |n| n.qualifier_start);
     let mine = |c: &&Candidate| {
         !is_baseline(ctx, c)
-            && if c.range.start >= q.range.end { c.range.start < next_q || next_q <= q.range.end } else { !follows_other_figure(ctx, c, at.qi) }
+            && if c.range.start >= q.range.end {
+                c.range.start < next_q || next_q <= q.range.end
+            } else {
+                !follows_other_figure(ctx, c, at.qi) && !present_between(&ctx.lower, c.range.end..q.qualifier_start)
+            }
     };
     let in_clause = |c: &&Candidate| c.range.start >= cl.start && c.range.end <= cl.end;
     let distance = |c: &&Candidate| if c.range.start >= q.range.end { c.range.start - q.range.end } else { q.qualifier_start.saturating_sub(c.range.end) };
@@ -220,9 +242,25 @@ pub fn own<'c>(ctx: &Context<'_>, at: &Place<'_>, cands: &'c [Candidate]) -> Opt
             return Some(c);
         }
     }
+    // Across ';' items ("Tờ trình …; … Nhiệm kỳ 2021-2026; Tờ trình … sở hữu
+    // 25% …") a period governs the later items only from the sentence's
+    // first part, before any list opened by ':' ("Trong nửa đầu năm 2025, …;
+    // hơn 200 cam kết …"), and not when it is an office's term ("nhiệm kỳ").
+    let governs_items = |c: &&Candidate| {
+        seg_start.is_none_or(|_| {
+            let from = back(text, c.range.start, REACH, s.start);
+            let lead = text.get(from..c.range.start).unwrap_or("");
+            let own_text = &ctx.lower[c.range.clone()];
+            let term = ends_with_cue(&ctx.lower[back(&ctx.lower, c.range.start, 24, s.start)..c.range.start], "office_term")
+                || cues("office_term").iter().any(|t| own_text.starts_with(t.as_str()));
+            // A ':' in an aside ("(HOSE: PNJ)") opens no list.
+            let opens_list = lead.match_indices(':').any(|(i, _)| !in_aside(text, s, &(from + i..from + i + 1)));
+            c.heads || (!lead.contains(';') && !opens_list && !term)
+        })
+    };
     let metric_in_aside = in_aside(text, s, &q.range);
     let outside = |c: &&Candidate| metric_in_aside || !in_aside(text, s, &c.range);
-    if let Some(c) = near.iter().filter(before_q).filter(mine).filter(outside).last() {
+    if let Some(c) = near.iter().filter(before_q).filter(mine).filter(outside).filter(governs_items).last() {
         return Some(c);
     }
     // A fronted clause takes the period of the main clause after it ("Để đạt
@@ -231,6 +269,63 @@ pub fn own<'c>(ctx: &Context<'_>, at: &Place<'_>, cands: &'c [Candidate]) -> Opt
         return near.iter().filter(|c| c.range.start >= cl.end).filter(mine).find(outside);
     }
     None
+}
+
+/// Does a clause set in the present ("hiện tại", "hiện nay", "giờ đây") open
+/// between a period and a figure? "Đầu tháng 4 mẫu A giảm 40 triệu và hiện
+/// tại mẫu B giảm 50 triệu": the month is not B's. Not "phát hiện tại",
+/// "thực hiện nay" (a verb ending in "hiện").
+pub fn present_between(lower: &str, gap: Range<usize>) -> bool {
+    let Some(hay) = lower.get(gap.clone()) else { return false };
+    cue_spans(hay, gap.start, "now_switch").iter().any(|r| {
+        let before = lower[back(lower, r.start, 16, gap.start.saturating_sub(16))..r.start].trim_end();
+        let prev = before.rsplit(' ').next().unwrap_or("");
+        if is_cue("verb_ending_hien", prev) {
+            return false;
+        }
+        // "hiện đang/hiện vẫn" stand before a verb anywhere; "hiện nay/hiện tại"
+        // open a clause only after a break or a conjunction, or before a comma
+        // ("từ mức 45,6 tỷ Euro hiện nay lên …" is the present level, no switch).
+        let adverb = is_cue("now_adverb", &lower[r.clone()]);
+        let opens = before.is_empty() || before.ends_with([',', ';', ':', '(', '.', '"', '“']) || is_cue("clause_conjunction", prev) || lower[r.end..].starts_with(',');
+        adverb || opens
+    })
+}
+
+/// The baseline period a figure stands right before ("lợi nhuận âm 1.990 tỷ
+/// đồng cùng kỳ năm 2020", "so với mức 400 tỷ đồng của năm trước"): the
+/// figure is the compared-to value, so the baseline's period is its own.
+/// Not a change ("tăng 10% cùng kỳ năm trước" is a loose "so với").
+pub fn baseline_of_figure<'c>(ctx: &Context<'_>, at: &Place<'_>, cands: &'c [Candidate]) -> Option<&'c Candidate> {
+    let q = &ctx.quantities[at.qi];
+    if matches!(q.unit, crate::records::Unit::Percent | crate::records::Unit::Times) {
+        return None;
+    }
+    let i = cands.partition_point(|c| c.range.start < at.end.max(q.range.end));
+    let c = cands.get(i).filter(|c| c.range.end <= at.clause.end.max(at.end))?;
+    let gap = ctx.lower.get(at.end.max(q.range.end)..c.range.start)?.trim();
+    (is_cue("baseline_of_figure", gap) && is_baseline(ctx, c)).then_some(c)
+}
+
+/// "cùng kỳ năm 2020" when the figures around it are of `current` (quý
+/// I/2021): the same part of the baseline's year. `None` unless `current`
+/// lies within one year and is less than it, and `baseline` is a whole year.
+pub fn same_part_of_year(current: &Period, baseline: &Period) -> Option<Period> {
+    let (cs, ce) = (current.start.as_deref()?, current.end.as_deref()?);
+    let (bs, be) = (baseline.start.as_deref()?, baseline.end.as_deref()?);
+    let year = bs.get(..4)?;
+    let whole_year = bs.get(4..) == Some("-01-01") && be.get(4..) == Some("-12-31") && be.get(..4) == Some(year);
+    let within_year = cs.get(..4) == ce.get(..4) && !(cs.get(4..) == Some("-01-01") && ce.get(4..) == Some("-12-31"));
+    if !whole_year || !within_year || cs.get(..4) == Some(year) || cs.len() != 10 || ce.len() != 10 {
+        return None;
+    }
+    // 29 February has no match in most years.
+    let shift = |d: &str| if &d[4..] == "-02-29" { format!("{year}-02-28") } else { format!("{year}{}", &d[4..]) };
+    let mut end = shift(ce);
+    if &ce[4..] == "-02-28" && year.parse::<i32>().is_ok_and(|y| y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) {
+        end = format!("{year}-02-29");
+    }
+    Some(Period { start: Some(shift(cs)), end: Some(end), text: baseline.text.clone() })
 }
 
 /// The period a sentence hands on to the sentences after it in its
@@ -249,7 +344,7 @@ pub fn carries(c: &Candidate, doc: Option<Date>) -> bool {
         (Some(start), Some(r)) => start > r,
         _ => false,
     };
-    !c.open && !future
+    !c.open && !future && !c.undated_days
 }
 
 /// Across a paragraph break only a period of a year or more (or a span of
