@@ -17,7 +17,7 @@ static TABLE: LazyLock<Vec<u8>> = LazyLock::new(|| {
     (0..TABLE_LEN as u32)
         .map(|u| {
             char::from_u32(u).map_or(0, |c| {
-                u8::from(c.is_alphanumeric()) * ALNUM | u8::from(c.is_alphabetic()) * ALPHA | u8::from(c.is_uppercase()) * UPPER
+                (u8::from(c.is_alphanumeric()) * ALNUM) | (u8::from(c.is_alphabetic()) * ALPHA) | (u8::from(c.is_uppercase()) * UPPER)
             })
         })
         .collect()
