@@ -36,8 +36,10 @@ impl<'a> Context<'a> {
                 sentences.extend(lang::split_sentences_in(&norm.text, line.range.clone(), source));
             }
         }
-        let temporals = lang::find_temporals_lower(&lower, doc_date);
-        let quantities = lang::find_quantities_with(&norm.text, &lower, &temporals);
+        // Where digits are: the date and number patterns run only there.
+        let windows = lang::DigitWindows::new(&lower);
+        let temporals = lang::find_temporals_in(&lower, doc_date, &windows);
+        let quantities = lang::find_quantities_in(&norm.text, &lower, &temporals, &windows);
         Context { chars: CharIndex::new(original), norm, lower, structure, sentences, doc_date, temporals, quantities }
     }
 

@@ -10,6 +10,7 @@ mod oracle;
 mod quantity;
 mod sentences;
 mod temporal;
+mod windows;
 mod words;
 mod year_context;
 
@@ -18,3 +19,6 @@ pub use numwords::words_value;
 pub use quantity::{find_quantities, find_quantities_with, parse_digits, Quantity};
 pub use sentences::{split_sentences, split_sentences_in, Sentence};
 pub use temporal::{find_temporals, find_temporals_lower, tod, Relative, Temporal};
+pub(crate) use quantity::find_quantities_in;
+pub(crate) use temporal::find_temporals_in;
+pub(crate) use windows::DigitWindows;

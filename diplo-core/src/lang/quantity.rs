@@ -7,6 +7,7 @@
 
 use super::temporal::{find_temporals_lower, Temporal};
 use super::numwords::{read_words, word_numbers};
+use super::windows::DigitWindows;
 use super::words::{ends_with_word, starts_with_word, WORDS};
 use crate::records::{Qualifier, Unit};
 use regex::Regex;
@@ -208,6 +209,11 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
 
 /// As [`find_quantities`], with the lower-cased text and temporals at hand.
 pub fn find_quantities_with(text: &str, lower: &str, temporals: &[Temporal]) -> Vec<Quantity> {
+    find_quantities_in(text, lower, temporals, &DigitWindows::new(lower))
+}
+
+/// As [`find_quantities_with`], with the digit windows of `lower` at hand.
+pub(crate) fn find_quantities_in(text: &str, lower: &str, temporals: &[Temporal], windows: &DigitWindows) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::new();
     // Temporals are sorted and do not overlap: look only at the one before `r.end`.
     let in_temporal = |r: &Range<usize>| {
@@ -215,7 +221,8 @@ pub fn find_quantities_with(text: &str, lower: &str, temporals: &[Temporal]) -> 
         i > 0 && temporals[i - 1].range.end > r.start
     };
     let mut skip_until = 0;
-    for m in DIGITS.find_iter(text) {
+    // Digits sit where they do in `lower`, so its windows hold every match in `text`.
+    for (m, _) in windows.find_iter(&DIGITS, text) {
         if m.start() < skip_until {
             continue;
         }

@@ -7,6 +7,7 @@
 //! the year the document mentions most; such dates are `year_inferred`.
 
 use super::date::{day_month_valid, Date};
+use super::windows::DigitWindows;
 use crate::records::TimeOfDay;
 use regex::Regex;
 use std::ops::Range;
@@ -274,14 +275,19 @@ pub fn find_temporals(text: &str, doc: Option<Date>) -> Vec<Temporal> {
 /// As [`find_temporals`] on text already lower-cased with
 /// [`crate::text::lowercase_same_len`].
 pub fn find_temporals_lower(text: &str, doc: Option<Date>) -> Vec<Temporal> {
+    find_temporals_in(text, doc, &DigitWindows::new(text))
+}
+
+/// As [`find_temporals_lower`], with the text's digit windows at hand.
+pub(crate) fn find_temporals_in(text: &str, doc: Option<Date>, windows: &DigitWindows) -> Vec<Temporal> {
     // Read once: the context year and the day dates both need them.
-    let full_dates: Vec<regex::Captures<'_>> = FULL_DATE.captures_iter(text).collect();
+    let full_dates: Vec<regex::Captures<'_>> = windows.captures_iter(&FULL_DATE, text).collect();
     // A page timestamp stands in for a missing publication date.
     let doc = doc.or_else(|| super::year_context::page_timestamp(text));
     let r = Resolver { doc, context_year: if doc.is_none() { context_year(text, &full_dates) } else { None } };
     let mut cands: Vec<Temporal> = Vec::new();
-    collect_days(text, &r, &full_dates, &mut cands);
-    collect_periods(text, &r, &mut cands);
+    collect_days(text, &r, &full_dates, windows, &mut cands);
+    collect_periods(text, &r, windows, &mut cands);
     // A range whose written years run backwards ("28/12/2025 đến 3/1/2024") is
     // no range: its two dates stand on their own (found as candidates too).
     cands.retain(|t| !matches!((t.start, t.end), (Some(s), Some(e)) if s > e));
@@ -385,8 +391,8 @@ fn context_year(text: &str, full_dates: &[regex::Captures<'_>]) -> Option<i32> {
     counts.into_iter().max_by_key(|&(y, n)| (n, y)).map(|(y, _)| y)
 }
 
-fn collect_days(text: &str, r: &Resolver, full_dates: &[regex::Captures<'_>], out: &mut Vec<Temporal>) {
-    for c in DAY_RANGE.captures_iter(text) {
+fn collect_days(text: &str, r: &Resolver, full_dates: &[regex::Captures<'_>], windows: &DigitWindows, out: &mut Vec<Temporal>) {
+    for c in windows.captures_iter(&DAY_RANGE, text) {
         let m0 = c.get(0).map_or(0..0, |m| m.range());
         let (Some(d1), Some(d2), Some(m)) = (num(c.name("d1")), num(c.name("d2")), num(c.name("m"))) else { continue };
         if d1 >= d2 || !boundary_ok(text, &m0) || text[m0.end..].starts_with('%') {
@@ -412,7 +418,7 @@ fn collect_days(text: &str, r: &Resolver, full_dates: &[regex::Captures<'_>], ou
         }
         out.push(Temporal { date: Some(siso), end_date: Some(eiso), start: s, end: e, year_inferred: inf, is_day: true, ..blank(m0) });
     }
-    for c in CROSS_RANGE.captures_iter(text) {
+    for c in windows.captures_iter(&CROSS_RANGE, text) {
         let m0 = c.get(0).map_or(0..0, |m| m.range());
         let (Some(d1), Some(m1), Some(d2), Some(m2)) = (num(c.name("d1")), num(c.name("m1")), num(c.name("d2")), num(c.name("m2"))) else { continue };
         if !boundary_ok(text, &m0) {
@@ -442,12 +448,12 @@ fn collect_days(text: &str, r: &Resolver, full_dates: &[regex::Captures<'_>], ou
         let Some((date, iso, _)) = day_point(r, num(c.name("d")).unwrap_or(0), num(c.name("m")).unwrap_or(0), num(c.name("y"))) else { continue };
         out.push(Temporal { date: Some(iso), start: date, end: date, is_day: true, ..blank(m0) });
     }
-    for c in WORDY_DATE.captures_iter(text) {
+    for c in windows.captures_iter(&WORDY_DATE, text) {
         let m0 = c.get(0).map_or(0..0, |m| m.range());
         let Some((date, iso, inf)) = day_point(r, num(c.name("d")).unwrap_or(0), num(c.name("m")).unwrap_or(0), num(c.name("y"))) else { continue };
         out.push(Temporal { date: Some(iso), start: date, end: date, year_inferred: inf, is_day: true, ..blank(m0) });
     }
-    for c in DAY_MONTH.captures_iter(text) {
+    for c in windows.captures_iter(&DAY_MONTH, text) {
         let m0 = c.get(0).map_or(0..0, |m| m.range());
         let (Some(d), Some(m)) = (num(c.name("d")), num(c.name("m"))) else { continue };
         if !boundary_ok(text, &m0) || text[m0.end..].starts_with(['/', '.']) && text[m0.end + 1..].starts_with(|ch: char| ch.is_ascii_digit()) {
@@ -478,7 +484,7 @@ fn collect_days(text: &str, r: &Resolver, full_dates: &[regex::Captures<'_>], ou
     }
 }
 
-fn collect_periods(text: &str, r: &Resolver, out: &mut Vec<Temporal>) {
+fn collect_periods(text: &str, r: &Resolver, windows: &DigitWindows, out: &mut Vec<Temporal>) {
     for c in MONTH.captures_iter(text) {
         let m0 = c.get(0).map_or(0..0, |m| m.range());
         let m = match c.name("m").map(|m| m.as_str()) {
@@ -609,7 +615,7 @@ fn collect_periods(text: &str, r: &Resolver, out: &mut Vec<Temporal>) {
         // "đầu năm 2025" names the year but not a precise period.
         out.push(if c.name("edge").is_some() { Temporal { start: None, end: None, ..t } } else { t });
     }
-    for c in YEAR_RANGE.captures_iter(text) {
+    for c in windows.captures_iter(&YEAR_RANGE, text) {
         let m0 = c.get(0).map_or(0..0, |m| m.range());
         let (Some(y1), Some(y2)) = (num(c.name("y1")), num(c.name("y2"))) else { continue };
         if !year_ok(y1) || !year_ok(y2) || y1 >= y2 || y2 - y1 > 100 || !boundary_ok(text, &m0) {
@@ -788,5 +794,32 @@ mod tests {
             found += got.len();
         }
         assert!(found > 2_000, "{found}");
+    }
+
+    /// The patterns run inside digit windows qualify, and on random texts of
+    /// their words, digits and separators they match as over the whole text.
+    #[test]
+    fn windowed_patterns_match_as_over_the_whole_text() {
+        let windowed: [&Regex; 6] = [&DAY_RANGE, &CROSS_RANGE, &FULL_DATE, &WORDY_DATE, &DAY_MONTH, &YEAR_RANGE];
+        for re in windowed {
+            super::super::windows::assert_windowable(re.as_str());
+        }
+        let pieces = [
+            "từ", "ngày", "đến", "tới", "và", "tháng", "năm", "giai đoạn", "thời kỳ", "nhiệm kỳ", "hết", "12", "3", "2025", "1999", "31",
+            "7", "٣", "２", "x", "ngàyx", "tăng", "é", "ừ", "quý", "2030",
+        ];
+        let seps = [" ", " ", "/", "/", ".", "-", "", "  ", "\n", ",", "\u{a0}", "\u{3000}", "%", "("];
+        let mut found = 0;
+        for s in crate::lang::oracle::random_texts(0x2545_F491_4F6C_DD1Du64, &pieces, &seps, 12, 40_000) {
+            let w = DigitWindows::new(&s);
+            for re in windowed {
+                let spans = |c: regex::Captures<'_>| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>();
+                let want: Vec<_> = re.captures_iter(&s).map(spans).collect();
+                let got: Vec<_> = w.captures_iter(re, &s).map(spans).collect();
+                assert_eq!(got, want, "{} on {s:?}", re.as_str());
+                found += got.len();
+            }
+        }
+        assert!(found > 5_000, "{found}");
     }
 }

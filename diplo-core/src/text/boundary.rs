@@ -24,10 +24,10 @@ pub fn ceil_char(s: &str, pos: usize) -> usize {
 /// that is not), else `end`; `pos` is on a character boundary.
 pub fn next_word_start(text: &str, pos: usize, end: usize) -> usize {
     let Some(first) = text[pos..end].chars().next() else { return end };
-    let mut prev_alnum = first.is_alphanumeric();
+    let mut prev_alnum = super::is_alnum(first);
     let from = pos + first.len_utf8();
     for (i, c) in text[from..end].char_indices() {
-        let alnum = if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
+        let alnum = super::is_alnum(c);
         if alnum && !prev_alnum {
             return from + i;
         }

@@ -3,6 +3,7 @@
 
 mod boundary;
 mod chars;
+mod class;
 mod decode;
 mod find;
 mod fold;
@@ -11,6 +12,7 @@ mod offsets;
 
 pub use boundary::{ceil_char, floor_char, next_word_start};
 pub use chars::CharIndex;
+pub use class::{is_alnum, is_alpha, is_upper};
 pub use decode::decode;
 pub(crate) use find::{find_all, find_str};
 pub use fold::fold;

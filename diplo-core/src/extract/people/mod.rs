@@ -9,6 +9,7 @@ pub use link::{attach_known_names, couples, drop_appositions, link_short_names, 
 
 use super::Context;
 use crate::records::Person;
+use crate::text::{is_alnum, is_alpha, is_upper};
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -64,7 +65,7 @@ fn is_surname(w: &str) -> bool {
 
 fn is_name_word(w: &str) -> bool {
     let mut cs = w.chars();
-    cs.next().is_some_and(char::is_uppercase) && cs.all(|c| c.is_alphabetic() || c == '-' || c == '\'') && !w.chars().all(char::is_uppercase)
+    cs.next().is_some_and(is_upper) && cs.all(|c| is_alpha(c) || c == '-' || c == '\'') && !w.chars().all(is_upper)
 }
 
 /// Lower-case particles that may stand inside a foreign name, never first.
@@ -80,7 +81,7 @@ fn name_run(text: &str, pos: usize, max: usize) -> (usize, usize) {
         let w_end = rest.find(|c: char| c == ' ' || c == ',' || c == '.' || c == ';' || c == ':' || c == ')' || c == '(' || c == '"' || c == '\n').unwrap_or(rest.len());
         let w = &rest[..w_end];
         // "Mohamed bin Zayed Al Nahyan", "Ursula von der Leyen": particles inside a foreign name.
-        let particle = n >= 1 && NAME_PARTICLES.contains(&w) && rest[w_end..].strip_prefix(' ').is_some_and(|r| r.starts_with(char::is_uppercase) || NAME_PARTICLES.iter().any(|p| r.starts_with(p)));
+        let particle = n >= 1 && NAME_PARTICLES.contains(&w) && rest[w_end..].strip_prefix(' ').is_some_and(|r| r.starts_with(is_upper) || NAME_PARTICLES.iter().any(|p| r.starts_with(p)));
         if w.is_empty() || !(is_name_word(w) || particle) {
             break;
         }
@@ -111,7 +112,7 @@ fn foreign_name(text: &str, pos: usize) -> Option<Range<usize>> {
     let (end, n) = name_run(text, pos, 4);
     let run = &text[pos..end];
     let first = run.split(' ').next().unwrap_or("");
-    let all_caps = run.split(' ').any(|w| w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '-'));
+    let all_caps = run.split(' ').any(|w| w.len() > 1 && w.chars().all(|c| is_upper(c) || c == '-'));
     (n >= 2 && !run.chars().any(vietnamese_letter) && !NOT_NAME_START.contains(&first) && !all_caps && crate::lexicon::partners::lookup(run).is_none()).then_some(pos..end)
 }
 
@@ -158,7 +159,7 @@ fn title_at(ctx: &Context<'_>, pos: usize) -> Option<(Range<usize>, usize)> {
     let m = TITLES.ac.find(Input::new(&lower[pos..]).anchored(Anchored::Yes))?;
     let mut end = pos + m.end();
     let next = ctx.text()[end..].chars().next();
-    if next.is_some_and(char::is_alphanumeric) {
+    if next.is_some_and(is_alnum) {
         return None;
     }
     // "Chủ tịch UBND tỉnh Bắc Ninh": the province belongs to the title, not to the name after it.
@@ -273,7 +274,7 @@ fn portfolio_run(ctx: &Context<'_>, pos: usize, limit: usize) -> Option<usize> {
             p += j.len();
             continue;
         }
-        let w = PORTFOLIO.iter().find(|w| rest.starts_with(w.as_str()) && !rest[w.len()..].chars().next().is_some_and(char::is_alphanumeric))?;
+        let w = PORTFOLIO.iter().find(|w| rest.starts_with(w.as_str()) && !rest[w.len()..].chars().next().is_some_and(is_alnum))?;
         let w_end = p + w.len();
         if !lower[w_end..].starts_with(' ') {
             return None;
@@ -301,7 +302,7 @@ fn portfolio_words(ctx: &Context<'_>, pos: usize, limit: usize) -> Option<usize>
         let rest = lower.get(p..limit)?;
         if let Some(j) = [" và ", ", ", " "].iter().find(|j| rest.starts_with(**j)) {
             let after = &rest[j.len()..];
-            let Some(w) = PORTFOLIO.iter().find(|w| after.starts_with(w.as_str()) && !after[w.len()..].chars().next().is_some_and(char::is_alphanumeric)) else { break };
+            let Some(w) = PORTFOLIO.iter().find(|w| after.starts_with(w.as_str()) && !after[w.len()..].chars().next().is_some_and(is_alnum)) else { break };
             p += j.len() + w.len();
             end = Some(p);
         } else {
@@ -332,7 +333,7 @@ fn apposition(ctx: &Context<'_>, pos: usize, limit: usize) -> Option<(usize, Vec
                 }
             }
             // An office that introduces the next named person is theirs.
-            if text[e..].strip_prefix(' ').is_some_and(|r| r.starts_with(char::is_uppercase)) {
+            if text[e..].strip_prefix(' ').is_some_and(|r| r.starts_with(is_upper)) {
                 break;
             }
             titles.extend(chain);
@@ -342,7 +343,7 @@ fn apposition(ctx: &Context<'_>, pos: usize, limit: usize) -> Option<(usize, Vec
             let seg = text.get(at..limit.min(at + 80))?;
             let Some(k) = seg.find([',', ';', '.']) else { break };
             let words = crate::text::lowercase_same_len(&seg[..k]);
-            if !seg.starts_with(char::is_uppercase) || words.split(' ').any(|w| NOT_IN_OFFICE.contains(&w)) || seg[..k].chars().any(|c| c.is_ascii_digit()) {
+            if !seg.starts_with(is_upper) || words.split(' ').any(|w| NOT_IN_OFFICE.contains(&w)) || seg[..k].chars().any(|c| c.is_ascii_digit()) {
                 break;
             }
             at + k
@@ -382,7 +383,7 @@ fn trailing_foreign_name(ctx: &Context<'_>, from: usize, limit: usize) -> Option
     let cut = chunk.match_indices(" và ").map(|(i, _)| i).find(|&i| next_person(i));
     let chunk = cut.map_or(chunk, |i| &chunk[..i]).trim_end();
     // The name closes the office: the last word must be capitalised.
-    if chunk.is_empty() || !chunk.contains(' ') || !chunk.rsplit(' ').next().is_some_and(|w| w.starts_with(char::is_uppercase)) {
+    if chunk.is_empty() || !chunk.contains(' ') || !chunk.rsplit(' ').next().is_some_and(|w| w.starts_with(is_upper)) {
         return None;
     }
     // An office names no other person and tells no action: "… lần lượt gặp Thủ tướng X"
@@ -406,7 +407,7 @@ fn trailing_foreign_name(ctx: &Context<'_>, from: usize, limit: usize) -> Option
     let words: Vec<&str> = chunk.split(' ').collect();
     // "Giám đốc Cục Xúc tiến thương mại Vũ Bá Phú": a Vietnamese name closing the office.
     for k in words.len().saturating_sub(4)..words.len().saturating_sub(1) {
-        if k > 0 && is_surname(words[k]) && words[k..].iter().all(|w| w.starts_with(char::is_uppercase)) {
+        if k > 0 && is_surname(words[k]) && words[k..].iter().all(|w| w.starts_with(is_upper)) {
             let len = words[k..].join(" ").len();
             let at = from + chunk.len() - len;
             // "… Sở Công Thương Hà Nội": a province, not a person.
@@ -418,7 +419,7 @@ fn trailing_foreign_name(ctx: &Context<'_>, from: usize, limit: usize) -> Option
     }
     let mut n = 0;
     for (k, w) in words.iter().enumerate().rev() {
-        let foreign = w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'') && !w.chars().any(vietnamese_letter);
+        let foreign = w.starts_with(is_upper) && w.chars().all(|c| is_alpha(c) || c == '-' || c == '\'') && !w.chars().any(vietnamese_letter);
         let particle = n > 0 && NAME_PARTICLES.contains(w);
         // "… Việt Nam Pierre Lambert": a country ends the office, not the name.
         let place = k > 0 && crate::lexicon::partners::lookup(&format!("{} {}", words[k - 1], w)).is_some() || crate::lexicon::partners::lookup(w).is_some();
@@ -448,12 +449,12 @@ pub fn find_people(ctx: &Context<'_>, range: Range<usize>) -> Vec<PersonHit> {
     let mut out: Vec<PersonHit> = Vec::new();
     let mut pos = range.start;
     while pos < range.end {
-        let at_word = pos == 0 || !text[..pos].chars().next_back().is_some_and(char::is_alphanumeric);
+        let at_word = pos == 0 || !text[..pos].chars().next_back().is_some_and(is_alnum);
         let start = skip_comrade(text, pos);
         let c0 = text[start..].chars().next();
         // "nhà lãnh đạo Trung Quốc": a leader named by country, in lower case.
         let leader = at_word && ctx.lower[start..].starts_with("nhà lãnh đạo ");
-        if at_word && (c0.is_some_and(char::is_uppercase) || leader) {
+        if at_word && (c0.is_some_and(is_upper) || leader) {
             // Title(s) first: "Tổng Bí thư, Chủ tịch nước Tô Lâm", "Tổng thống Mỹ Donald Trump".
             let chain = title_chain(ctx, start);
             if let Some(mut last) = chain.last().map(|(r, _)| r.end) {
@@ -518,9 +519,9 @@ pub fn find_people(ctx: &Context<'_>, range: Range<usize>) -> Vec<PersonHit> {
                 // "Đại sứ các nước" (a group).
                 let before = ctx.lower[..pos].trim_end();
                 let in_event_name = name.is_none() && EVENT_WORDS_BEFORE_TITLE.iter().any(|w| before.ends_with(w));
-                let in_place = PLACE_WORDS_BEFORE_TITLE.iter().any(|w| before.ends_with(w) && !before[..before.len() - w.len()].chars().next_back().is_some_and(char::is_alphanumeric))
+                let in_place = PLACE_WORDS_BEFORE_TITLE.iter().any(|w| before.ends_with(w) && !before[..before.len() - w.len()].chars().next_back().is_some_and(is_alnum))
                     || name.is_none() && [" phủ", " các ", " những "].iter().any(|w| ctx.lower[last..].starts_with(w));
-                let nameless_leader = leader && !c0.is_some_and(char::is_uppercase) && partner.is_none();
+                let nameless_leader = leader && !c0.is_some_and(is_upper) && partner.is_none();
                 if in_place {
                     // "Phủ Chủ tịch, Chủ tịch nước Lương Cường": only the place's word is skipped.
                     pos = chain.first().map_or(pos + 1, |(r, _)| r.end.max(pos + 1));
@@ -540,13 +541,16 @@ pub fn find_people(ctx: &Context<'_>, range: Range<usize>) -> Vec<PersonHit> {
             // … and so is "Hà Nội Nguyễn Hoàng": a run that starts with a province.
             let province = |r: &Range<usize>| crate::lexicon::provinces::province_at(&ctx.lower, r.start).is_some_and(|e| e <= r.end);
             let country = |r: &Range<usize>| crate::lexicon::partners::lookup(&text[r.clone()]).is_some();
-            let institution = INSTITUTION_WORDS.iter().any(|w| ctx.lower[..start].trim_end().ends_with(w));
-            let name_first = vietnamese_name(text, start).filter(|r| !province(r) && !country(r) && !institution).or_else(|| {
+            let institution = || INSTITUTION_WORDS.iter().any(|w| ctx.lower[..start].trim_end().ends_with(w));
+            // Each test runs only when the ones before it pass (most capitalised words are no name).
+            let name_first = vietnamese_name(text, start).filter(|r| !province(r) && !country(r) && !institution()).or_else(|| {
+                if !honorific {
+                    return None;
+                }
                 let (e, n) = name_run(text, start, 4);
                 // "ông Orban cho biết": after an honorific any capitalised name is a person
                 // ("Bà Rịa - Vũng Tàu" is a province, not "bà Rịa").
-                let place = crate::lexicon::provinces::province_at(&ctx.lower, pos).is_some();
-                (honorific && n >= 1 && !place).then_some(start..e)
+                (n >= 1 && crate::lexicon::provinces::province_at(&ctx.lower, pos).is_none()).then_some(start..e)
             });
             if let Some(name) = name_first {
                 let after = &text[name.end..];
@@ -563,7 +567,7 @@ pub fn find_people(ctx: &Context<'_>, range: Range<usize>) -> Vec<PersonHit> {
                 }
                 // "A, Bộ trưởng B …": a capitalised word right after the titles means
                 // they introduce the next person, not an apposition of this one.
-                if !chain.is_empty() && text[end..].strip_prefix(' ').is_some_and(|r| r.starts_with(char::is_uppercase)) {
+                if !chain.is_empty() && text[end..].strip_prefix(' ').is_some_and(|r| r.starts_with(is_upper)) {
                     chain.clear();
                     partner = None;
                     end = name.end;
