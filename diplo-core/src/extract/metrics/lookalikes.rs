@@ -25,33 +25,36 @@ const HEAD_REACH: usize = 64;
 /// qualifier (lower case), `counted` what it counts, `indicator` what the
 /// metric would measure.
 pub fn lookalike(text: &str, lower: &str, q: &Quantity, before: &str, counted: Option<&Range<usize>>, indicator: Indicator, sentence_end: usize) -> bool {
+    let r = lookalike_dbg(text, lower, q, before, counted, indicator, sentence_end);
+    if r.is_some() && std::env::var("DBG_LOOK").is_ok() { eprintln!("DBG {:?} {} «{}»", r, &text[q.range.clone()], &text[back(text, q.range.start, 60, 0)..ahead(text, q.range.end, 30, text.len())]); }
+    r.is_some()
+}
+fn lookalike_dbg(text: &str, lower: &str, q: &Quantity, before: &str, counted: Option<&Range<usize>>, indicator: Indicator, sentence_end: usize) -> Option<&'static str> {
     let before_t = before.trim_end();
     let counted_l = counted.map_or("", |c| &lower[c.clone()]);
     if q.unit == Unit::Count && alternative(lower, q, before_t, sentence_end) {
-        return true;
+        return Some("alt");
     }
     if class_edge(q, before_t, counted_l) {
-        return true;
+        return Some("class");
     }
     if q.unit == Unit::Count && indicator == Indicator::Other {
         // "đoàn từ 10 người trở lên", "ghi từ 6 bàn trở lên": a threshold, not a
         // figure (a goal "tăng trưởng từ 8% trở lên" is no count and stays).
-        if threshold(lower, q, counted, counted_l, sentence_end) {
-            return true;
-        }
-        if all_of(before_t) || identifier(text, lower, q) || father_or_compound(text, lower, q, counted_l) || digit_count(counted_l) {
-            return true;
-        }
-        if hypothetical(before_t) || difference(lower, q, before_t, counted_l) {
-            return true;
-        }
+        if threshold(lower, q, counted, counted_l, sentence_end) { return Some("thr"); }
+        if all_of(before_t) { return Some("all"); }
+        if identifier(text, lower, q) { return Some("id"); }
+        if father_or_compound(text, lower, q, counted_l) { return Some("ba"); }
+        if digit_count(counted_l) { return Some("digits"); }
+        if hypothetical(before_t) { return Some("hyp"); }
+        if difference(lower, q, before_t, counted_l) { return Some("diff"); }
     }
-    false
+    None
 }
 
 /// The words of `s`, split on spaces.
 fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
-    s.split(' ').filter(|w| !w.is_empty())
+    s.split_whitespace()
 }
 
 /// Does `hay` end with `phrase` on a word boundary?
@@ -115,7 +118,8 @@ fn class_edge(q: &Quantity, before: &str, counted_l: &str) -> bool {
 /// "Sư đoàn 304", "Công ty 194 thi công", "mùa 1, 2, 3", "số 10 Phạm Văn
 /// Bạch": a number (or the last of a list of numbers) after a naming noun.
 fn identifier(text: &str, lower: &str, q: &Quantity) -> bool {
-    if q.qualifier_start != q.range.start {
+    // A plain number, one word: not "cả một khóa hàng nghìn sinh viên".
+    if q.qualifier_start != q.range.start || text[q.range.clone()].contains(char::is_whitespace) {
         return false;
     }
     let lo = back(lower, q.range.start, HEAD_REACH, 0);
@@ -127,7 +131,7 @@ fn identifier(text: &str, lower: &str, q: &Quantity) -> bool {
     for _ in 0..if counts_noun { 0 } else { 6 } {
         let t = before.trim_end_matches([',', ' ']);
         let t = t.strip_suffix(" và").unwrap_or(t).trim_end();
-        let Some((rest, last)) = t.rsplit_once(' ') else { break };
+        let Some((rest, last)) = t.rsplit_once(char::is_whitespace) else { break };
         if last.chars().all(|c| c.is_ascii_digit()) && !last.is_empty() && t.len() < before.len() {
             before = rest.trim_end();
         } else {
@@ -136,7 +140,7 @@ fn identifier(text: &str, lower: &str, q: &Quantity) -> bool {
     }
     let head_at = |phrase: &str| lo + before.len() - phrase.len();
     let not_after = |phrase: &str| {
-        let prev = before[..before.len() - phrase.len()].trim_end().rsplit(' ').next().unwrap_or("");
+        let prev = words(&before[..before.len() - phrase.len()]).next_back().unwrap_or("");
         is_cue("id_head_not_after", prev)
     };
     if cues("id_head").iter().any(|h| ends_with_phrase(before, h) && !not_after(h)) {
@@ -150,7 +154,7 @@ fn identifier(text: &str, lower: &str, q: &Quantity) -> bool {
         }
         // "số 10 Phạm Văn Bạch": a house number before a street's name.
         if h == "số" {
-            let prev = before[..before.len() - h.len()].trim_end().rsplit(' ').next().unwrap_or("");
+            let prev = words(&before[..before.len() - h.len()]).next_back().unwrap_or("");
             let hi = ahead(text, q.range.end, 16, text.len());
             let next = text[q.range.end..hi].strip_prefix(' ').and_then(|n| n.split(' ').next()).unwrap_or("");
             return !is_cue("count_before_so", prev) && next.starts_with(char::is_uppercase) && next.chars().all(char::is_alphabetic);
@@ -186,13 +190,22 @@ fn digit_count(counted: &str) -> bool {
 fn hypothetical(before: &str) -> bool {
     // Not the contrastive "nếu như năm ngoái …, thì …" nor "nếu so với …",
     // "nếu tính cả …", which state facts.
+    // Nor a condition on a plan ("nếu Không quân thực hiện kế hoạch nâng … từ 312
+    // lên 386 chiếc"), nor a contrast with the past ("Nếu tuần trước chỉ 25
+    // chuyến bay/ngày, thì tuần này …").
     let conditional = cues("condition").iter().any(|c| {
-        find_word(before, c).is_some_and(|i| !words(&before[i + c.len()..]).next().is_some_and(|w| is_cue("condition_factual_after", w)))
+        find_word(before, c).is_some_and(|i| {
+            let rest = &before[i + c.len()..];
+            !words(rest).next().is_some_and(|w| is_cue("condition_factual_after", w)) && !cues("condition_fact_inside").iter().any(|f| find_word(rest, f).is_some())
+        })
     });
     if conditional {
         return true;
     }
-    if cues("advice_imperative").iter().any(|c| find_word(before, c).is_some()) {
+    // An imperative a few words before the number ("hãy ăn thêm 3 loại …"),
+    // not a title far back ("MV 'Hãy trao cho anh' … cán mốc 13 triệu lượt xem").
+    let near = words(before).rev().take(6).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join(" ");
+    if cues("advice_imperative").iter().any(|c| find_word(&near, c).is_some()) {
         return true;
     }
     // An addressee, then a modal after it: "mỗi người nên …", "các bạn cần …".

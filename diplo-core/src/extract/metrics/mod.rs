@@ -9,6 +9,7 @@ mod cues;
 mod direction;
 mod filters;
 mod indicator;
+mod lists;
 mod lookalikes;
 mod period;
 mod subject;
