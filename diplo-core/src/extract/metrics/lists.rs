@@ -74,6 +74,11 @@ fn count_items(tokens: &[&str], is_name_word: impl Fn(&str) -> bool, is_sep: imp
         let word = tok.trim_end_matches(',');
         let mut ends = tok.ends_with(',');
         if !in_item {
+            // "là ông Lê Văn Hùng và bà Trần Thị Mai": a title before a name.
+            if is_cue("list_item_title", word) && tokens.get(i + 1).is_some_and(|t| is_name_word(t)) {
+                i += 1;
+                continue;
+            }
             if !is_name_word(word) {
                 break;
             }

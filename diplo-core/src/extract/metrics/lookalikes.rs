@@ -45,6 +45,7 @@ fn lookalike_dbg(text: &str, lower: &str, q: &Quantity, before: &str, counted: O
         if all_of(before_t) { return Some("all"); }
         if identifier(text, lower, q) { return Some("id"); }
         if father_or_compound(text, lower, q, counted_l) { return Some("ba"); }
+        if name_part(text, q, counted_l) { return Some("name"); }
         if digit_count(counted_l) { return Some("digits"); }
         if hypothetical(before_t) { return Some("hyp"); }
         if difference(lower, q, before_t, counted_l) { return Some("diff"); }
@@ -178,6 +179,16 @@ fn father_or_compound(text: &str, lower: &str, q: &Quantity, counted_l: &str) ->
     let next = lower[q.range.end..hi].split([' ', ',', '.', ';', ':', '!', '?', '"', ')']).find(|w| !w.is_empty()).unwrap_or("");
     let next = if counted_l.is_empty() { next } else { words(counted_l).next().unwrap_or(next) };
     is_cue("ba_after", next) || is_cue("father_after", next)
+}
+
+/// "An Cư 2 mở rộng", "Nam Cầu 1 mở rộng": a number between a proper name and
+/// a word that extends it ("mở rộng", "nối dài") is part of the name.
+fn name_part(text: &str, q: &Quantity, counted: &str) -> bool {
+    if !cues("name_extension").iter().any(|c| starts_with_phrase(counted, c)) {
+        return false;
+    }
+    let lo = back(text, q.range.start, 24, 0);
+    words(&text[lo..q.range.start]).next_back().is_some_and(|w| w.starts_with(char::is_uppercase))
 }
 
 /// "mốc giá 3 con số", "8 con số 0": a number of digits.
