@@ -26,6 +26,11 @@ pub fn names_the_list(text: &str, q: &Quantity, before: &str, sentence_end: usiz
     if q.value < 2.0 || q.value > 12.0 || q.value.fract() != 0.0 {
         return false;
     }
+    // "Real Madrid có tổng cộng 3 trận đấu …, trước A, B và C": after "có",
+    // "tổng cộng" the count is the fact, whatever follows.
+    if before.split_whitespace().next_back().is_some_and(|w| is_cue("list_fact_before", w)) {
+        return false;
+    }
     let hi = ahead(text, q.range.end, LIST_REACH, sentence_end.max(q.range.end));
     let tokens: Vec<&str> = text[q.range.end..hi].split_inclusive([' ', ',']).map(str::trim).filter(|t| !t.is_empty()).collect();
     let is_name_word = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
