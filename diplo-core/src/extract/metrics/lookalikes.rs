@@ -72,6 +72,9 @@ fn kind(
         if name_part(text, q, counted_l) {
             return Some("name");
         }
+        if phone(text, q) {
+            return Some("phone");
+        }
         if address(text, lower, q) {
             return Some("addr");
         }
@@ -81,7 +84,9 @@ fn kind(
         if ratio(before_t) {
             return Some("ratio");
         }
-        if demonstrative(counted_l) {
+        // Only what follows the number ("4 người này"), not a noun named before it
+        // ("tổng quân số lúc này là hơn 90 người").
+        if counted.is_some_and(|c| c.start >= q.range.end) && demonstrative(counted_l) {
             return Some("this");
         }
         if known_set(counted_l, q.value) {
@@ -357,10 +362,27 @@ fn address(text: &str, lower: &str, q: &Quantity) -> bool {
     let (Some(a), Some(b)) = (next.next(), next.next()) else {
         return false;
     };
-    placed
-        && title(a)
-        && title(b.trim_end_matches([',', '.', ')']))
-        && !is_cue("address_not_street", &a.to_lowercase())
+    let b = b.trim_end_matches([',', '.', ')']);
+    // "Văn phòng tại Cần Thơ 9 đường A6": a street noun and its name or code,
+    // after a place name as well.
+    let after_name = text[back(text, q.range.start, 16, 0)..q.range.start]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.starts_with(char::is_uppercase));
+    if (placed || after_name)
+        && is_cue("street_noun", &a.to_lowercase())
+        && b.starts_with(char::is_uppercase)
+    {
+        return true;
+    }
+    (placed || after_name) && title(a) && title(b) && !is_cue("address_not_street", &a.to_lowercase())
+}
+
+/// "ĐT: (028) 39316854": seven digits or more without a group separator are a
+/// phone number or a code; counts that large are written "3.931.685".
+fn phone(text: &str, q: &Quantity) -> bool {
+    let own = &text[q.range.clone()];
+    own.len() >= 7 && own.chars().all(|c| c.is_ascii_digit())
 }
 
 /// "chín ruột", "hầm đến khi chín nhừ": "chín" is ripe or cooked, not nine.
