@@ -12,7 +12,7 @@
 //!
 //! Every check reads a bounded window around the number, never the sentence.
 
-use super::cues::{cues, find_word, is_cue};
+use super::cues::{cues, find_word, has_cue, is_cue};
 use super::{ahead, back};
 use crate::lang::Quantity;
 use crate::records::{Indicator, Unit};
@@ -105,6 +105,42 @@ fn kind(
     None
 }
 
+/// The last `n` words of `s`, as a slice of it.
+fn last_words(s: &str, n: usize) -> &str {
+    let s = s.trim_end();
+    let mut seen = 0;
+    for (i, c) in s.char_indices().rev() {
+        if c.is_whitespace() && i + 1 < s.len() && !s[i + 1..].starts_with(char::is_whitespace) {
+            seen += 1;
+            if seen == n {
+                return &s[i + 1..];
+            }
+        }
+    }
+    s
+}
+
+/// The first `n` words of `s`, as a slice of it.
+fn first_words(s: &str, n: usize) -> &str {
+    let s = s.trim_start();
+    let mut seen = 0;
+    let mut in_word = false;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if in_word {
+                seen += 1;
+                if seen == n {
+                    return &s[..i];
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    s
+}
+
 /// The words of `s`, split on spaces.
 fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
     s.split_whitespace()
@@ -195,12 +231,8 @@ fn threshold(
     let own = &lower[q.range.clone()];
     // Within the first words of what is counted ("31 ghế ngồi trở lên"), not a
     // class of something further on ("5 mục tiêu … thuộc nhóm 400 trở lên").
-    let near = counted_l.split(' ').take(4).collect::<Vec<_>>().join(" ");
-    let edge = |s: &str| {
-        cues("at_or_above")
-            .iter()
-            .any(|c| find_word(s, c).is_some())
-    };
+    let near = first_words(counted_l, 4);
+    let edge = |s: &str| has_cue(s, "at_or_above");
     cues("at_or_above")
         .iter()
         .any(|c| starts_with_phrase(tail, c))
@@ -455,7 +487,8 @@ fn hypothetical(before: &str) -> bool {
     // Nor a condition on a plan ("nếu Không quân thực hiện kế hoạch nâng … từ 312
     // lên 386 chiếc"), nor a contrast with the past ("Nếu tuần trước chỉ 25
     // chuyến bay/ngày, thì tuần này …").
-    let conditional = cues("condition").iter().any(|c| {
+    // One automaton pass each rules out most clauses before the word-by-word checks.
+    let conditional = has_cue(before, "condition") && cues("condition").iter().any(|c| {
         find_word(before, c).is_some_and(|i| {
             let rest = &before[i + c.len()..];
             !words(rest)
@@ -471,19 +504,11 @@ fn hypothetical(before: &str) -> bool {
     }
     // An imperative a few words before the number ("hãy ăn thêm 3 loại …"),
     // not a title far back ("MV 'Hãy trao cho anh' … cán mốc 13 triệu lượt xem").
-    let near = words(before)
-        .rev()
-        .take(6)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect::<Vec<_>>()
-        .join(" ");
-    if cues("advice_imperative")
-        .iter()
-        .any(|c| find_word(&near, c).is_some())
-    {
+    if has_cue(last_words(before, 6), "advice_imperative") {
         return true;
+    }
+    if !has_cue(before, "advice_to") {
+        return false;
     }
     // An addressee, then a modal after it: "mỗi người nên …", "các bạn cần …".
     cues("advice_to")
