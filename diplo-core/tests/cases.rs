@@ -28,6 +28,12 @@ fn metrics() {
     run_table("metrics", records::metrics);
 }
 
+/// Look-alikes of figures on general news (`non_metrics`), checked as metrics.
+#[test]
+fn lookalikes() {
+    run_table("lookalikes", records::metrics);
+}
+
 #[test]
 fn meetings() {
     run_table("meetings", records::meetings);
@@ -43,7 +49,7 @@ fn commitments() {
 /// that does not exist. Printed with `--nocapture`.
 #[test]
 fn every_family_has_fifteen_rows() {
-    let counts = cases_support::family_counts(&["numbers", "temporals", "sentences", "metrics", "meetings", "commitments"]);
+    let counts = cases_support::family_counts(&["numbers", "temporals", "sentences", "metrics", "lookalikes", "meetings", "commitments"]);
     eprintln!("rows per family: {counts:?}");
     let thin: Vec<_> = counts.iter().filter(|(_, n)| *n < 15).collect();
     assert!(thin.is_empty(), "families with fewer than 15 rows: {thin:?}");

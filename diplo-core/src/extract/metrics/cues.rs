@@ -83,7 +83,9 @@ pub struct CueSet {
 
 static CUES: LazyLock<std::collections::HashMap<String, CueSet>> = LazyLock::new(|| {
     let mut by_kind: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
-    for row in crate::lexicon::rows(include_str!("../../../data/metric_cues.tsv")) {
+    // Look-alikes (names, homographs, hedges) keep their own table: `data/lookalike_cues.tsv`.
+    let rows = crate::lexicon::rows(include_str!("../../../data/metric_cues.tsv")).chain(crate::lexicon::rows(include_str!("../../../data/lookalike_cues.tsv")));
+    for row in rows {
         let [kind, phrase] = row[..] else { continue };
         let list = by_kind.entry(kind.to_string()).or_default();
         if !list.iter().any(|p| p == phrase) {

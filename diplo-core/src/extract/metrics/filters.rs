@@ -12,9 +12,6 @@ use crate::lang::Quantity;
 use crate::records::Unit;
 use std::ops::Range;
 
-/// How far after a number a list of names may run (bytes).
-const LIST_REACH: usize = 200;
-
 /// Is the quantity `q`, with what it counts (`counted`) and the words of its
 /// clause before it (`before`, lower case), no metric at all?
 pub fn not_a_metric(text: &str, lower: &str, q: &Quantity, before: &str, counted: Option<&Range<usize>>, sentence_end: usize) -> bool {
@@ -114,7 +111,7 @@ pub fn not_a_metric(text: &str, lower: &str, q: &Quantity, before: &str, counted
                 return true;
             }
         }
-        if names_the_list(text, q, sentence_end) {
+        if super::lists::names_the_list(text, q, before_t, sentence_end) {
             return true;
         }
     }
@@ -210,52 +207,4 @@ fn before_model_suffix(text: &str, q: &Quantity) -> bool {
     let hi = ahead(text, q.range.end, 24, text.len());
     let Some(next) = text[q.range.end..hi].strip_prefix(' ').and_then(|a| a.split([' ', ',', '.', ';', ')']).next()) else { return false };
     next.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && next.len() >= 2 && is_cue("model_suffix", &next.to_lowercase())
-}
-
-/// "ba tỉnh, thành phố Hà Nội, Hưng Yên, Bắc Ninh đã …": the numeral only
-/// introduces the names that follow its noun, as many names as it counts.
-fn names_the_list(text: &str, q: &Quantity, sentence_end: usize) -> bool {
-    if q.value < 2.0 || q.value > 12.0 || q.value.fract() != 0.0 {
-        return false;
-    }
-    let hi = ahead(text, q.range.end, LIST_REACH, sentence_end.max(q.range.end));
-    let rest = &text[q.range.end..hi];
-    let tokens = rest.split_inclusive([' ', ',']).map(str::trim).filter(|t| !t.is_empty());
-    let is_name_word = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    let mut nouns = 0;
-    let mut names = 0;
-    let mut in_name = false;
-    for tok in tokens {
-        let (word, comma) = match tok.strip_suffix(',') {
-            Some(w) => (w.trim(), true),
-            None => (tok, false),
-        };
-        if names == 0 && !in_name {
-            if word.is_empty() || !is_name_word(word) {
-                // The counted noun, possibly a pair ("tỉnh, thành phố"); a list
-                // introduced by "là", "gồm" states the count as the fact.
-                nouns += 1;
-                if nouns > 4 || !word.chars().all(char::is_alphabetic) || is_cue("list_intro", word) {
-                    return false;
-                }
-                continue;
-            }
-        }
-        if is_name_word(word) {
-            if !in_name {
-                names += 1;
-                in_name = true;
-            }
-            if comma {
-                in_name = false;
-            }
-            continue;
-        }
-        if word == "và" && in_name {
-            in_name = false;
-            continue;
-        }
-        break;
-    }
-    nouns > 0 && names as f64 == q.value
 }

@@ -10,6 +10,8 @@ mod direction;
 mod filters;
 mod goal;
 mod indicator;
+mod lists;
+mod lookalikes;
 mod period;
 mod subject;
 
@@ -294,7 +296,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             if q.unit == Unit::Count && counted.is_none() && indicator == Indicator::Other {
                 continue;
             }
-            if filters::not_a_metric(text, lower, q, before, counted.as_ref(), s.end) {
+            if filters::not_a_metric(text, lower, q, before, counted.as_ref(), s.end) || lookalikes::lookalike(text, lower, q, before, counted.as_ref(), indicator, s.end) {
                 continue;
             }
             // Growth is a rate: an amount near "tăng trưởng" is not gdp_growth.

@@ -1,0 +1,143 @@
+//! Numerals that only introduce the list naming the things (ANNOTATION.md:
+//! "ba tỉnh Hà Nội, Hưng Yên, Bắc Ninh đã …" is referential), against counts
+//! stated as the fact with a list after ("công du 3 nước châu Á gồm …").
+//!
+//! The list is read within `LIST_REACH` bytes after the number.
+
+use super::ahead;
+use super::cues::is_cue;
+use crate::lang::Quantity;
+
+/// How far after a number a list of names may run (bytes).
+const LIST_REACH: usize = 200;
+/// How many words the counted noun may have ("dự án khu dân cư").
+const MAX_NOUN_WORDS: usize = 6;
+/// How many lower-case words may follow a name inside one item ("An Cư 2 mở
+/// rộng - An Cư 3 mở rộng").
+const MAX_ITEM_TAIL: usize = 2;
+
+/// "ba tỉnh, thành phố Hà Nội, Hưng Yên, Bắc Ninh đã …", "2 tỉnh Tây Ninh và
+/// Bình Phước, …", "Hai phó chủ tịch là A và B": the numeral only introduces
+/// the names that follow its noun, as many names as it counts. A list after
+/// "là"/"gồm" is the fact when the numeral is the object of a verb ("có 3 đối
+/// tác là …", "công du 3 nước gồm …"), and referential when the numeral opens
+/// its clause or follows a preposition or copula (`before`, lower case).
+pub fn names_the_list(text: &str, q: &Quantity, before: &str, sentence_end: usize) -> bool {
+    if q.value < 2.0 || q.value > 12.0 || q.value.fract() != 0.0 {
+        return false;
+    }
+    // "Real Madrid có tổng cộng 3 trận đấu …, trước A, B và C": after "có",
+    // "tổng cộng" the count is the fact, whatever follows.
+    if before.split_whitespace().next_back().is_some_and(|w| is_cue("list_fact_before", w)) {
+        return false;
+    }
+    let hi = ahead(text, q.range.end, LIST_REACH, sentence_end.max(q.range.end));
+    let tokens: Vec<&str> = text[q.range.end..hi].split_inclusive([' ', ',']).map(str::trim).filter(|t| !t.is_empty()).collect();
+    let is_name_word = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let is_sep = |w: &str| matches!(w, "và" | "-" | "–");
+    let referential = referential_position(before);
+    let mut nouns = 0;
+    let mut i = 0;
+    // The counted noun, possibly a pair ("tỉnh, thành phố"), and a "là"/"gồm"
+    // when the position allows it.
+    while let Some(&tok) = tokens.get(i) {
+        let word = tok.trim_end_matches(',');
+        if is_name_word(word) {
+            break;
+        }
+        if is_cue("list_intro", word) {
+            // After a comma ("4 đối tác, gồm …") the list is an apposition to a count.
+            let after_comma = i > 0 && tokens[i - 1].ends_with(',');
+            if !(referential && !after_comma && matches!(word, "là" | "gồm" | "bao")) {
+                return false;
+            }
+            i += 1 + usize::from(word == "bao" && tokens.get(i + 1).is_some_and(|t| t.trim_end_matches(',') == "gồm"));
+            break;
+        }
+        nouns += 1;
+        if nouns > MAX_NOUN_WORDS || is_cue("list_noun_stop", word) || !word.chars().all(char::is_alphabetic) {
+            return false;
+        }
+        i += 1;
+    }
+    if nouns == 0 {
+        return false;
+    }
+    let names = count_items(&tokens[i.min(tokens.len())..], is_name_word, is_sep);
+    names as f64 == q.value
+}
+
+/// The items of a list of names: each opens with a capital, may carry digits,
+/// a parenthesis and a short lower-case tail, and ends at a comma, "và" or a
+/// dash; the item after "và" is the last.
+fn count_items(tokens: &[&str], is_name_word: impl Fn(&str) -> bool, is_sep: impl Fn(&str) -> bool) -> usize {
+    let mut names = 0;
+    let mut in_item = false;
+    let mut last = false;
+    let mut i = 0;
+    while let Some(&tok) = tokens.get(i) {
+        let word = tok.trim_end_matches(',');
+        let mut ends = tok.ends_with(',');
+        if !in_item {
+            // "là ông Lê Văn Hùng và bà Trần Thị Mai": a title before a name.
+            if is_cue("list_item_title", word) && tokens.get(i + 1).is_some_and(|t| is_name_word(t)) {
+                i += 1;
+                continue;
+            }
+            if !is_name_word(word) {
+                break;
+            }
+            names += 1;
+            in_item = true;
+            i += 1;
+        } else if word.starts_with('(') {
+            // "Andrea Agnelli (chủ tịch của Juventus)": skip the parenthesis.
+            let Some(c) = tokens[i..].iter().take(12).position(|t| t.trim_end_matches(',').ends_with(')')) else { break };
+            ends = tokens[i + c].ends_with(',');
+            i += c + 1;
+        } else if is_sep(word) {
+            if last {
+                break;
+            }
+            last = word == "và";
+            in_item = false;
+            i += 1;
+            continue;
+        } else if is_name_word(word) || word.chars().all(|c| c.is_ascii_digit() || c == '.') {
+            i += 1;
+        } else {
+            // A short lower-case tail ("An Cư 2 mở rộng - …") only before a separator.
+            // Not past a "gồm"/"là" that states the count: "3 nước châu Âu gồm …".
+            if last || is_cue("list_intro", word) {
+                break;
+            }
+            let Some(k) = tokens[i..].iter().take(MAX_ITEM_TAIL + 1).position(|t| is_sep(t.trim_end_matches(',')) || t.ends_with(',')) else { break };
+            if is_sep(tokens[i + k].trim_end_matches(',')) {
+                if k == 0 {
+                    break;
+                }
+                i += k;
+                continue;
+            }
+            if k + 1 > MAX_ITEM_TAIL {
+                break;
+            }
+            i += k + 1;
+            ends = true;
+        }
+        if ends {
+            in_item = false;
+            if last {
+                break;
+            }
+        }
+    }
+    names
+}
+
+/// Does the numeral open its clause, or follow a preposition or a copula
+/// ("tại 2 thành phố lớn là …", "Hai phó chủ tịch là …")?
+fn referential_position(before: &str) -> bool {
+    let before = before.trim();
+    before.is_empty() || before.split_whitespace().next_back().is_some_and(|w| is_cue("list_ref_before", w))
+}
