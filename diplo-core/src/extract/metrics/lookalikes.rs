@@ -48,6 +48,12 @@ fn kind(
 ) -> Option<&'static str> {
     let before_t = before.trim_end();
     let counted_l = counted.map_or("", |c| &lower[c.clone()]);
+    if coordinate(lower, q, sentence_end) {
+        return Some("coord");
+    }
+    if q.unit == Unit::Count && set_phrase(counted_l) {
+        return Some("set");
+    }
     if q.unit == Unit::Count && alternative(lower, q, before_t, sentence_end) {
         return Some("alt");
     }
@@ -470,6 +476,22 @@ fn known_set(counted: &str, value: f64) -> bool {
                         .is_some_and(|w| is_cue("known_set_after", w))
             }
         })
+}
+
+/// "12 con giáp", "ba môn phối hợp": a numeral that is part of the name of a
+/// set or a thing, whatever follows.
+fn set_phrase(counted: &str) -> bool {
+    cues("set_phrase").iter().any(|p| starts_with_phrase(counted, p))
+}
+
+/// "trục 14-16 độ vĩ bắc", "105 độ kinh đông": degrees of a coordinate, no
+/// temperature.
+fn coordinate(lower: &str, q: &Quantity, sentence_end: usize) -> bool {
+    matches!(&q.unit, Unit::Measure(u) if u == "°C") && {
+        let end = ahead(lower, q.range.end, 16, sentence_end.min(lower.len()));
+        let next = lower.get(q.range.end..end).unwrap_or("").trim_start();
+        cues("coordinate_after").iter().any(|c| starts_with_phrase(next, c))
+    }
 }
 
 /// "mốc giá 3 con số", "8 con số 0": a number of digits.
