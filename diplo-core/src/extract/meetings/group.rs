@@ -186,10 +186,12 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
             // "Lễ ký diễn ra dưới sự chứng kiến của A và B": the witnesses of that ceremony.
             ceremony_in_sentence(&groups, &m)
         } else if !names.is_empty() && m.roles != Roles::Noun {
+            // "gặp gỡ cộng đồng người Việt": met a group, not one of the people met before.
+            let met_group = m.object.is_empty() && super::lexicon::cue_after("met_group", &lower[m.trigger.end..m.sentence.end]).is_some();
             let from = groups.len().saturating_sub(LOOKBACK);
             (from..groups.len()).find(|&i| {
                 let g = &groups[i];
-                let fewer = subset(&names, &g.principals) && names.len() < g.principals.len();
+                let fewer = subset(&names, &g.principals) && names.len() < g.principals.len() && !met_group;
                 // Told with fewer people than the first: one of them, unless another such
                 // mention already named someone else ("tiếp A và B" → "tiếp A", "tiếp B").
                 let other_part = fewer && g.parts.iter().any(|p| *p != names);
@@ -200,7 +202,8 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
             (from..groups.len()).find(|&i| groups[i].proper && (groups[i].key.starts_with(&k) || k.starts_with(&groups[i].key)))
         } else if m.soft && recent(&groups, &|g: &Group| g.kind() == m.kind).is_some() {
             recent(&groups, &|g: &Group| g.kind() == m.kind)
-        } else if m.bare() || m.anaphoric {
+        } else if m.bare() && !(m.kind == MeetingKind::Ceremony && m.roles == Roles::Lead) || m.anaphoric {
+            // (A rite told by its verb, "đặt vòng hoa", is no word referring back.)
             // The article's own event of that kind first (a bare "Hội nghị" rarely means
             // a named one told in passing), then a named one, then a kind it may stand for.
             recent(&groups, &|g: &Group| g.kind() == m.kind && !g.proper)
@@ -214,7 +217,9 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
             let from = groups.len().saturating_sub(NAMED_LOOKBACK);
             (from..groups.len()).find(|&i| {
                 let g = &groups[i];
-                !g.proper && g.kind() == m.kind && people_fit(g) && (m.roles == Roles::Noun || g.principals.is_empty()) && (n.is_none() || ordinal(&g.key).is_none() || ordinal(&g.key) == n)
+                // Two rites told with different words ("dâng hương", "Lễ khai bút") are two events.
+                let same_rite = m.kind != MeetingKind::Ceremony || g.mentions[0].word == m.word;
+                !g.proper && g.kind() == m.kind && same_rite && people_fit(g) && (m.roles == Roles::Noun || g.principals.is_empty()) && (n.is_none() || ordinal(&g.key).is_none() || ordinal(&g.key) == n)
             })
         };
         let at = m.trigger.start;
@@ -243,6 +248,7 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
             None => groups.push(Group { key: k, proper: m.proper, mentions: vec![m], principals: names, destination: dest, place, parts: Vec::new(), last: at }),
         }
     }
+    let mut framed: Vec<Group> = Vec::new();
     for m in pending {
         // The first compatible event told within the next few sentences.
         // Groups were made in document order: the ones told after it start here.
@@ -252,7 +258,16 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
         let target = next.clone().find(|&i| groups[i].kind() == m.kind && near(&groups[i])).or_else(|| next.clone().find(|&i| refers_to(m.kind, groups[i].kind()) && near(&groups[i])));
         if let Some(i) = target {
             groups[i].push(m);
+        } else if frame_with_subject(ctx, &m, people) {
+            // "Tại buổi tiếp, Tổng Bí thư X chào mừng Y …": the article opens inside
+            // the event it frames, and nothing told later is that event.
+            let names = principals(&m, people);
+            framed.push(Group { key: key(ctx, &m), proper: false, principals: names, destination: None, place: None, parts: Vec::new(), last: m.trigger.start, mentions: vec![m] });
         }
+    }
+    if !framed.is_empty() {
+        groups.extend(framed);
+        groups.sort_by_key(|g| g.mentions.first().map_or(0, |x| x.trigger.start));
     }
     merge_parts(ctx, &mut groups);
     merge_bare_into_proper(ctx, &mut groups);
@@ -260,6 +275,19 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
         g.mentions.sort_by_key(|x| x.trigger.start);
     }
     groups
+}
+
+/// "Tại buổi tiếp, Tổng Bí thư X …": a frame at the head of its sentence ("Tại",
+/// "Trong") followed, right after its comma, by a named person who acts in it.
+fn frame_with_subject(ctx: &Context<'_>, m: &EventMention, people: &[PersonHit]) -> bool {
+    let lower = ctx.lower.as_str();
+    let head = lower[m.sentence.start..m.trigger.start].trim();
+    let framed = matches!(head, "tại" | "trong" | "tại buổi" | "trong buổi" | "tại cuộc" | "trong cuộc");
+    let Some(after) = lower.get(m.name.end..m.sentence.end) else { return false };
+    let Some(rest) = after.strip_prefix(",") else { return false };
+    let at = m.name.end + 1 + (rest.len() - rest.trim_start().len());
+    let k = people.partition_point(|p| p.range.start < at);
+    framed && people.get(k).is_some_and(|p| p.range.start == at && p.name.is_some() && p.title.is_some())
 }
 
 /// Merges "part of" groups into the event that follows them in their sentence:
