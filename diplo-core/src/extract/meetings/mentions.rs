@@ -284,7 +284,9 @@ fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, wor
             let place = word != "thăm" || rest.starts_with(char::is_uppercase) || with_gifts;
             // "được trao Huân chương": the subject received an award, at no event told here.
             let received = kind == MeetingKind::Ceremony && ["được", "đã được", "sẽ được", "nhận"].iter().any(|w| word_before(lower, trig.start, w));
-            let leader = (leader || delegation) && !received;
+            // An award handed ("trao huân chương") needs its giver right before it: in a
+            // series ("cam kết thăng cấp …, trao huân chương") it is a promise, not an event.
+            let leader = if word.starts_with("trao") { told.as_ref().is_some_and(|t| !t.series) } else { leader || delegation } && !received;
             leader && place && !after.is_empty()
         } else if row.verb_only {
             told.is_some()
