@@ -282,7 +282,8 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
 fn frame_with_subject(ctx: &Context<'_>, m: &EventMention, people: &[PersonHit]) -> bool {
     let lower = ctx.lower.as_str();
     let head = lower[m.sentence.start..m.trigger.start].trim();
-    let framed = matches!(head, "tại" | "trong" | "tại buổi" | "trong buổi" | "tại cuộc" | "trong cuộc");
+    // "Trong chuyến thăm, X …" frames a trip told elsewhere (a title, a caption): no event here.
+    let framed = m.kind != MeetingKind::Visit && matches!(head, "tại" | "trong" | "tại buổi" | "trong buổi" | "tại cuộc" | "trong cuộc");
     let Some(after) = lower.get(m.name.end..m.sentence.end) else { return false };
     let Some(rest) = after.strip_prefix(",") else { return false };
     let at = m.name.end + 1 + (rest.len() - rest.trim_start().len());
