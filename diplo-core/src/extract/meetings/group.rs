@@ -19,6 +19,8 @@ const LOOKBACK: usize = 64;
 /// How many events before a mention are searched for a named event it repeats
 /// ("Đại hội XIII" after "Đại hội Đảng … lần thứ XIII"): far beyond any article.
 const NAMED_LOOKBACK: usize = 256;
+/// How far (bytes) after the host of a framed reception its guest may be named.
+const GUEST_REACH: usize = 120;
 /// How far after an anaphoric word (in bytes) the event it names may first be told.
 const FORWARD: usize = 600;
 
@@ -258,9 +260,16 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
         let target = next.clone().find(|&i| groups[i].kind() == m.kind && near(&groups[i])).or_else(|| next.clone().find(|&i| refers_to(m.kind, groups[i].kind()) && near(&groups[i])));
         if let Some(i) = target {
             groups[i].push(m);
-        } else if frame_with_subject(ctx, &m, people) {
+        } else if let Some(j) = frame_with_subject(ctx, &m, people) {
             // "Tại buổi tiếp, Tổng Bí thư X chào mừng Y …": the article opens inside
-            // the event it frames, and nothing told later is that event.
+            // the event it frames, and nothing told later is that event. X acts in
+            // it (the host, the chair); at a reception the next named person is the guest.
+            let mut m = m;
+            m.subject = vec![j];
+            if m.roles == Roles::Host {
+                let end = m.sentence.end.min(people[j].range.end + GUEST_REACH);
+                m.object = people.iter().enumerate().skip(j + 1).take_while(|(_, p)| p.range.start < end).find(|(_, p)| p.name.is_some()).map(|(k, _)| k).into_iter().collect();
+            }
             let names = principals(&m, people);
             framed.push(Group { key: key(ctx, &m), proper: false, principals: names, destination: None, place: None, parts: Vec::new(), last: m.trigger.start, mentions: vec![m] });
         }
@@ -279,16 +288,15 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
 
 /// "Tại buổi tiếp, Tổng Bí thư X …": a frame at the head of its sentence ("Tại",
 /// "Trong") followed, right after its comma, by a named person who acts in it.
-fn frame_with_subject(ctx: &Context<'_>, m: &EventMention, people: &[PersonHit]) -> bool {
+fn frame_with_subject(ctx: &Context<'_>, m: &EventMention, people: &[PersonHit]) -> Option<usize> {
     let lower = ctx.lower.as_str();
     let head = lower[m.sentence.start..m.trigger.start].trim();
     // "Trong chuyến thăm, X …" frames a trip told elsewhere (a title, a caption): no event here.
     let framed = m.kind != MeetingKind::Visit && matches!(head, "tại" | "trong" | "tại buổi" | "trong buổi" | "tại cuộc" | "trong cuộc");
-    let Some(after) = lower.get(m.name.end..m.sentence.end) else { return false };
-    let Some(rest) = after.strip_prefix(",") else { return false };
+    let rest = lower.get(m.name.end..m.sentence.end)?.strip_prefix(',')?;
     let at = m.name.end + 1 + (rest.len() - rest.trim_start().len());
     let k = people.partition_point(|p| p.range.start < at);
-    framed && people.get(k).is_some_and(|p| p.range.start == at && p.name.is_some() && p.title.is_some())
+    (framed && people.get(k).is_some_and(|p| p.range.start == at && p.name.is_some() && p.title.is_some())).then_some(k)
 }
 
 /// Merges "part of" groups into the event that follows them in their sentence:
