@@ -166,6 +166,12 @@ fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, wor
                 trig.end += 1 + h.len();
             }
         }
+        // "trao tặng Huân chương": the award's verb belongs to the event word.
+        if lower.get(trig.clone()) == Some("huân chương") {
+            let b = lower[s.start..trig.start].trim_end();
+            let Some(v) = cue_before("award_verb", b) else { continue };
+            trig.start = s.start + b.len() - v.len();
+        }
         let before_ok = !text[..trig.start].chars().next_back().is_some_and(char::is_alphanumeric);
         let after_ok = !text[trig.end..].chars().next().is_some_and(char::is_alphanumeric);
         if !before_ok || !after_ok {
@@ -286,7 +292,7 @@ fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, wor
             let received = kind == MeetingKind::Ceremony && ["được", "đã được", "sẽ được", "nhận"].iter().any(|w| word_before(lower, trig.start, w));
             // An award handed ("trao huân chương") needs its giver right before it: in a
             // series ("cam kết thăng cấp …, trao huân chương") it is a promise, not an event.
-            let leader = if word.starts_with("trao") { told.as_ref().is_some_and(|t| !t.series) } else { leader || delegation } && !received;
+            let leader = if word.ends_with("huân chương") { told.as_ref().is_some_and(|t| !t.series) } else { leader || delegation } && !received;
             leader && place && !after.is_empty()
         } else if row.verb_only {
             told.is_some()
