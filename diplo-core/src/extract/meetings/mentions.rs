@@ -272,10 +272,8 @@ fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, wor
             // "… khi gặp Thủ tướng X": a meeting told as the time of what was said.
             let when_met = word == "gặp" && word_before(lower, trig.start, "khi") && objects.first().is_some_and(|&o| people[o].range.start <= trig.end + 1 && people[o].title.is_some() && people[o].name.is_some());
             // "dự Chương trình gặp gỡ hữu nghị …": a programme attended, named by its verb.
-            let programme = word_before(lower, trig.start, "chương trình") && {
-                let b = lower[s.start..trig.start].trim_end();
-                cue_before("attend_before", b[..b.len() - "chương trình".len()].trim_end()).is_some()
-            };
+            let programme = word_before(lower, trig.start, "chương trình")
+                && lower[s.start..trig.start].trim_end().strip_suffix("chương trình").is_some_and(|b| cue_before("attend_before", b.trim_end()).is_some());
             told.is_some() && (word != "gặp" || !objects.is_empty() || cue_after("met_group", after).is_some()) || when_met || programme
         } else if row.verb_only && row.roles == Roles::Lead {
             // "X thăm Việt Nam", "X đến thăm Trường …", "mời X sớm thăm lại Việt Nam": a visit to
