@@ -19,6 +19,8 @@ const LOOKBACK: usize = 64;
 /// How many events before a mention are searched for a named event it repeats
 /// ("Đại hội XIII" after "Đại hội Đảng … lần thứ XIII"): far beyond any article.
 const NAMED_LOOKBACK: usize = 256;
+/// How far (bytes) after the host of a framed reception its guest may be named.
+const GUEST_REACH: usize = 120;
 /// How far after an anaphoric word (in bytes) the event it names may first be told.
 const FORWARD: usize = 600;
 
@@ -186,10 +188,12 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
             // "Lễ ký diễn ra dưới sự chứng kiến của A và B": the witnesses of that ceremony.
             ceremony_in_sentence(&groups, &m)
         } else if !names.is_empty() && m.roles != Roles::Noun {
+            // "gặp gỡ cộng đồng người Việt": met a group, not one of the people met before.
+            let met_group = m.object.is_empty() && super::lexicon::cue_after("met_group", &lower[m.trigger.end..m.sentence.end]).is_some();
             let from = groups.len().saturating_sub(LOOKBACK);
             (from..groups.len()).find(|&i| {
                 let g = &groups[i];
-                let fewer = subset(&names, &g.principals) && names.len() < g.principals.len();
+                let fewer = subset(&names, &g.principals) && names.len() < g.principals.len() && !met_group;
                 // Told with fewer people than the first: one of them, unless another such
                 // mention already named someone else ("tiếp A và B" → "tiếp A", "tiếp B").
                 let other_part = fewer && g.parts.iter().any(|p| *p != names);
@@ -200,7 +204,8 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
             (from..groups.len()).find(|&i| groups[i].proper && (groups[i].key.starts_with(&k) || k.starts_with(&groups[i].key)))
         } else if m.soft && recent(&groups, &|g: &Group| g.kind() == m.kind).is_some() {
             recent(&groups, &|g: &Group| g.kind() == m.kind)
-        } else if m.bare() || m.anaphoric {
+        } else if m.bare() && !(m.kind == MeetingKind::Ceremony && m.roles == Roles::Lead) || m.anaphoric {
+            // (A rite told by its verb, "đặt vòng hoa", is no word referring back.)
             // The article's own event of that kind first (a bare "Hội nghị" rarely means
             // a named one told in passing), then a named one, then a kind it may stand for.
             recent(&groups, &|g: &Group| g.kind() == m.kind && !g.proper)
@@ -214,7 +219,9 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
             let from = groups.len().saturating_sub(NAMED_LOOKBACK);
             (from..groups.len()).find(|&i| {
                 let g = &groups[i];
-                !g.proper && g.kind() == m.kind && people_fit(g) && (m.roles == Roles::Noun || g.principals.is_empty()) && (n.is_none() || ordinal(&g.key).is_none() || ordinal(&g.key) == n)
+                // Two rites told with different words ("dâng hương", "Lễ khai bút") are two events.
+                let same_rite = m.kind != MeetingKind::Ceremony || g.mentions[0].word == m.word;
+                !g.proper && g.kind() == m.kind && same_rite && people_fit(g) && (m.roles == Roles::Noun || g.principals.is_empty()) && (n.is_none() || ordinal(&g.key).is_none() || ordinal(&g.key) == n)
             })
         };
         let at = m.trigger.start;
@@ -243,6 +250,7 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
             None => groups.push(Group { key: k, proper: m.proper, mentions: vec![m], principals: names, destination: dest, place, parts: Vec::new(), last: at }),
         }
     }
+    let mut framed: Vec<Group> = Vec::new();
     for m in pending {
         // The first compatible event told within the next few sentences.
         // Groups were made in document order: the ones told after it start here.
@@ -252,7 +260,23 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
         let target = next.clone().find(|&i| groups[i].kind() == m.kind && near(&groups[i])).or_else(|| next.clone().find(|&i| refers_to(m.kind, groups[i].kind()) && near(&groups[i])));
         if let Some(i) = target {
             groups[i].push(m);
+        } else if let Some(j) = frame_with_subject(ctx, &m, people) {
+            // "Tại buổi tiếp, Tổng Bí thư X chào mừng Y …": the article opens inside
+            // the event it frames, and nothing told later is that event. X acts in
+            // it (the host, the chair); at a reception the next named person is the guest.
+            let mut m = m;
+            m.subject = vec![j];
+            if m.roles == Roles::Host {
+                let end = m.sentence.end.min(people[j].range.end + GUEST_REACH);
+                m.object = people.iter().enumerate().skip(j + 1).take_while(|(_, p)| p.range.start < end).find(|(_, p)| p.name.is_some()).map(|(k, _)| k).into_iter().collect();
+            }
+            let names = principals(&m, people);
+            framed.push(Group { key: key(ctx, &m), proper: false, principals: names, destination: None, place: None, parts: Vec::new(), last: m.trigger.start, mentions: vec![m] });
         }
+    }
+    if !framed.is_empty() {
+        groups.extend(framed);
+        groups.sort_by_key(|g| g.mentions.first().map_or(0, |x| x.trigger.start));
     }
     merge_parts(ctx, &mut groups);
     merge_bare_into_proper(ctx, &mut groups);
@@ -260,6 +284,19 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
         g.mentions.sort_by_key(|x| x.trigger.start);
     }
     groups
+}
+
+/// "Tại buổi tiếp, Tổng Bí thư X …": a frame at the head of its sentence ("Tại",
+/// "Trong") followed, right after its comma, by a named person who acts in it.
+fn frame_with_subject(ctx: &Context<'_>, m: &EventMention, people: &[PersonHit]) -> Option<usize> {
+    let lower = ctx.lower.as_str();
+    let head = lower[m.sentence.start..m.trigger.start].trim();
+    // "Trong chuyến thăm, X …" frames a trip told elsewhere (a title, a caption): no event here.
+    let framed = m.kind != MeetingKind::Visit && matches!(head, "tại" | "trong" | "tại buổi" | "trong buổi" | "tại cuộc" | "trong cuộc");
+    let rest = lower.get(m.name.end..m.sentence.end)?.strip_prefix(',')?;
+    let at = m.name.end + 1 + (rest.len() - rest.trim_start().len());
+    let k = people.partition_point(|p| p.range.start < at);
+    (framed && people.get(k).is_some_and(|p| p.range.start == at && p.name.is_some() && p.title.is_some())).then_some(k)
 }
 
 /// Merges "part of" groups into the event that follows them in their sentence:

@@ -65,12 +65,14 @@ impl EventMention {
     }
 }
 
+/// How far (bytes) before a rite's verb a delegation may be told as its subject.
+const DELEGATION_REACH: usize = 240;
 /// Words before a lower-case visit/talks/reception word that make it an event.
 const VERB_EVENT_BEFORE: &[&str] = &["sau", "cuộc", "buổi", "chuyến", "nhân dịp", "trong", "đang", "tại"];
 /// Words before an event word that make it part of a place's name.
 const PLACE_BEFORE: &[&str] = &["trung tâm", "cung", "nhà", "hội trường", "phòng"];
 /// Verbs and nouns right before a lower-case event word that make it a definite event.
-const DEFINITE_BEFORE: &[&str] = &["chỉ đạo", "chủ trì", "dự", "tham dự", "khai mạc", "bế mạc", "tại", "quang cảnh", "toàn cảnh", "kết luận", "tổ chức", "diễn ra", "phát biểu tại", "chứng kiến", "có", "bắt đầu", "kết thúc", "tiến hành", "mở"];
+const DEFINITE_BEFORE: &[&str] = &["tổ chức thành công", "chỉ đạo", "chủ trì", "dự", "tham dự", "khai mạc", "bế mạc", "tại", "quang cảnh", "toàn cảnh", "kết luận", "tổ chức", "diễn ra", "phát biểu tại", "chứng kiến", "có", "bắt đầu", "kết thúc", "tiến hành", "mở"];
 /// Words that end an event's name.
 const NAME_STOPS: &[&str] = &[" nhân dịp", " về ", " do ", " diễn ra", " được ", " tại ", " vào ", " đã ", " sẽ ", " theo ", " với sự ", " hồi ", " trong ", " nhằm ", " và ", " là ", " có ", " cùng ", " ngày ", " sáng ", " chiều ", " tối ", " qua đó", " để ", " - ảnh", " từ ngày ", " từ ", " ở ", " hôm ", " rằng", " cho biết"];
 /// Words that may follow a trip word inside its name ("chuyến thăm chính thức …",
@@ -163,6 +165,12 @@ fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, wor
             if let Some(h) = lower.get(trig.end + 1..s.end).and_then(|rest| cue_after("ceremony_head", rest)) {
                 trig.end += 1 + h.len();
             }
+        }
+        // "trao tặng Huân chương": the award's verb belongs to the event word.
+        if lower.get(trig.clone()) == Some("huân chương") {
+            let b = lower[s.start..trig.start].trim_end();
+            let Some(v) = cue_before("award_verb", b) else { continue };
+            trig.start = s.start + b.len() - v.len();
         }
         let before_ok = !text[..trig.start].chars().next_back().is_some_and(char::is_alphanumeric);
         let after_ok = !text[trig.end..].chars().next().is_some_and(char::is_alphanumeric);
@@ -260,14 +268,36 @@ fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, wor
             // "A chào B": B right after the verb; "đến chào từ biệt" is the purpose of a reception.
             told.is_some() && objects.first().is_some_and(|&o| people[o].range.start <= trig.end + 1) && !word_before(lower, trig.start, "đến") && !word_before(lower, trig.start, "tới")
         } else if row.verb_only && row.roles == Roles::Both {
-            told.is_some() && (word != "gặp" || !objects.is_empty())
+            // "gặp A", or "gặp (gỡ) cộng đồng …, kiều bào …": a group met by a leader.
+            // "… khi gặp Thủ tướng X": a meeting told as the time of what was said.
+            let when_met = word == "gặp" && word_before(lower, trig.start, "khi") && objects.first().is_some_and(|&o| people[o].range.start <= trig.end + 1 && people[o].title.is_some() && people[o].name.is_some());
+            // "dự Chương trình gặp gỡ hữu nghị …": a programme attended, named by its verb.
+            let programme = word_before(lower, trig.start, "chương trình")
+                && lower[s.start..trig.start].trim_end().strip_suffix("chương trình").is_some_and(|b| cue_before("attend_before", b.trim_end()).is_some());
+            told.is_some() && (word != "gặp" || !objects.is_empty() || cue_after("met_group", after).is_some()) || when_met || programme
         } else if row.verb_only && row.roles == Roles::Lead {
             // "X thăm Việt Nam", "X đến thăm Trường …", "mời X sớm thăm lại Việt Nam": a visit to
             // a named place (not "thăm hỏi", "thăm đồng", "thăm người thân").
             let leader = told.is_some() || sentence_subject(ctx, people, s.start, trig.start).is_some() || word_before(lower, trig.start, "mời");
+            // "Đoàn đại biểu … (sẽ) đặt vòng hoa": a delegation lays the wreath.
+            let delegation = kind == MeetingKind::Ceremony && {
+                let from = crate::text::ceil_char(text, trig.start.saturating_sub(DELEGATION_REACH)).max(s.start).min(trig.start);
+                let b = &lower[from..trig.start];
+                cues("delegation").iter().any(|d| b.contains(d.as_str()))
+            };
             let rest = text[trig.end..s.end].trim_start();
             let rest = rest.strip_prefix("lại ").unwrap_or(rest);
-            let place = word != "thăm" || rest.starts_with(char::is_uppercase);
+            // "X đã thăm, tặng quà công nhân": a leader's visit to people at work or at home.
+            let with_gifts = word == "thăm" && leader && {
+                let r = after.strip_prefix(',').or_else(|| after.strip_prefix("và ")).map(str::trim_start);
+                r.is_some_and(|r| cue_after("visit_gift", r).is_some())
+            };
+            let place = word != "thăm" || rest.starts_with(char::is_uppercase) || with_gifts;
+            // "được trao Huân chương": the subject received an award, at no event told here.
+            let received = kind == MeetingKind::Ceremony && ["được", "đã được", "sẽ được", "nhận"].iter().any(|w| word_before(lower, trig.start, w));
+            // An award handed ("trao huân chương") needs its giver right before it: in a
+            // series ("cam kết thăng cấp …, trao huân chương") it is a promise, not an event.
+            let leader = if word.ends_with("huân chương") { told.as_ref().is_some_and(|t| !t.series) } else { leader || delegation } && !received;
             leader && place && !after.is_empty()
         } else if row.verb_only {
             told.is_some()
