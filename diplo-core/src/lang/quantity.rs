@@ -530,10 +530,10 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
         }
     }
     // "gần 3/4 diện tích", "1/3 dân số": halves, thirds and quarters are a
-    // share of a whole, not a count of 3 out of 4; "2/3 (tổng) số đại biểu"
-    // stays a count of members out of a total.
-    let of_members = matches!(next_word(lower, end), "tổng" | "số");
-    if let Some(den) = of_total.filter(|&d| !of_members && unit == Unit::Count && scale == 1.0 && (2.0..=4.0).contains(&d) && value >= 1.0 && value < d && d.fract() == 0.0 && value.fract() == 0.0) {
+    // share of a whole (`fraction_whole`), not a count of 3 out of 4;
+    // "2/3 điều kiện", "2/3 (tổng) số đại biểu" stay counts out of a total.
+    let of_whole = of_total.is_some() && WORDS.fraction_wholes.iter().any(|w| starts_with_word(&lower[skip_spaces(lower, end)..], w));
+    if let Some(den) = of_total.filter(|&d| of_whole && unit == Unit::Count && scale == 1.0 && (2.0..=4.0).contains(&d) && value >= 1.0 && value < d && d.fract() == 0.0 && value.fract() == 0.0) {
         let pct = (value / den * 10_000.0).round() / 100.0;
         return Some(Quantity { range: r.start..end, qualifier_start, value: pct, unit: Unit::Percent, qualifier, range_end: None, of_total: None, per: None });
     }

@@ -31,6 +31,14 @@ pub struct Candidate {
     pub undated_days: bool,
 }
 
+/// How far a span since an event ("kể từ khi …") may run (bytes).
+const SINCE_REACH: usize = 96;
+
+/// Does a phrase of cue `kind` occur in `hay` on word boundaries?
+fn has_cue_word(hay: &str, kind: &str) -> bool {
+    super::cues::has_cue(hay, kind)
+}
+
 /// How far around a figure its own and its sentence's periods are looked for (bytes).
 const REACH: usize = 600;
 
@@ -158,7 +166,19 @@ pub fn candidates(ctx: &Context<'_>, range: Range<usize>, reference: Option<Date
     // Undated phrases, in one pass; the first of each overlapping run.
     let dated = out.len();
     let spans = if undated { cue_spans(&lower[range.clone()], range.start, "undated") } else { Vec::new() };
-    for r in spans {
+    for mut r in spans {
+        // "kể từ khi quân đội lật đổ chính quyền": a span since an event runs
+        // to its clause's end; not "cao nhất kể từ khi …" (a record's reach).
+        if is_cue("since_event", &lower[r.clone()]) {
+            let lead = &lower[back(lower, r.start, 24, range.start)..r.start];
+            if has_cue_word(lead, "since_record") {
+                continue;
+            }
+            let reach = crate::text::floor_char(lower, (r.end + SINCE_REACH).min(range.end));
+            let tail = &lower[r.end..reach];
+            let stop = tail.find([',', ';', '.', '(', ')', '"', ':']).unwrap_or(tail.len());
+            r.end += tail[..stop].trim_end().len();
+        }
         if !out.iter().any(|c| c.range.start < r.end && r.start < c.range.end) {
             out.push(Candidate { range: r.clone(), period: Period { start: None, end: None, text: ctx.text()[r].to_string() }, relative: None, as_of: false, open: false, heads: false, undated_days: false });
         }
