@@ -467,7 +467,14 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
         // "5 tỷ bảng", "405 triệu bảng": money only after a scale.
         unit = Unit::Currency(code);
         end = e;
-    } else if scale >= 1000.0 && of_total.is_none() && after_price_word(lower, r.start) {
+    } else if scale >= 1000.0
+        && of_total.is_none()
+        && (range_end.is_some() || scale_at(lower, r.end).is_some())
+        && range_end.is_none_or(|e| e >= value * scale)
+        && !text[skip_spaces(lower, end)..].starts_with(char::is_uppercase)
+        && after_price_word(lower, r.start)
+    {
+        // Not before a capitalised word: "120 triệu Đài tệ" is another currency.
         // "giá 700-800 nghìn", "có giá chỉ khoảng 3 triệu": a price in đồng
         // left unwritten.
         unit = Unit::Currency("VND".to_string());

@@ -161,6 +161,11 @@ pub fn candidates(ctx: &Context<'_>, range: Range<usize>, reference: Option<Date
                 && !ends_with_cue(lead, "event_name_head")
         };
         c.heads = (lead_all.len() <= 28 && short(lead_all)) || lead_clause.is_some_and(short) || fronted();
+        // A start day inside the sentence is an event's date ("có hiệu lực từ
+        // ngày 1/7/2021", "nhập cảnh từ ngày 18/4"): only a fronted one opens a period.
+        if day_start && !c.heads {
+            continue;
+        }
         out.push(c);
     }
     // Undated phrases, in one pass; the first of each overlapping run.
