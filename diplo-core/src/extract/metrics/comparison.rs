@@ -38,7 +38,8 @@ pub fn find(ctx: &Context<'_>, quantities: &[Quantity], qi: usize, sentence: &Ra
         }
         // "giảm thêm 15% dù năm ngoái đã lao dốc 30%", "giảm 18% còn giá thuê
         // nhà phố lao dốc 38%": a change of another time or subject.
-        if super::cues::has_cue(before, "comparison_break") {
+        // A multiple stays the figure's ratio ("… nhưng sẽ tăng gấp đôi").
+        if c.unit != Unit::Times && super::cues::has_cue(before, "comparison_break") {
             return None;
         }
         let verb_before = before.trim_end().trim_end_matches("gấp").trim_end();
