@@ -188,6 +188,21 @@ pub(super) fn prev_word(lower: &str, pos: usize) -> &str {
     &tail[start..]
 }
 
+/// Does a price word ("giá", "giá bán", "giá thuê") end right before the
+/// number at `pos`, past a qualifier ("giá chỉ khoảng", "giá từ")?
+fn after_price_word(lower: &str, pos: usize) -> bool {
+    let mut at = pos;
+    for _ in 0..2 {
+        match qualifier_before(lower, at) {
+            Some((qs, _)) if qs < at => at = qs,
+            _ => break,
+        }
+    }
+    let w = prev_word(lower, at);
+    let w = if matches!(w, "chỉ" | "từ" | "là" | "ở" | "mức") { prev_word(lower, lower[..at].trim_end().len() - w.len()) } else { w };
+    (w == "giá" && prev_word(lower, lower[..at].trim_end().len() - w.len()) != "đánh") || (matches!(w, "bán" | "thuê" | "mua") && prev_word(lower, lower[..at].trim_end().len().saturating_sub(w.len())).ends_with("giá"))
+}
+
 /// The word that starts after `pos` (within [`WORD_REACH`] bytes).
 pub(super) fn next_word(lower: &str, pos: usize) -> &str {
     let after = lower[pos..].trim_start();
@@ -452,6 +467,17 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
         // "5 tỷ bảng", "405 triệu bảng": money only after a scale.
         unit = Unit::Currency(code);
         end = e;
+    } else if scale >= 1000.0
+        && of_total.is_none()
+        && (range_end.is_some() || scale_at(lower, r.end).is_some())
+        && range_end.is_none_or(|e| e >= value * scale)
+        && !text[skip_spaces(lower, end)..].starts_with(char::is_uppercase)
+        && after_price_word(lower, r.start)
+    {
+        // Not before a capitalised word: "120 triệu Đài tệ" is another currency.
+        // "giá 700-800 nghìn", "có giá chỉ khoảng 3 triệu": a price in đồng
+        // left unwritten.
+        unit = Unit::Currency("VND".to_string());
     } else if prev == "gấp" && scale == 1.0 && of_total.is_none() {
         // "cao gấp 3 so với năm trước".
         unit = Unit::Times;
@@ -495,6 +521,13 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
             qualifier_start = r.start;
         }
     }
+    // "vượt qua 78 thí sinh": rivals beaten are an exact count.
+    if qualifier == Qualifier::MoreThan && unit == Unit::Count && lower[qualifier_start..].starts_with("vượt qua") {
+        let next = &lower[skip_spaces(lower, end)..];
+        if WORDS.rivals.iter().any(|w| starts_with_word(next, w)) {
+            qualifier = Qualifier::Exact;
+        }
+    }
     // A bound written after the figure: "8% trở lên", "5 tỷ USD trở xuống".
     if qualifier == Qualifier::Exact || lower[qualifier_start..].starts_with("từ") {
         if starts_with_word(&lower[end..], " trở lên") {
@@ -502,6 +535,14 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
         } else if starts_with_word(&lower[end..], " trở xuống") {
             qualifier = Qualifier::AtMost;
         }
+    }
+    // "gần 3/4 diện tích", "1/3 dân số": halves, thirds and quarters are a
+    // share of a whole (`fraction_whole`), not a count of 3 out of 4;
+    // "2/3 điều kiện", "2/3 (tổng) số đại biểu" stay counts out of a total.
+    let of_whole = of_total.is_some() && WORDS.fraction_wholes.iter().any(|w| starts_with_word(&lower[skip_spaces(lower, end)..], w));
+    if let Some(den) = of_total.filter(|&d| of_whole && unit == Unit::Count && scale == 1.0 && (2.0..=4.0).contains(&d) && value >= 1.0 && value < d && d.fract() == 0.0 && value.fract() == 0.0) {
+        let pct = (value / den * 10_000.0).round() / 100.0;
+        return Some(Quantity { range: r.start..end, qualifier_start, value: pct, unit: Unit::Percent, qualifier, range_end: None, of_total: None, per: None });
     }
     Some(Quantity { range: r.start..end, qualifier_start, value: value * scale, unit, qualifier, range_end, of_total, per })
 }

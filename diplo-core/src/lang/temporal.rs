@@ -104,7 +104,7 @@ static DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?:từ\s+)?(?:ngày\s+)?(?P<d1>\d{1,2})\s*(?P<sep>-|đến|tới|và)\s*(?:ngày\s+)?(?P<d2>\d{1,2})\s*(?P<s>[/.-])\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?")
 });
 static CROSS_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:từ\s+)?(?:ngày\s+)?(?P<d1>\d{1,2})[/.](?P<m1>\d{1,2})(?:[/.](?P<y1>\d{4}))?\s*(?:-|đến|tới)\s*(?:ngày\s+)?(?P<d2>\d{1,2})[/.](?P<m2>\d{1,2})(?:[/.](?P<y2>\d{4}))?")
+    re(r"(?:từ\s+)?(?:ngày\s+)?(?P<d1>\d{1,2})(?P<s1>[/.-])(?P<m1>\d{1,2})(?:[/.-](?P<y1>\d{4}))?\s*(?P<sep>-|đến|tới)\s*(?:ngày\s+)?(?P<d2>\d{1,2})(?P<s2>[/.-])(?P<m2>\d{1,2})(?:[/.-](?P<y2>\d{4}))?")
 });
 static FULL_DATE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:ngày\s+)?(?P<d>\d{1,2})\s*(?P<s1>[/.-])\s*(?P<m>\d{1,2})\s*(?P<s2>[/.-])\s*(?P<y>\d{4})"));
@@ -423,6 +423,16 @@ fn collect_days(text: &str, r: &Resolver, full_dates: &[regex::Captures<'_>], wi
         let (Some(d1), Some(m1), Some(d2), Some(m2)) = (num(c.name("d1")), num(c.name("m1")), num(c.name("d2")), num(c.name("m2"))) else { continue };
         if !boundary_ok(text, &m0) {
             continue;
+        }
+        // "từ ngày 27-4 đến 30-4": days with a hyphenated month make a range
+        // only joined by a word and opened by "từ/ngày" (a score "2-1 - 3-0" is none).
+        let hyphen = |n: &str| c.name(n).is_some_and(|m| m.as_str() == "-");
+        if hyphen("s1") || hyphen("s2") {
+            let worded = c.name("sep").is_some_and(|m| m.as_str() != "-");
+            let cued = text[m0.clone()].starts_with("từ") || text[m0.clone()].starts_with("ngày");
+            if !(hyphen("s1") && hyphen("s2") && worded && cued) {
+                continue;
+            }
         }
         let y2 = num(c.name("y2"));
         let y1 = num(c.name("y1")).or_else(|| y2.map(|y| if m1 > m2 { y - 1 } else { y }));

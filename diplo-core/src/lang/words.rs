@@ -28,6 +28,11 @@ pub struct QuantityWords {
     pub counted_nouns: Vec<String>,
     /// Words before a year-like number that make it a year ("đến 2030").
     pub year_intro: Vec<String>,
+    /// Nouns after "vượt qua N" that make N rivals beaten, an exact count
+    /// ("vượt qua 78 thí sinh"), not a bound passed ("vượt qua 1 triệu ca").
+    pub rivals: Vec<String>,
+    /// Wholes after a half, third or quarter that make it a share ("3/4 diện tích").
+    pub fraction_wholes: Vec<String>,
 }
 
 fn qualifier(key: &str) -> Option<Qualifier> {
@@ -44,7 +49,7 @@ fn qualifier(key: &str) -> Option<Qualifier> {
 }
 
 pub static WORDS: LazyLock<QuantityWords> = LazyLock::new(|| {
-    let mut w = QuantityWords { scales: vec![], units: vec![], unit_factors: vec![], spec_units: vec![], scaled_currencies: vec![], comparatives: vec![], qualifiers: vec![], pers: vec![], numwords: vec![], identifiers: vec![], determined: vec![], counted_nouns: vec![], year_intro: vec![] };
+    let mut w = QuantityWords { scales: vec![], units: vec![], unit_factors: vec![], spec_units: vec![], scaled_currencies: vec![], comparatives: vec![], qualifiers: vec![], pers: vec![], numwords: vec![], identifiers: vec![], determined: vec![], counted_nouns: vec![], year_intro: vec![], rivals: vec![], fraction_wholes: vec![] };
     let mut scaled: Vec<(String, f64)> = vec![];
     for row in crate::lexicon::rows(include_str!("../../data/quantity_words.tsv")) {
         let [kind, surface, value] = row[..] else { continue };
@@ -72,6 +77,8 @@ pub static WORDS: LazyLock<QuantityWords> = LazyLock::new(|| {
             "determined" => w.determined.push(surface),
             "counted_noun" => w.counted_nouns.push(surface),
             "year_intro" => w.year_intro.push(surface),
+            "rival" => w.rivals.push(surface.to_lowercase()),
+            "fraction_whole" => w.fraction_wholes.push(surface.to_lowercase()),
             _ => {}
         }
     }

@@ -36,6 +36,12 @@ pub fn find(ctx: &Context<'_>, quantities: &[Quantity], qi: usize, sentence: &Ra
         if find_word(before, "và").is_some() {
             return None;
         }
+        // "giảm thêm 15% dù năm ngoái đã lao dốc 30%", "giảm 18% còn giá thuê
+        // nhà phố lao dốc 38%": a change of another time or subject.
+        // A multiple stays the figure's ratio ("… nhưng sẽ tăng gấp đôi").
+        if c.unit != Unit::Times && super::cues::has_cue(before, "comparison_break") {
+            return None;
+        }
         let verb_before = before.trim_end().trim_end_matches("gấp").trim_end();
         let is_ratio = c.unit == Unit::Times;
         // "…, vượt 27% kế hoạch năm": above the plan by a percentage.

@@ -48,6 +48,9 @@ pub fn of(lower: &str, q: &Quantity, before: &str, indicator: Indicator, keyword
     if ends_with(b, "increase") {
         return Some(Direction::Increase);
     }
+    if let Some(d) = change_noun(b, indicator) {
+        return Some(d);
+    }
     // "tăng kim ngạch thương mại ít nhất 10%": the verb before the noun.
     let k = keyword.filter(|k| k.end <= q.qualifier_start && k.start >= q.qualifier_start - before.len())?;
     let rest = lower[k.end..q.qualifier_start].trim();
@@ -58,6 +61,29 @@ pub fn of(lower: &str, q: &Quantity, before: &str, indicator: Indicator, keyword
     if ends_with(verb, "decrease") {
         Some(Direction::Decrease)
     } else if ends_with(verb, "increase") {
+        Some(Direction::Increase)
+    } else {
+        None
+    }
+}
+
+/// How many words a change noun may stand before "với/là" and its figure.
+const CHANGE_NOUN_WORDS: usize = 8;
+
+/// "mức tăng cao nhất thuộc về hạng C với 8%", "mức giảm mạnh nhất là 12%":
+/// a change noun ("mức tăng", data `increase_noun`/`decrease_noun`) a few
+/// words before "với/là" makes the figure that change. `b` is the clause
+/// before the figure.
+fn change_noun(b: &str, indicator: Indicator) -> Option<Direction> {
+    let t = b.trim_end();
+    let head = t.strip_suffix("với").or_else(|| t.strip_suffix("là")).filter(|h| h.ends_with(' '))?;
+    // The last few words before "với/là", on a char boundary.
+    let start = head.trim_end().char_indices().rev().filter(|&(_, c)| c == ' ').nth(CHANGE_NOUN_WORDS - 1).map_or(0, |(i, _)| i);
+    let tail = head.get(start..)?;
+    let has = |kind: &str| cues(kind).iter().any(|c| tail.match_indices(c.as_str()).any(|(i, _)| !tail[..i].chars().next_back().is_some_and(char::is_alphanumeric) && !tail[i + c.len()..].chars().next().is_some_and(char::is_alphanumeric)));
+    if has("decrease_noun") {
+        Some(Direction::Decrease)
+    } else if has("increase_noun") && !(indicator == Indicator::GdpGrowth && tail.contains("tăng trưởng")) {
         Some(Direction::Increase)
     } else {
         None

@@ -68,3 +68,26 @@ pub fn read(lower: &str, s: &Range<usize>) -> SentenceGoal {
     let draft_at = cue_spans(hay, s.start, "draft").first().map(|r| r.start);
     SentenceGoal { planned, result_from, draft_at }
 }
+
+/// "Trung tâm Dự báo … cho biết miền Bắc sẽ tăng nhiệt. Đến ngày 21-22/2,
+/// Hà Nội … lên 32 độ C": a sentence headed by a time to come
+/// (`forecast_followup_head`) right after a sentence that reports a forecast
+/// goes on with that forecast. `prev` is the sentence before `s`.
+pub fn continues_forecast(lower: &str, prev: &Range<usize>, s: &Range<usize>) -> bool {
+    let (Some(hay), Some(before)) = (lower.get(s.clone()), lower.get(prev.clone())) else { return false };
+    let head = hay.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let starts = cues("forecast_followup_head").iter().any(|c| head.starts_with(c.as_str()) && !head[c.len()..].starts_with(char::is_alphanumeric));
+    starts && has_cue(before, "forecast_body") && !has_cue(hay, "not_projected")
+}
+
+/// How many words may stand between "để" and a figure of a proposal's purpose.
+const PURPOSE_WORDS: usize = 2;
+
+/// "đề nghị đóng 18 chiếc tàu … để mang 36 máy bay": the purpose of a
+/// proposal or plan (`proposal` in the sentence before the figure) is planned,
+/// not done. `before` is the clause before the figure, `sentence_before` the
+/// sentence before it.
+pub fn proposal_purpose(before: &str, sentence_before: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().rev().take(PURPOSE_WORDS + 1).collect();
+    words.iter().skip(1).any(|w| *w == "để" || *w == "nhằm") && has_cue(sentence_before, "proposal")
+}

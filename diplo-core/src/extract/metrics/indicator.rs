@@ -133,6 +133,7 @@ pub fn ends_with_cue(hay: &str, kind: &str) -> bool {
 }
 
 /// Counts whose indicator depends on more than their noun:
+/// - members that are firms or members of an association are no partners;
 /// - partners that "được nâng cấp" or were added ("có thêm 4 đối tác chiến
 ///   lược toàn diện") are relations upgraded;
 /// - "N hiệp định" in a sentence about FTAs are FTAs;
@@ -140,6 +141,9 @@ pub fn ends_with_cue(hay: &str, kind: &str) -> bool {
 pub fn refine_count(indicator: Indicator, counted: &str, before: &str, sentence_before: &str, clause_after: &str) -> Indicator {
     match indicator {
         Indicator::Partners if has_cue(clause_after, "upgraded_after") => Indicator::RelationsUpgraded,
+        // "130 thành viên là đại diện các doanh nghiệp lữ hành": members of
+        // an association or firms, not partner countries or organisations.
+        Indicator::Partners if counted.starts_with("thành viên") && (has_cue(counted, "member_not_partner") || has_cue(clause_after, "member_not_partner")) => Indicator::Other,
         Indicator::Partners if ends_with_cue(before, "added_before") && find_word(counted, "đối tác").is_some() => Indicator::RelationsUpgraded,
         Indicator::AgreementsSigned if counted.starts_with("hiệp định") && has_cue(sentence_before, "fta_context") => Indicator::Ftas,
         Indicator::Other if counted.starts_with("doanh nghiệp") && has_cue(sentence_before, "delegation") => Indicator::Participants,

@@ -220,8 +220,10 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
     let mut prev_source = None;
     let mut prev_end = 0;
     let reference = period::reference_date(ctx);
+    let mut prev_range: Option<Range<usize>> = None;
     for sentence in &ctx.sentences {
         let s = sentence.range.clone();
+        let prev_s = prev_range.replace(s.clone());
         // A new line is a new paragraph: nothing carries over.
         // The period the sentence right before hands on may cross a paragraph
         // break ("Trong năm 2025, … ." / "Thông qua sáp nhập, … giảm 42,5%").
@@ -240,7 +242,12 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
         // Most sentences hold no figure: they only hand on their period.
         let has_figure = qs[first_q..].iter().take_while(|q| q.range.start < s.end).next().is_some();
         let sentence_periods = period::candidates(ctx, s.clone(), reference, has_figure);
+        // A day outside the carried period moves the account to another time.
+        if carried.as_ref().is_some_and(|c| period::day_outside(ctx, &s, c)) {
+            carried = None;
+        }
         let sentence_goal = if has_figure { goal::read(lower, &s) } else { goal::SentenceGoal::default() };
+        let forecast_goes_on = has_figure && prev_s.as_ref().is_some_and(|p| goal::continues_forecast(lower, p, &s));
         let (event_sentence, goal_cues, future_cues) = if has_figure {
             // Cues that govern the rest of their sentence, found once per sentence
             // in one pass (`sentence_governs` holds both kinds).
@@ -359,7 +366,8 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             // govern the rest of their sentence, not only their clause.
             let estimated = lower[q.qualifier_start..q.range.start].starts_with("ước") || indicator::ends_with_cue(before, "estimate");
             let target = goal
-                || (!plain_count && has_cue(before, "forecast"))
+                || (!plain_count && (has_cue(before, "forecast") || forecast_goes_on))
+                || goal::proposal_purpose(before, sentence_before)
                 || (is_growth_words && has_cue(&lower[cl.start..cl.end], "target"))
                 || is_future(period.as_ref(), ctx.doc_date, estimated.then_some(reference).flatten());
             let whole = q.of_total.or_else(|| of_whole(ctx, qi, &s, &cl, last_count));
@@ -394,7 +402,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
         // The period this sentence hands on: the one its figures took, else its
         // own; a stock with none of its own stops the one before.
         carried_before = None;
-        last_sentence = used.or_else(|| period::governing(ctx, &s, &sentence_periods)).filter(|c| period::carries(c, ctx.doc_date));
+        last_sentence = used.or_else(|| period::governing(ctx, &s, &sentence_periods)).filter(|c| period::carries(c, ctx.doc_date) || period::heads_list(ctx, &s, c));
         match &last_sentence {
             Some(g) => carried = Some(g.clone()),
             None if sentence_stock => carried = None,

@@ -31,6 +31,14 @@ pub struct Candidate {
     pub undated_days: bool,
 }
 
+/// How far a span since an event ("kể từ khi …") may run (bytes).
+const SINCE_REACH: usize = 96;
+
+/// Does a phrase of cue `kind` occur in `hay` on word boundaries?
+fn has_cue_word(hay: &str, kind: &str) -> bool {
+    super::cues::has_cue(hay, kind)
+}
+
 /// How far around a figure its own and its sentence's periods are looked for (bytes).
 const REACH: usize = 600;
 
@@ -75,10 +83,12 @@ pub fn candidates(ctx: &Context<'_>, range: Range<usize>, reference: Option<Date
         // A range of days is a period ("từ 10 đến 12/3/2025", "từ 7/2 đến 19/2"
         // with no year: kept as text); a single day is not.
         let single_day = t.end_date.is_none() || t.end_date == t.date || (t.start.is_some() && t.start == t.end);
-        if (t.is_day && single_day) || matches!(t.relative, Some(Relative::Today | Relative::Yesterday | Relative::Tomorrow)) {
+        let before = &lower[back(lower, t.range.start, 24, range.start)..t.range.start];
+        // "Từ ngày 26/4/2021, …": a day after "từ" opens a period (with a year).
+        let day_start = t.is_day && single_day && t.start.is_some() && !t.year_inferred && t.relative.is_none() && ends_with_cue(before, "span_from");
+        if (t.is_day && single_day && !day_start) || matches!(t.relative, Some(Relative::Today | Relative::Yesterday | Relative::Tomorrow)) {
             continue;
         }
-        let before = &lower[back(lower, t.range.start, 24, range.start)..t.range.start];
         // "tung ra vào năm 2013", "ban hành năm 2019", "Sinh năm 1975": the
         // date of an event (a launch, a rule, a birth), no figure's period.
         let event_at = before.trim_end();
@@ -151,12 +161,29 @@ pub fn candidates(ctx: &Context<'_>, range: Range<usize>, reference: Option<Date
                 && !ends_with_cue(lead, "event_name_head")
         };
         c.heads = (lead_all.len() <= 28 && short(lead_all)) || lead_clause.is_some_and(short) || fronted();
+        // A start day inside the sentence is an event's date ("có hiệu lực từ
+        // ngày 1/7/2021", "nhập cảnh từ ngày 18/4"): only a fronted one opens a period.
+        if day_start && !c.heads {
+            continue;
+        }
         out.push(c);
     }
     // Undated phrases, in one pass; the first of each overlapping run.
     let dated = out.len();
     let spans = if undated { cue_spans(&lower[range.clone()], range.start, "undated") } else { Vec::new() };
-    for r in spans {
+    for mut r in spans {
+        // "kể từ khi quân đội lật đổ chính quyền": a span since an event runs
+        // to its clause's end; not "cao nhất kể từ khi …" (a record's reach).
+        if is_cue("since_event", &lower[r.clone()]) {
+            let lead = &lower[back(lower, r.start, 24, range.start)..r.start];
+            if has_cue_word(lead, "since_record") {
+                continue;
+            }
+            let reach = crate::text::floor_char(lower, (r.end + SINCE_REACH).min(range.end));
+            let tail = &lower[r.end..reach];
+            let stop = tail.find([',', ';', '.', '(', ')', '"', ':']).unwrap_or(tail.len());
+            r.end += tail[..stop].trim_end().len();
+        }
         if !out.iter().any(|c| c.range.start < r.end && r.start < c.range.end) {
             out.push(Candidate { range: r.clone(), period: Period { start: None, end: None, text: ctx.text()[r].to_string() }, relative: None, as_of: false, open: false, heads: false, undated_days: false });
         }
@@ -362,4 +389,25 @@ pub fn day_before(ctx: &Context<'_>, s: &Range<usize>, pos: usize) -> bool {
     let from = back(&ctx.lower, pos, REACH, s.start);
     let first = ctx.temporals.partition_point(|t| t.range.start < from);
     ctx.temporals[first..].iter().take_while(|t| t.range.end <= pos).any(|t| t.is_day && t.end_date.is_none())
+}
+
+/// Does the sentence `s` state a single day outside the carried period `c`
+/// ("Năm 2019, …" then "…, chiều 18/7/2023.")? The account has moved on to
+/// another time: the carried period governs no later figure.
+pub fn day_outside(ctx: &Context<'_>, s: &Range<usize>, c: &Candidate) -> bool {
+    let (Some(cs), Some(ce)) = (c.period.start.as_deref().and_then(Date::parse_iso), c.period.end.as_deref().and_then(Date::parse_iso)) else { return false };
+    let first = ctx.temporals.partition_point(|t| t.range.start < s.start);
+    ctx.temporals[first..]
+        .iter()
+        .take_while(|t| t.range.end <= s.end)
+        .filter(|t| t.is_day && (t.end_date.is_none() || t.end_date == t.date))
+        .filter_map(|t| t.start)
+        .any(|d| d < cs || d > ce)
+}
+
+/// Is the open start `c` ("Từ ngày 26/04/2021, …") the head of a list
+/// heading ("…, X triển khai các ưu đãi sau:")? It dates the list's items
+/// in the sentences after it, though it names no end.
+pub fn heads_list(ctx: &Context<'_>, s: &Range<usize>, c: &Candidate) -> bool {
+    c.open && c.heads && ctx.text().get(c.range.end..s.end).is_some_and(|rest| rest.contains(':'))
 }
