@@ -1,6 +1,7 @@
 //! Event mentions: an event word that names one real event, with its name and
 //! the people told with it.
 
+use super::naming::name_and_topic;
 use super::lexicon::{cue_after, cue_before, cues, ends_with_word, starts_with_word, Roles, KINDS};
 use super::parties::{delegation_leaders, objects_after, pair_before, sentence_subject, subject_before};
 use crate::extract::people::PersonHit;
@@ -73,8 +74,6 @@ const VERB_EVENT_BEFORE: &[&str] = &["sau", "cuộc", "buổi", "chuyến", "nh�
 const PLACE_BEFORE: &[&str] = &["trung tâm", "cung", "nhà", "hội trường", "phòng"];
 /// Verbs and nouns right before a lower-case event word that make it a definite event.
 const DEFINITE_BEFORE: &[&str] = &["tổ chức thành công", "chỉ đạo", "chủ trì", "dự", "tham dự", "khai mạc", "bế mạc", "tại", "quang cảnh", "toàn cảnh", "kết luận", "tổ chức", "diễn ra", "phát biểu tại", "chứng kiến", "có", "bắt đầu", "kết thúc", "tiến hành", "mở"];
-/// Words that end an event's name.
-const NAME_STOPS: &[&str] = &[" nhân dịp", " về ", " do ", " diễn ra", " được ", " tại ", " vào ", " đã ", " sẽ ", " theo ", " với sự ", " hồi ", " trong ", " nhằm ", " và ", " là ", " có ", " cùng ", " ngày ", " sáng ", " chiều ", " tối ", " qua đó", " để ", " - ảnh", " từ ngày ", " từ ", " ở ", " hôm ", " rằng", " cho biết"];
 /// Words that may follow a trip word inside its name ("chuyến thăm chính thức …",
 /// "chuyến công tác tại …"); any other lower-case word says something of the trip.
 const VISIT_QUALIFIERS: &[&str] = &["chính thức", "cấp nhà nước", "cấp", "làm việc", "hữu nghị", "công tác", "tới", "đến", "sang", "tại", "ở", "và", "của", "thăm", "nước ngoài", "châu", "từ", "lần", "đầu tiên", "kéo dài", "ngắn ngày"];
@@ -584,44 +583,4 @@ fn told_before(ctx: &Context<'_>, people: &[PersonHit], s: &Range<usize>, trig: 
     let k = people.partition_point(|p| p.range.start < prev.end);
     let nobody = people.get(k).is_none_or(|p| p.range.start >= trig.start || p.name.is_none());
     (separated && nobody).then(|| Told { subject: prev.subject.clone(), pair: prev.pair, start: trig.start, series: true })
-}
-
-/// Where `stop` first ends a name in `rest` (lower case, starting at `base` of
-/// the text): a stop word written with a capital belongs to the name ("Lễ kỷ
-/// niệm 50 năm Ngày thiết lập …"), and so does "về" before a capitalised word
-/// ("Hội nghị quốc tế lần thứ tư về Tài trợ cho Phát triển").
-fn name_stop(text: &str, rest: &str, base: usize, clause_end: usize, stop: &str) -> Option<usize> {
-    rest[..clause_end].match_indices(stop).map(|(i, _)| i).find(|&i| {
-        let word = &text[base + i + 1..];
-        let capital = word.chars().next().is_some_and(char::is_uppercase);
-        let after_stop = text[base + i + stop.len()..].chars().next().is_some_and(char::is_uppercase);
-        let next_capital = stop == " về " && after_stop;
-        // "hội đàm ở Jakarta" ends before the place; "… Việt Nam ở nước ngoài" does not.
-        let not_a_place = stop == " ở " && !after_stop;
-        !capital && !next_capital && !not_a_place
-    })
-}
-
-pub fn name_and_topic(text: &str, lower: &str, trig: Range<usize>, limit: usize) -> (Range<usize>, Option<Range<usize>>) {
-    let limit = crate::text::floor_char(text, limit.min(trig.end + super::MENTION_REACH)).max(trig.end);
-    let rest = &lower[trig.end..limit];
-    let clause_end = rest.find([',', ';', '.', ':', '(', ')', '"']).unwrap_or(rest.len());
-    let stop = NAME_STOPS.iter().filter_map(|s| name_stop(text, rest, trig.end, clause_end, s)).min().unwrap_or(clause_end);
-    let mut end = trig.end + stop;
-    // Never end on a dash or a caption marker.
-    end = trig.end + text[trig.end..end].trim_end_matches([' ', '-', '…', '.']).len();
-    // "tọa đàm “Ngoại giao kinh tế đồng hành cùng doanh nghiệp”": the quoted title names it.
-    if let Some(q) = text[trig.end..limit].strip_prefix(" \"") {
-        if let Some(close) = q.find('"').filter(|&i| i > 0 && i < 200) {
-            end = trig.end + 2 + close + 1;
-        }
-    }
-    let name = trig.start..end;
-    let topic = rest[..clause_end].find(" về ").filter(|&i| i == stop).map(|i| {
-        let t0 = trig.end + i + " về ".len();
-        let t1 = trig.end + clause_end.max(i + 4);
-        let t_end = text[t0..t1.min(limit)].find(" - ").map_or(t1.min(limit), |d| t0 + d);
-        t0..t_end
-    });
-    (name, topic)
 }

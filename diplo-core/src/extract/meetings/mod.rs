@@ -14,6 +14,7 @@ mod fields;
 mod group;
 mod lexicon;
 mod mentions;
+mod naming;
 mod parties;
 mod venue;
 mod when;

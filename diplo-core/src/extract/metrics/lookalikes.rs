@@ -21,23 +21,10 @@ use std::ops::Range;
 /// How far back a list of numbers and its head may reach ("mùa 1, 2, 3").
 const HEAD_REACH: usize = 64;
 
-/// Is `q` a look-alike, no figure? `before` is its clause before the
-/// qualifier (lower case), `counted` what it counts, `indicator` what the
-/// metric would measure.
+/// Which look-alike `q` is, if any: no figure, named by a short kind (for
+/// reading corpus diffs). `before` is its clause before the qualifier (lower
+/// case), `counted` what it counts, `indicator` what the metric would measure.
 pub fn lookalike(
-    text: &str,
-    lower: &str,
-    q: &Quantity,
-    before: &str,
-    counted: Option<&Range<usize>>,
-    indicator: Indicator,
-    sentence_end: usize,
-) -> bool {
-    kind(text, lower, q, before, counted, indicator, sentence_end).is_some()
-}
-
-/// Which look-alike `q` is, if any (a short name, for reading corpus diffs).
-fn kind(
     text: &str,
     lower: &str,
     q: &Quantity,
@@ -242,7 +229,7 @@ fn threshold(
     cues("at_or_above")
         .iter()
         .any(|c| starts_with_phrase(tail, c))
-        || edge(&near)
+        || edge(near)
         || edge(own)
 }
 

@@ -303,7 +303,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             if q.unit == Unit::Count && counted.is_none() && indicator == Indicator::Other {
                 continue;
             }
-            if filters::not_a_metric(text, lower, q, before, counted.as_ref(), s.end) || lookalikes::lookalike(text, lower, q, before, counted.as_ref(), indicator, s.end) {
+            if filters::not_a_metric(text, lower, q, before, counted.as_ref(), s.end) || lookalikes::lookalike(text, lower, q, before, counted.as_ref(), indicator, s.end).is_some() {
                 continue;
             }
             // Growth is a rate: an amount near "tăng trưởng" is not gdp_growth.

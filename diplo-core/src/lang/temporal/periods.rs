@@ -89,14 +89,7 @@ pub(super) fn collect_periods(text: &str, r: &Resolver, windows: &DigitWindows, 
             continue;
         }
         let mut t = blank(m0.start..end);
-        let year = match (num(c.name("y")), c.name("rel").map(|m| m.as_str())) {
-            (Some(y), _) => Some(y as i32),
-            (None, Some(rel)) => relative_year(r, rel),
-            _ => {
-                t.year_inferred = true;
-                r.current_year()
-            }
-        };
+        let year = stated_year(r, &c, &mut t);
         if let Some(y) = year {
             let last = c.name("edge").map(|m| m.as_str()) == Some("cuối");
             let (m1, m2) = if last { (13 - n, 12) } else { (1, n) };
@@ -108,14 +101,7 @@ pub(super) fn collect_periods(text: &str, r: &Resolver, windows: &DigitWindows, 
     for c in HALF.captures_iter(text) {
         let m0 = c.get(0).map_or(0..0, |m| m.range());
         let mut t = blank(m0);
-        let year = match (num(c.name("y")), c.name("rel").map(|m| m.as_str())) {
-            (Some(y), _) => Some(y as i32),
-            (None, Some(rel)) => relative_year(r, rel),
-            _ => {
-                t.year_inferred = true;
-                r.current_year()
-            }
-        };
+        let year = stated_year(r, &c, &mut t);
         if let Some(y) = year {
             let first = c.name("edge").map(|m| m.as_str()) == Some("đầu");
             t.start = Date::new(y, if first { 1 } else { 7 }, 1);
@@ -243,6 +229,19 @@ pub(super) fn collect_periods(text: &str, r: &Resolver, windows: &DigitWindows, 
         }
         let y: i32 = m.as_str().parse().unwrap_or(0);
         out.push(year_period(blank(m0), y));
+    }
+}
+
+/// The year of a period match: its digits ("năm 2025"), its relative year
+/// ("năm nay"), or else the resolver's current year, marked inferred.
+fn stated_year(r: &Resolver, c: &regex::Captures<'_>, t: &mut Temporal) -> Option<i32> {
+    match (num(c.name("y")), c.name("rel").map(|m| m.as_str())) {
+        (Some(y), _) => Some(y as i32),
+        (None, Some(rel)) => relative_year(r, rel),
+        _ => {
+            t.year_inferred = true;
+            r.current_year()
+        }
     }
 }
 
