@@ -152,6 +152,9 @@ fn vietnamese_name(text: &str, pos: usize) -> Option<Range<usize>> {
     (k >= 2).then(|| pos..bounds[k - 1].1)
 }
 
+/// Title endings naming a local unit whose province follows ("… tỉnh Bắc Ninh", "… Thành ủy Hà Nội").
+const LOCAL_UNIT_ENDS: [&str; 5] = [" tỉnh", " thành phố", " tp", " thành ủy", " tỉnh ủy"];
+
 /// Title rows matching at `pos` (case-insensitive, first letter as written).
 fn title_at(ctx: &Context<'_>, pos: usize) -> Option<(Range<usize>, usize)> {
     let lower = &ctx.lower;
@@ -162,8 +165,9 @@ fn title_at(ctx: &Context<'_>, pos: usize) -> Option<(Range<usize>, usize)> {
     if next.is_some_and(is_alnum) {
         return None;
     }
-    // "Chủ tịch UBND tỉnh Bắc Ninh": the province belongs to the title, not to the name after it.
-    if [" tỉnh", " thành phố", " tp"].iter().any(|u| lower[pos..end].ends_with(u)) && lower[end..].starts_with(' ') {
+    // "Chủ tịch UBND tỉnh Bắc Ninh", "Bí thư Thành ủy Hà Nội": the province belongs to the
+    // title, not to the name after it.
+    if LOCAL_UNIT_ENDS.iter().any(|u| lower[pos..end].ends_with(u)) && lower[end..].starts_with(' ') {
         if let Some(e) = crate::lexicon::provinces::province_at(lower, end + 1) {
             end = e;
         }
