@@ -16,16 +16,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 fn report(e: &DocumentError) {
-    let place = match (&e.file, e.line) {
-        (Some(f), Some(l)) => format!("{f}:{l}"),
-        (Some(f), None) => f.clone(),
-        _ => e.id.clone().unwrap_or_default(),
-    };
-    if e.message.contains(&place) {
-        eprintln!("{} [{}]", e.message, e.code);
-    } else {
-        eprintln!("{place}: {} [{}]", e.message, e.code);
-    }
+    eprintln!("{} [{}]", e.located(), e.code);
 }
 
 fn usage() -> ExitCode {

@@ -92,12 +92,7 @@ fn file_result(py: Python<'_>, res: Result<String, diplo_core::corpus::DocumentE
     match res {
         Ok(json) => PyString::new(py, &json).into_any().unbind(),
         Err(e) => {
-            let place = match (&e.file, e.line) {
-                (Some(f), Some(l)) => format!("{f}:{l}: "),
-                (Some(f), None) if !e.message.contains(f.as_str()) => format!("{f}: "),
-                _ => String::new(),
-            };
-            let message = format!("{place}{}", e.message);
+            let message = e.located();
             error_for(py, &e.code, &message, None, e.id.as_deref(), None).into_value(py).into_any()
         }
     }

@@ -275,6 +275,26 @@ pub struct DocumentError {
     pub index: Option<usize>,
 }
 
+impl DocumentError {
+    /// Where the document came from: "file:line" in a JSONL file, else the file.
+    pub fn place(&self) -> Option<String> {
+        match (&self.file, self.line) {
+            (Some(f), Some(l)) => Some(format!("{f}:{l}")),
+            (Some(f), None) => Some(f.clone()),
+            _ => None,
+        }
+    }
+
+    /// The message led by `place` (or by `id` when there is no file), unless
+    /// the message already names it: what a command line prints.
+    pub fn located(&self) -> String {
+        match self.place().or_else(|| self.id.clone()) {
+            Some(p) if !p.is_empty() && !self.message.contains(&p) => format!("{p}: {}", self.message),
+            _ => self.message.clone(),
+        }
+    }
+}
+
 /// Every input accounted for: `read` = `extracted` + `failed`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Counts {
@@ -307,5 +327,22 @@ pub struct CorpusReport {
 impl CorpusReport {
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_else(|_| "{}".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DocumentError;
+
+    fn error(file: Option<&str>, line: Option<usize>, id: Option<&str>, message: &str) -> DocumentError {
+        DocumentError { id: id.map(Into::into), code: "invalid_json".into(), message: message.into(), file: file.map(Into::into), line, index: None }
+    }
+
+    #[test]
+    fn an_error_names_its_file_and_line_once() {
+        assert_eq!(error(Some("a.jsonl"), Some(7), None, "malformed JSON").located(), "a.jsonl:7: malformed JSON");
+        assert_eq!(error(Some("a.txt"), None, None, "a.txt is not UTF-8").located(), "a.txt is not UTF-8");
+        assert_eq!(error(None, None, Some("doc-3"), "empty text").located(), "doc-3: empty text");
+        assert_eq!(error(None, None, None, "empty text").located(), "empty text");
     }
 }
