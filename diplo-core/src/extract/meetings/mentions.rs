@@ -1,6 +1,7 @@
 //! Event mentions: an event word that names one real event, with its name and
 //! the people told with it.
 
+use super::accept::{accepted, Candidate};
 use super::naming::name_and_topic;
 use super::lexicon::{cue_after, cue_before, cues, ends_with_word, starts_with_word, Roles, KINDS};
 use super::parties::{delegation_leaders, objects_after, pair_before, sentence_subject, subject_before};
@@ -66,10 +67,6 @@ impl EventMention {
     }
 }
 
-/// How far (bytes) before a rite's verb a delegation may be told as its subject.
-const DELEGATION_REACH: usize = 240;
-/// Words before a lower-case visit/talks/reception word that make it an event.
-const VERB_EVENT_BEFORE: &[&str] = &["sau", "cuộc", "buổi", "chuyến", "nhân dịp", "trong", "đang", "tại"];
 /// Words before an event word that make it part of a place's name.
 const PLACE_BEFORE: &[&str] = &["trung tâm", "cung", "nhà", "hội trường", "phòng"];
 /// Verbs and nouns right before a lower-case event word that make it a definite event.
@@ -78,25 +75,23 @@ const DEFINITE_BEFORE: &[&str] = &["tổ chức thành công", "chỉ đạo", "
 /// "chuyến công tác tại …"); any other lower-case word says something of the trip.
 const VISIT_QUALIFIERS: &[&str] = &["chính thức", "cấp nhà nước", "cấp", "làm việc", "hữu nghị", "công tác", "tới", "đến", "sang", "tại", "ở", "và", "của", "thăm", "nước ngoài", "châu", "từ", "lần", "đầu tiên", "kéo dài", "ngắn ngày"];
 
-/// Words right after "lễ" that make it a festival or a family rite, not an event of state.
-const NOT_CEREMONY_AFTER: &[&str] = &["hội", "cưới", "tang", "tết", "hỏi", "vật", "chùa", "phật"];
-
 /// The nearest char boundary at or before `pos`.
 fn floor_boundary(text: &str, pos: usize) -> usize {
     (0..=pos.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0)
 }
 
-fn word_before(lower: &str, pos: usize, phrase: &str) -> bool {
+/// `phrase` ends, as whole words, right before `pos` (spaces skipped).
+pub(super) fn word_before(lower: &str, pos: usize, phrase: &str) -> bool {
     ends_with_word(lower[..pos].trim_end(), phrase)
 }
 
 /// The mention's subject, pair or carried-over subject of a series, with where
 /// the quote starts.
-struct Told {
-    subject: Vec<usize>,
-    pair: Option<&'static str>,
-    start: usize,
-    series: bool,
+pub(super) struct Told {
+    pub(super) subject: Vec<usize>,
+    pub(super) pair: Option<&'static str>,
+    pub(super) start: usize,
+    pub(super) series: bool,
 }
 
 /// The verb told just before in the same sentence: its subject, and where it ended.
@@ -253,89 +248,8 @@ fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, wor
                 objects = after;
             }
         }
-        // "Tiếp đón Real Betis trên sân nhà": a home match, not a reception.
-        let sports = row.roles == Roles::Host && cues("sports_frame").iter().any(|c| lower[trig.end..clause_end].contains(c.as_str()));
-        // "Bộ Lễ chuẩn bị": the Ministry of Rites, not a ceremony.
-        let ministry = kind == MeetingKind::Ceremony && capital && word_before(lower, trig.start, "bộ");
-        let ok = if sports || ministry {
-            false
-        } else if row.roles == Roles::Witness {
-            let signing_after = cue_after("signing", after).is_some();
-            let signing_in_sentence = cues("signing").iter().any(|c| lower[s.clone()].contains(&format!(" {c} ")));
-            (told.is_some() && signing_after) || (under_witness && (!objects.is_empty() || witness_pair.is_some()) && signing_in_sentence)
-        } else if row.roles == Roles::Guest {
-            // "A chào B": B right after the verb; "đến chào từ biệt" is the purpose of a reception.
-            told.is_some() && objects.first().is_some_and(|&o| people[o].range.start <= trig.end + 1) && !word_before(lower, trig.start, "đến") && !word_before(lower, trig.start, "tới")
-        } else if row.verb_only && row.roles == Roles::Both {
-            // "gặp A", or "gặp (gỡ) cộng đồng …, kiều bào …": a group met by a leader.
-            // "… khi gặp Thủ tướng X": a meeting told as the time of what was said.
-            let when_met = word == "gặp" && word_before(lower, trig.start, "khi") && objects.first().is_some_and(|&o| people[o].range.start <= trig.end + 1 && people[o].title.is_some() && people[o].name.is_some());
-            // "dự Chương trình gặp gỡ hữu nghị …": a programme attended, named by its verb.
-            let programme = word_before(lower, trig.start, "chương trình")
-                && lower[s.start..trig.start].trim_end().strip_suffix("chương trình").is_some_and(|b| cue_before("attend_before", b.trim_end()).is_some());
-            told.is_some() && (word != "gặp" || !objects.is_empty() || cue_after("met_group", after).is_some()) || when_met || programme
-        } else if row.verb_only && row.roles == Roles::Lead {
-            // "X thăm Việt Nam", "X đến thăm Trường …", "mời X sớm thăm lại Việt Nam": a visit to
-            // a named place (not "thăm hỏi", "thăm đồng", "thăm người thân").
-            let leader = told.is_some() || sentence_subject(ctx, people, s.start, trig.start).is_some() || word_before(lower, trig.start, "mời");
-            // "Đoàn đại biểu … (sẽ) đặt vòng hoa": a delegation lays the wreath.
-            let delegation = kind == MeetingKind::Ceremony && {
-                let from = crate::text::ceil_char(text, trig.start.saturating_sub(DELEGATION_REACH)).max(s.start).min(trig.start);
-                let b = &lower[from..trig.start];
-                cues("delegation").iter().any(|d| b.contains(d.as_str()))
-            };
-            let rest = text[trig.end..s.end].trim_start();
-            let rest = rest.strip_prefix("lại ").unwrap_or(rest);
-            // "X đã thăm, tặng quà công nhân": a leader's visit to people at work or at home.
-            let with_gifts = word == "thăm" && leader && {
-                let r = after.strip_prefix(',').or_else(|| after.strip_prefix("và ")).map(str::trim_start);
-                r.is_some_and(|r| cue_after("visit_gift", r).is_some())
-            };
-            let place = word != "thăm" || rest.starts_with(char::is_uppercase) || with_gifts;
-            // "được trao Huân chương": the subject received an award, at no event told here.
-            let received = kind == MeetingKind::Ceremony && ["được", "đã được", "sẽ được", "nhận"].iter().any(|w| word_before(lower, trig.start, w));
-            // An award handed ("trao huân chương") needs its giver right before it: in a
-            // series ("cam kết thăng cấp …, trao huân chương") it is a promise, not an event.
-            let leader = if word.ends_with("huân chương") { told.as_ref().is_some_and(|t| !t.series) } else { leader || delegation } && !received;
-            leader && place && !after.is_empty()
-        } else if row.verb_only {
-            told.is_some()
-        } else if row.roles == Roles::Named {
-            let (name, _) = name_and_topic(text, lower, trig.clone(), s.end);
-            let n = &lower[name];
-            // "lần thứ 7", "Đại hội XIII" (a year is not enough: "Đại hội đồng cổ đông 2021").
-            let ordinal = n.contains("lần thứ") || n.split(' ').skip(2).any(|w| !w.is_empty() && w.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l')));
-            capital && ordinal && !starts_with_word(after, "đồng") && cue_before("not_named", &lower[s.start..trig.start]).is_none()
-        } else if word == "tiếp" {
-            // "tiếp" is a reception only between a host and a named guest ("tiếp tục" is not).
-            let next = text[trig.end..].trim_start();
-            told.is_some() && (next.starts_with(char::is_uppercase) || ["ông ", "bà ", "ngài ", "đoàn ", "xã giao", "và làm việc"].iter().any(|w| next.starts_with(w)))
-                || sentence_start && capital && objects.first().is_some_and(|&o| people[o].range.start <= trig.end + 1)
-        } else if word == "lễ" && NOT_CEREMONY_AFTER.iter().any(|w| starts_with_word(after, w)) {
-            false
-        } else if word.starts_with("chuyến") {
-            // "chuyến thăm …", "chuyến công tác …": a trip is specific; generic ones were dropped above.
-            true
-        } else if matches!(word.as_str(), "cuộc gặp" | "cuộc gặp gỡ") && !objects.is_empty() {
-            // "nhắc lại cuộc gặp với Tổng thống X": a meeting with a named person.
-            true
-        } else if matches!(word.as_str(), "cuộc gặp" | "cuộc gặp gỡ") && told.is_none() && objects.is_empty() {
-            // A meeting named without its people only as the frame of what follows
-            // ("trong cuộc gặp bên lề …", "tại cuộc gặp").
-            ["trong", "tại", "sau", "trước"].iter().any(|w| word_before(lower, trig.start, w)) || after.starts_with("bên lề")
-        } else if kind == MeetingKind::Ceremony && !verbal {
-            // Ceremonies ("lễ") only when written as a name or after a verb that makes
-            // them definite ("chủ trì lễ đón"). A bare "lễ" in lower case is too wide.
-            capital || (definite && word != "lễ" && word != "lễ trao") || coordinated && word != "lễ"
-        } else if kind == MeetingKind::Visit && word.starts_with("thăm") {
-            // "thăm chính thức", "thăm cấp Nhà nước": a visit told as a verb phrase.
-            true
-        } else if verbal {
-            capital || definite || sentence_start || coordinated || noun_use || told.is_some() || VERB_EVENT_BEFORE.iter().any(|d| word_before(lower, trig.start, d))
-        } else {
-            capital || definite || sentence_start || coordinated
-        };
-        if !ok {
+        let candidate = Candidate { trig: trig.clone(), row, word: &word, capital, after, clause_end, verbal, noun_use, definite, coordinated, sentence_start, under_witness, witness_pair, told: told.as_ref(), objects: &objects };
+        if !accepted(ctx, people, s, &candidate) {
             continue;
         }
         if under_witness {

@@ -8,6 +8,7 @@
 //!    attached to the event they refer to;
 //! 3. `when`, `venue`, `fields`, `attach`, `bridge`: the record's fields.
 
+mod accept;
 mod attach;
 mod bridge;
 mod fields;
