@@ -1,0 +1,230 @@
+//! Titles (`data/titles.tsv`) chained and in apposition, with the province,
+//! portfolio or partner that belongs to them ("Bộ trưởng Công Thương Lào").
+
+use super::Context;
+use crate::text::{is_alnum, is_upper};
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+pub(super) struct Titles {
+    pub(super) ac: AhoCorasick,
+    /// (title as written in the table, scope, alias target)
+    pub(super) rows: Vec<(String, String, Option<String>)>,
+}
+
+pub(super) static TITLES: LazyLock<Titles> = LazyLock::new(|| {
+    let mut rows = Vec::new();
+    for row in crate::lexicon::rows(include_str!("../../../data/titles.tsv")) {
+        let [title, scope] = row[..] else { continue };
+        let alias = scope.strip_prefix("alias:").map(str::to_string);
+        rows.push((title.to_string(), scope.to_string(), alias));
+    }
+    let pats: Vec<String> = rows.iter().map(|(t, _, _)| crate::text::lowercase_same_len(t)).collect();
+    let ac = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
+        .build(&pats)
+        .expect("titles table builds");
+    Titles { ac, rows }
+});
+
+
+/// Title endings naming a local unit whose province follows ("… tỉnh Bắc Ninh", "… Thành ủy Hà Nội").
+const LOCAL_UNIT_ENDS: [&str; 5] = [" tỉnh", " thành phố", " tp", " thành ủy", " tỉnh ủy"];
+
+/// Title rows matching at `pos` (case-insensitive, first letter as written).
+fn title_at(ctx: &Context<'_>, pos: usize) -> Option<(Range<usize>, usize)> {
+    let lower = &ctx.lower;
+    // Anchored: a title must start exactly here; never scan the rest of the text.
+    let m = TITLES.ac.find(Input::new(&lower[pos..]).anchored(Anchored::Yes))?;
+    let mut end = pos + m.end();
+    let next = ctx.text()[end..].chars().next();
+    if next.is_some_and(is_alnum) {
+        return None;
+    }
+    // "Chủ tịch UBND tỉnh Bắc Ninh", "Bí thư Thành ủy Hà Nội": the province belongs to the
+    // title, not to the name after it.
+    if LOCAL_UNIT_ENDS.iter().any(|u| lower[pos..end].ends_with(u)) && lower[end..].starts_with(' ') {
+        if let Some(e) = crate::lexicon::provinces::province_at(lower, end + 1) {
+            end = e;
+        }
+    } else if ["ubnd", "hđnd", "ủy ban nhân dân", "hội đồng nhân dân"].iter().any(|u| lower[pos..end].ends_with(u)) {
+        // "Phó Chủ tịch UBND TP. Hồ Chí Minh Vũ Quốc Thái".
+        let unit = [" tỉnh ", " thành phố ", " tp. ", " tp "].iter().find(|u| lower[end..].starts_with(**u));
+        if let Some(e) = unit.and_then(|u| crate::lexicon::provinces::province_at(lower, end + u.len())) {
+            end = e;
+        }
+    }
+    Some((pos..end, m.pattern().as_usize()))
+}
+
+pub(super) fn skip_comrade(text: &str, pos: usize) -> usize {
+    ["đồng chí ", "Đồng chí ", "ông ", "bà ", "Ông ", "Bà ", "ngài ", "Ngài "].iter().find(|p| text[pos..].starts_with(**p)).map_or(pos, |p| pos + p.len())
+}
+
+/// Titles chained with ", " or " kiêm " from `pos`: their ranges.
+pub(super) fn title_chain(ctx: &Context<'_>, mut pos: usize) -> Vec<(Range<usize>, usize)> {
+    let text = ctx.text();
+    let mut out = Vec::new();
+    while let Some((r, row)) = title_at(ctx, pos) {
+        out.push((r.clone(), row));
+        let after = &text[r.end..];
+        // ", nguyên Bộ trưởng …": a former office is listed like the others.
+        let sep = [", nguyên ", ", ", " kiêm ", " - ", ", kiêm "].iter().find(|s| after.starts_with(**s) && title_at(ctx, r.end + s.len()).is_some()).map(|s| s.len());
+        match sep {
+            Some(l) => pos = r.end + l,
+            None => break,
+        }
+    }
+    out
+}
+
+
+/// A country or organisation right after a title ("Thủ tướng Lào …",
+/// "Đại sứ Hoa Kỳ tại Việt Nam …"): its end and the partner.
+pub(super) fn partner_after_title(ctx: &Context<'_>, pos: usize, limit: usize) -> Option<(usize, crate::records::Partner)> {
+    let text = ctx.text();
+    let window_end = (pos + 80).min(limit);
+    let window_end = (window_end..=limit).find(|&i| text.is_char_boundary(i)).unwrap_or(limit);
+    let hit = crate::lexicon::partners::find_partners(text, pos..window_end).into_iter().next().filter(|h| h.range.start == pos);
+    let (mut end, partner) = match hit {
+        Some(h) => (h.range.end, h.partner),
+        None => partner_name_at(text, pos, window_end)?,
+    };
+    // "Đại diện Thương mại Hoa Kỳ (USTR) Jamieson Greer": an acronym in brackets.
+    if let Some(r) = text[end..window_end].strip_prefix(" (") {
+        let inner = r.split(')').next().unwrap_or("");
+        if r.len() > inner.len() && !inner.is_empty() && inner.len() <= 10 && inner.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
+            end += " (".len() + inner.len() + 1;
+        }
+    }
+    // "… tại Việt Nam", "… tại TP Hồ Chí Minh": where the envoy serves.
+    if let Some(rest) = text[end..window_end].strip_prefix(" tại ") {
+        let at = end + " tại ".len();
+        if let Some(h2) = crate::lexicon::partners::find_partners(text, at..window_end).into_iter().next().filter(|h| h.range.start == at) {
+            end = h2.range.end;
+        } else {
+            let _ = rest;
+        }
+    }
+    Some((end, partner))
+}
+
+/// A partner named by the whole of the next one to four words at `pos`: after a
+/// title, "Lào" in "Bộ trưởng Công Thương Lào" is the country even though the
+/// word before it is capitalised.
+fn partner_name_at(text: &str, pos: usize, limit: usize) -> Option<(usize, crate::records::Partner)> {
+    let rest = text.get(pos..limit)?;
+    let ends: Vec<usize> = rest.match_indices(' ').map(|(i, _)| i).chain([rest.len()]).take(4).collect();
+    ends.iter().rev().find_map(|&e| {
+        let name = rest[..e].trim_end_matches([',', '.', ';', ':', ')']);
+        crate::lexicon::partners::lookup(name).map(|p| (pos + name.len(), p))
+    })
+}
+
+/// Portfolio words (`data/portfolios.tsv`), longest first.
+static PORTFOLIO: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut v: Vec<String> = crate::lexicon::rows(include_str!("../../../data/portfolios.tsv")).filter_map(|r| r.first().map(|s| s.to_string())).collect();
+    v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    v
+});
+
+/// "Bộ trưởng Thương mại Campuchia": a run of portfolio words (joined by
+/// "và" or ",") from `pos`, ending right before a country; the run's end.
+pub(super) fn portfolio_run(ctx: &Context<'_>, pos: usize, limit: usize) -> Option<usize> {
+    let lower = &ctx.lower;
+    let mut p = pos;
+    for _ in 0..8 {
+        let rest = lower.get(p..limit)?;
+        let joiner = ["và ", ", "].iter().find(|j| rest.starts_with(**j));
+        if let Some(j) = joiner {
+            p += j.len();
+            continue;
+        }
+        let w = PORTFOLIO.iter().find(|w| rest.starts_with(w.as_str()) && !rest[w.len()..].chars().next().is_some_and(is_alnum))?;
+        let w_end = p + w.len();
+        if !lower[w_end..].starts_with(' ') {
+            return None;
+        }
+        let next = w_end + 1;
+        if partner_name_at(ctx.text(), next, limit).is_some_and(|(_, p)| p.code != "VN") {
+            return Some(w_end);
+        }
+        p = next;
+    }
+    None
+}
+
+/// Words naming an institution or a place: a capitalised run after them is its
+/// name, not a person's ("Bệnh viện Bạch Mai", "Trường Lê Quý Đôn", "phố Hàng Bài").
+pub(super) const INSTITUTION_WORDS: &[&str] = &["bệnh viện", "trường", "đại học", "công ty", "tập đoàn", "ngân hàng", "huyện", "quận", "xã", "phường", "phố", "đường", "cầu", "sân bay", "cảng", "khu", "chùa", "đền", "làng", "trung tâm", "viện", "nhà máy", "hãng", "thôn", "sông", "núi", "hồ"];
+
+/// The end of a run of portfolio words right after `pos` (" Công nghiệp, Thương mại
+/// và Năng lượng"), before a space.
+pub(super) fn portfolio_words(ctx: &Context<'_>, pos: usize, limit: usize) -> Option<usize> {
+    let lower = &ctx.lower;
+    let mut p = pos;
+    let mut end = None;
+    for _ in 0..8 {
+        let rest = lower.get(p..limit)?;
+        if let Some(j) = [" và ", ", ", " "].iter().find(|j| rest.starts_with(**j)) {
+            let after = &rest[j.len()..];
+            let Some(w) = PORTFOLIO.iter().find(|w| after.starts_with(w.as_str()) && !after[w.len()..].chars().next().is_some_and(is_alnum)) else { break };
+            p += j.len() + w.len();
+            end = Some(p);
+        } else {
+            break;
+        }
+    }
+    end.filter(|&e| lower[e..].starts_with(' '))
+}
+
+/// Offices set off by commas after a name ("X, Ủy viên Bộ Chính trị, Phó Bí thư
+/// Quân ủy Trung ương, Bộ trưởng Bộ Quốc phòng Việt Nam chủ trì"): where they
+/// end and the titles among them. A single office before a verb ("X, Chủ tịch
+/// nước nhắc lại …") is the next sentence part's subject, not an apposition.
+pub(super) fn apposition(ctx: &Context<'_>, pos: usize, limit: usize) -> Option<(usize, Vec<(Range<usize>, usize)>)> {
+    let text = ctx.text();
+    let mut end = pos;
+    let mut titles = Vec::new();
+    let mut segments = 0;
+    while segments < 6 {
+        let Some(l) = [", nguyên ", ", "].iter().find(|p| text[end..].starts_with(**p)).map(|p| p.len()) else { break };
+        let at = end + l;
+        let chain = title_chain(ctx, at);
+        let seg_end = if let Some(e) = chain.last().map(|(r, _)| r.end) {
+            let mut e = e;
+            if text[e..].starts_with(' ') {
+                if let Some((pe, _)) = partner_after_title(ctx, e + 1, limit) {
+                    e = pe;
+                }
+            }
+            // An office that introduces the next named person is theirs.
+            if text[e..].strip_prefix(' ').is_some_and(|r| r.starts_with(is_upper)) {
+                break;
+            }
+            titles.extend(chain);
+            e
+        } else {
+            // A capitalised office the table does not know ("Phó Bí thư Quân ủy Trung ương").
+            let seg = text.get(at..limit.min(at + 80))?;
+            let Some(k) = seg.find([',', ';', '.']) else { break };
+            let words = crate::text::lowercase_same_len(&seg[..k]);
+            if !seg.starts_with(is_upper) || words.split(' ').any(|w| NOT_IN_OFFICE.contains(&w)) || seg[..k].chars().any(|c| c.is_ascii_digit()) {
+                break;
+            }
+            at + k
+        };
+        if seg_end > limit {
+            break;
+        }
+        end = seg_end;
+        segments += 1;
+    }
+    let enclosed = text[end..].trim_start().starts_with([',', ';', '.', ')']);
+    (!titles.is_empty() && (segments >= 2 || enclosed)).then_some((end, titles))
+}
+
+/// Words that tell an action or a relation, never part of an office's name.
+pub(super) const NOT_IN_OFFICE: &[&str] = &["đã", "sẽ", "đang", "vừa", "lần lượt", "gặp", "hội đàm", "hội kiến", "tiếp", "cho biết", "nói", "phát biểu", "khẳng định", "nhấn mạnh", "thăm", "dự", "tham dự", "chủ trì", "cùng", "với", "có", "là", "được", "đến", "sang", "tới", "mời", "đề nghị", "khai mạc", "bế mạc", "diễn ra", "tổ chức", "lần thứ"];
