@@ -27,6 +27,23 @@ fn dates_event(t: &Temporal) -> bool {
     t.date.is_some() && (t.is_day || t.date.as_deref().is_some_and(|d| d.len() == 7 || d.starts_with("--") && d.len() == 4))
 }
 
+/// A ',' or ';' that ends a clause: not the comma of a list of numbers
+/// ("lần thứ 44, 45", "Điều 3, 4").
+fn is_break(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    !(b[i] == b',' && i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1) == Some(&b' ') && b.get(i + 2).is_some_and(u8::is_ascii_digit))
+}
+
+/// The first clause break in `from..to`.
+fn first_break(text: &str, from: usize, to: usize) -> Option<usize> {
+    text[from..to].match_indices([',', ';']).map(|(i, _)| from + i).find(|&i| is_break(text, i))
+}
+
+/// The last clause break in `from..to`.
+fn last_break(text: &str, from: usize, to: usize) -> Option<usize> {
+    text[from..to].rmatch_indices([',', ';']).map(|(i, _)| from + i).find(|&i| is_break(text, i))
+}
+
 /// The clause of a mention: from the last ',' or ';' before the event word to
 /// the first after its name and people.
 pub fn clause(ctx: &Context<'_>, m: &EventMention) -> Range<usize> {
@@ -35,13 +52,13 @@ pub fn clause(ctx: &Context<'_>, m: &EventMention) -> Range<usize> {
     let head = m.span.start.min(m.trigger.start);
     let tail = m.span.end.max(m.name.end).max(m.trigger.end).min(m.sentence.end);
     let s = &m.reach(text);
-    let start = text[s.start..head].rfind([',', ';']).map_or(s.start, |i| s.start + i + 1);
-    let mut end = text[tail..s.end].find([',', ';']).map_or(s.end, |i| tail + i);
+    let start = last_break(text, s.start, head).map_or(s.start, |i| i + 1);
+    let mut end = first_break(text, tail, s.end).unwrap_or(s.end);
     // "Hội nghị …, dự kiến diễn ra ngày 16/5 tại Hà Nội": what is said of the event goes with it.
     if text[end..s.end].starts_with(',') {
         let next = lower[end + 1..s.end].trim_start();
         if ["diễn ra", "dự kiến diễn ra", "sẽ diễn ra", "được tổ chức", "dự kiến tổ chức", "tổ chức tại", "được tổ chức tại"].iter().any(|w| next.starts_with(w)) {
-            end = text[end + 1..s.end].find([',', ';']).map_or(s.end, |i| end + 1 + i);
+            end = first_break(text, end + 1, s.end).unwrap_or(s.end);
         }
     }
     start..end
