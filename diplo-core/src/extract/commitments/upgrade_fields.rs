@@ -192,7 +192,10 @@ pub fn date_of(ctx: &Context<'_>, verb: usize, level_end: usize, how: DateRule) 
     if let Some(t) = temporals.get(i).filter(|t| t.range.end <= clause_to) {
         let gap = ctx.lower.get(level_end..t.range.start).unwrap_or("x");
         let near = super::text::word_count(&ctx.lower, level_end..t.range.start) <= 2 && !gap.contains([',', ';']);
-        if near || how == DateRule::Passive {
+        // "… lên Đối tác chiến lược toàn diện nhân chuyến thăm … ngày 10/3/2025": the
+        // occasion's date, told in the same clause, is the upgrade's.
+        let occasion = how == DateRule::Done && !gap.contains([',', ';']) && ["nhân ", "trong chuyến ", "tại chuyến "].iter().any(|w| gap.trim_start().starts_with(w));
+        if near || occasion || how == DateRule::Passive {
             return iso(t);
         }
     }
