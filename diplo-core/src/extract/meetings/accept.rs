@@ -58,8 +58,9 @@ pub(super) fn accepted(ctx: &Context<'_>, people: &[PersonHit], s: &Range<usize>
     } else if row.roles == Roles::Witness {
         witnessed(lower, s, c)
     } else if row.roles == Roles::Guest {
-        // "A chào B": B right after the verb; "đến chào từ biệt" is the purpose of a reception.
-        c.told.is_some() && object_right_after(people, c) && !word_before(lower, c.trig.start, "đến") && !word_before(lower, c.trig.start, "tới")
+        // "A chào B", "A trình Quốc thư lên B": B right after the verb; "đến chào từ biệt"
+        // is the purpose of a reception.
+        c.told.is_some() && host_after(lower, people, c) && !word_before(lower, c.trig.start, "đến") && !word_before(lower, c.trig.start, "tới")
     } else if row.verb_only && row.roles == Roles::Both {
         met(lower, people, s, c)
     } else if row.verb_only && row.roles == Roles::Lead {
@@ -94,6 +95,15 @@ pub(super) fn accepted(ctx: &Context<'_>, people: &[PersonHit], s: &Range<usize>
 /// The first person after the word stands right after it ("chào B", "gặp Thủ tướng X").
 fn object_right_after(people: &[PersonHit], c: &Candidate<'_>) -> bool {
     c.objects.first().is_some_and(|&o| people[o].range.start <= c.trig.end + 1)
+}
+
+/// The host a guest calls on, right after the verb or after "lên", "cho", "tới"
+/// ("trình Quốc thư lên Nhà vua …").
+fn host_after(lower: &str, people: &[PersonHit], c: &Candidate<'_>) -> bool {
+    c.objects.first().is_some_and(|&o| {
+        let start = people[o].range.start;
+        start >= c.trig.end && lower.get(c.trig.end..start).is_some_and(|gap| matches!(gap.trim(), "" | "lên" | "cho" | "tới"))
+    })
 }
 
 /// "A chứng kiến lễ ký …", "dưới sự chứng kiến của A và B": a witnessed signing.
