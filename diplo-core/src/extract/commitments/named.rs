@@ -163,7 +163,12 @@ fn with_gloss(ctx: &Context<'_>, end: usize, limit: usize) -> usize {
 fn titled(ctx: &Context<'_>, head: &Range<usize>) -> Option<Mention> {
     let (text, lower) = (ctx.text(), &ctx.lower);
     let limit = clause_end(ctx, head.start);
-    let between = parties_between(ctx, head.end, limit);
+    // "Bản ghi nhớ giữa A và B về …", and "Bản ghi nhớ hợp tác giữa A và B về …" with a
+    // few words of the title before "giữa".
+    let between = parties_between(ctx, head.end, limit).or_else(|| {
+        let e = name_end(ctx, head.end, limit);
+        (e > head.end && super::text::word_count(lower, head.end..e) <= 3).then(|| parties_between(ctx, e, limit)).flatten()
+    });
     let end = match &between {
         Some((seg_end, _)) => name_end(ctx, *seg_end, limit).max(*seg_end),
         None => name_end(ctx, head.end, limit),
@@ -253,10 +258,12 @@ fn late_passive(ctx: &Context<'_>, tail: usize) -> Option<Status> {
     let lower = &ctx.lower;
     let limit = clause_end(ctx, tail.saturating_sub(1)).min(super::text::ceil_char(lower, tail + 160));
     let (cue, status) = CUES.status.find(lower, tail..limit).into_iter().next()?;
-    let gap = lower.get(tail..cue.start)?;
+    // A cue that carries its own passive ("được ký kết") reads with it.
+    let passive_cue = lower.get(cue.clone()).is_some_and(|c| c.starts_with("được "));
+    let gap = lower.get(tail..cue.start + if passive_cue { "được".len() } else { 0 })?;
     // "… được 10/27 nước … phê chuẩn", "… vẫn chờ 10 nước thành viên phê chuẩn".
     let passive = gap.split_whitespace().any(|w| w == "được" || w == "chờ");
-    let words = super::text::word_count(lower, tail..cue.start);
+    let words = super::text::word_count(lower, tail..tail + gap.len());
     // "… được 10/27 nước thành viên EU phê chuẩn"; across the rest of a long
     // title only when the verb is a passive of it ("…, đẩy mạnh … được ra").
     let adjacent_passive = gap.trim_end().ends_with(" được") && words <= 20 && !gap.contains([';', '(']);
