@@ -51,6 +51,9 @@ pub fn of(lower: &str, q: &Quantity, before: &str, indicator: Indicator, keyword
     if let Some(d) = change_noun(b, indicator) {
         return Some(d);
     }
+    if q.unit == Unit::Percent && discount(b) {
+        return Some(Direction::Decrease);
+    }
     // "tăng kim ngạch thương mại ít nhất 10%": the verb before the noun.
     let k = keyword.filter(|k| k.end <= q.qualifier_start && k.start >= q.qualifier_start - before.len())?;
     let rest = lower[k.end..q.qualifier_start].trim();
@@ -135,4 +138,24 @@ pub fn coordinated(lower: &str, prev: &Quantity, q: &Quantity, prev_before: &str
     } else {
         None
     }
+}
+
+/// How many words may stand between a price cut and its percent.
+const DISCOUNT_WORDS: usize = 8;
+
+/// "giảm giá 20%", "chính sách giảm giá đối với các sản phẩm du lịch từ
+/// 10-30%", "chiết khấu 5%": a price cut (`discount`) a few words before the
+/// percent, with no comma or other figure between, is a decrease.
+fn discount(b: &str) -> bool {
+    let t = b.trim_end();
+    let start = t.char_indices().rev().filter(|&(_, c)| c == ' ').nth(DISCOUNT_WORDS).map_or(0, |(i, _)| i);
+    let Some(tail) = t.get(start..) else { return false };
+    cues("discount").iter().any(|c| {
+        tail.match_indices(c.as_str()).any(|(i, _)| {
+            let rest = &tail[i + c.len()..];
+            !tail[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+                && !rest.starts_with(char::is_alphanumeric)
+                && !rest.contains(|ch: char| ch.is_ascii_digit() || matches!(ch, ',' | ';' | ':'))
+        })
+    })
 }

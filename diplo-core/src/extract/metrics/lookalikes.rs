@@ -47,6 +47,10 @@ pub fn lookalike(
     if class_edge(q, before_t, counted_l) {
         return Some("class");
     }
+    // "thỏi vàng nguyên chất 99,99%": a purity grade names the metal.
+    if q.unit == Unit::Percent && cues("purity_before").iter().any(|c| ends_with_phrase(before_t, c)) {
+        return Some("purity");
+    }
     if q.unit == Unit::Count && indicator == Indicator::Other {
         // "đoàn từ 10 người trở lên", "ghi từ 6 bàn trở lên": a threshold, not a
         // figure (a goal "tăng trưởng từ 8% trở lên" is no count and stays).
@@ -56,8 +60,14 @@ pub fn lookalike(
         if all_of(before_t) {
             return Some("all");
         }
-        if identifier(text, lower, q) {
+        if identifier(text, lower, q) || numbered_label(lower, q) {
             return Some("id");
+        }
+        if own_list(lower, q, before_t, sentence_end) {
+            return Some("own_list");
+        }
+        if super::lists::named_after_apposition(text, q, before_t, counted, sentence_end) || super::lists::kinds_listed(text, q, before_t, counted, counted_l, sentence_end) {
+            return Some("list");
         }
         if father_or_compound(text, lower, q, counted_l) {
             return Some("ba");
@@ -565,3 +575,27 @@ fn difference(lower: &str, q: &Quantity, before: &str, counted: &str) -> bool {
                     .any(|w| is_number_word(w) || is_cue("gap_object_stop", w))
         })
 }
+
+/// "Bệnh viện dã chiến cấp 2 số 1", "Tổ 3 số 2": a number followed by "số N"
+/// is one part of a label of two numbers.
+fn numbered_label(lower: &str, q: &Quantity) -> bool {
+    let hi = ahead(lower, q.range.end, 12, lower.len());
+    lower[q.range.end..hi]
+        .strip_prefix(" số ")
+        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// "Dưới đây là 3 sự thật …", "5 mẹo sau đây": the article announces its own
+/// list, whose items follow as headings; no figure is stated.
+fn own_list(lower: &str, q: &Quantity, before: &str, sentence_end: usize) -> bool {
+    if cues("own_list_before").iter().any(|c| ends_with_phrase(before, c)) {
+        return true;
+    }
+    // The noun and the cue within a few words: "4 cách bảo quản rau củ sau đây".
+    let hi = ahead(lower, q.range.end, OWN_LIST_REACH, sentence_end.max(q.range.end));
+    let after = &lower[q.range.end..hi];
+    cues("own_list_after").iter().any(|c| find_word(after, c).is_some())
+}
+
+/// How far after the number "sau đây" may announce the list (bytes).
+const OWN_LIST_REACH: usize = 48;
