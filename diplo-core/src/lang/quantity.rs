@@ -43,7 +43,7 @@ pub(super) const NOT_A_COUNT_BEFORE: &[&str] = &[
 ];
 /// Words after a bare number that make it a duration, a time or an age.
 /// "mùng 9 Tết", "28 Tết": a day of the lunar new year.
-pub(super) const NOT_A_COUNT_AFTER: &[&str] = &["năm", "tháng", "ngày", "tuần", "giờ", "phút", "giây", "thập", "thế", "tuổi", "h", "g", "tết"];
+pub(super) const NOT_A_COUNT_AFTER: &[&str] = &["năm", "tháng", "ngày", "tuần", "giờ", "phút", "giây", "thập", "thế", "tuổi", "h", "g", "tết", "tcn", "scn"];
 
 /// Does `rest` start with a scale or unit word?
 pub fn starts_with_unit_or_scale(rest: &str) -> bool {

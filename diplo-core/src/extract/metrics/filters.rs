@@ -131,6 +131,11 @@ fn is_duration(counted: &str, before: &str) -> bool {
     if first == "tiếng" {
         return !words.next().is_some_and(|w| is_cue("sound_counted", w));
     }
+    // "trong hơn một nghìn năm", "hàng triệu năm": a scaled number of years
+    // (plain "3 năm" is no quantity at all).
+    if is_cue("time_span_unit", first) && !words.next().is_some_and(|w| is_cue("time_span_not_after", w)) {
+        return true;
+    }
     cues("bout_after").iter().any(|k| starts_with_phrase(counted, k)) && cues("span_before").iter().any(|k| ends_with_phrase(before, k))
 }
 

@@ -16,6 +16,9 @@ const MAX_NOUN_WORDS: usize = 6;
 /// How many lower-case words may follow a name inside one item ("An Cư 2 mở
 /// rộng - An Cư 3 mở rộng").
 const MAX_ITEM_TAIL: usize = 2;
+/// How many capitalised words a noun may carry before its list ("hãng
+/// smartphone Trung Quốc là …").
+const MAX_PROPER_WORDS: usize = 3;
 
 /// "ba tỉnh, thành phố Hà Nội, Hưng Yên, Bắc Ninh đã …", "2 tỉnh Tây Ninh và
 /// Bình Phước, …", "Hai phó chủ tịch là A và B": the numeral only introduces
@@ -44,6 +47,14 @@ pub fn names_the_list(text: &str, q: &Quantity, before: &str, sentence_end: usiz
     while let Some(&tok) = tokens.get(i) {
         let word = tok.trim_end_matches(',');
         if is_name_word(word) {
+            // "Hai hãng smartphone Trung Quốc là Xiaomi và Oppo": a proper
+            // adjective inside the noun, when "là"/"gồm" follows it.
+            let proper = tokens[i..].iter().take(MAX_PROPER_WORDS + 1).position(|t| !is_name_word(t) || t.ends_with(','));
+            let intro = proper.filter(|&k| k > 0 && referential && nouns > 0).and_then(|k| tokens.get(i + k)).is_some_and(|t| matches!(*t, "là" | "gồm"));
+            if intro {
+                i += proper.unwrap_or(0);
+                continue;
+            }
             break;
         }
         if is_cue("list_intro", word) {

@@ -47,6 +47,13 @@ pub fn lookalike(
     if class_edge(q, before_t, counted_l) {
         return Some("class");
     }
+    // "cứ 3 người thì …", "cứ mỗi 100 đồng … thì": the base of a ratio.
+    if ratio(before_t) {
+        return Some("ratio");
+    }
+    if q.unit == Unit::Count && q.value == 2.0 && body_pair(counted_l) {
+        return Some("body");
+    }
     // "thỏi vàng nguyên chất 99,99%": a purity grade names the metal.
     if q.unit == Unit::Percent && cues("purity_before").iter().any(|c| ends_with_phrase(before_t, c)) {
         return Some("purity");
@@ -83,9 +90,6 @@ pub fn lookalike(
         }
         if ripe(lower, q, counted_l) {
             return Some("chin");
-        }
-        if ratio(before_t) {
-            return Some("ratio");
         }
         // Only what follows the number ("4 người này"), not a noun named before it
         // ("tổng quân số lúc này là hơn 90 người").
@@ -579,16 +583,20 @@ fn difference(lower: &str, q: &Quantity, before: &str, counted: &str) -> bool {
 /// "Bệnh viện dã chiến cấp 2 số 1", "Tổ 3 số 2": a number followed by "số N"
 /// is one part of a label of two numbers.
 fn numbered_label(lower: &str, q: &Quantity) -> bool {
-    let hi = ahead(lower, q.range.end, 12, lower.len());
-    lower[q.range.end..hi]
-        .strip_prefix(" số ")
-        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+    let hi = ahead(lower, q.range.end, 16, lower.len());
+    let Some(rest) = lower[q.range.end..hi].strip_prefix(' ') else { return false };
+    cues("label_next").iter().any(|w| {
+        rest.strip_prefix(w.as_str())
+            .and_then(|r| r.strip_prefix(' '))
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+    })
 }
 
 /// "Dưới đây là 3 sự thật …", "5 mẹo sau đây": the article announces its own
 /// list, whose items follow as headings; no figure is stated.
 fn own_list(lower: &str, q: &Quantity, before: &str, sentence_end: usize) -> bool {
-    if cues("own_list_before").iter().any(|c| ends_with_phrase(before, c)) {
+    // "Dưới đây là danh sách ứng viên ở 10 đơn vị bầu cử": within the heading's clause.
+    if cues("own_list_before").iter().any(|c| find_word(last_words(before, 10), c).is_some()) {
         return true;
     }
     // The noun and the cue within a few words: "4 cách bảo quản rau củ sau đây".
@@ -599,3 +607,14 @@ fn own_list(lower: &str, q: &Quantity, before: &str, sentence_end: usize) -> boo
 
 /// How far after the number "sau đây" may announce the list (bytes).
 const OWN_LIST_REACH: usize = 48;
+
+/// "hai tay ôm ngực", "hai mắt nhắm nghiền": both hands or eyes of a gesture.
+/// Not a person of a trade: "hai tay vợt", "2 chân sút".
+fn body_pair(counted: &str) -> bool {
+    cues("body_pair").iter().any(|b| {
+        starts_with_phrase(counted, b)
+            && !words(&counted[b.len()..])
+                .next()
+                .is_some_and(|w| is_cue("body_compound_after", w))
+    })
+}
