@@ -233,6 +233,11 @@ fn typed_after_brand(text: &str, lower: &str, q: &Quantity) -> bool {
         if cues("type_before").iter().any(|k| ends_with_phrase(head, k)) {
             return true;
         }
+        // "TP HCMXe Lexus 7 chỗ": the noun glued to a teaser's place label.
+        let glued = w.char_indices().skip(1).filter(|&(_, c)| c.is_uppercase()).last().map(|(i, _)| &lower[at + i..at + w.len()]);
+        if glued.is_some_and(|g| g.chars().count() > 1 && cues("type_before").iter().any(|k| k == g)) {
+            return true;
+        }
     }
     false
 }
