@@ -43,7 +43,7 @@ pub(super) const NOT_A_COUNT_BEFORE: &[&str] = &[
 ];
 /// Words after a bare number that make it a duration, a time or an age.
 /// "mùng 9 Tết", "28 Tết": a day of the lunar new year.
-pub(super) const NOT_A_COUNT_AFTER: &[&str] = &["năm", "tháng", "ngày", "tuần", "giờ", "phút", "giây", "thập", "thế", "tuổi", "h", "g", "tết"];
+pub(super) const NOT_A_COUNT_AFTER: &[&str] = &["năm", "tháng", "ngày", "tuần", "giờ", "phút", "giây", "thập", "thế", "tuổi", "h", "g", "tết", "tcn", "scn"];
 
 /// Does `rest` start with a scale or unit word?
 pub fn starts_with_unit_or_scale(rest: &str) -> bool {
@@ -339,6 +339,11 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
     if in_temporal(&r) {
         return None;
     }
+    // A licence plate "36A- 485.67", "51G - 123.45": the serial after the
+    // province code and its dash.
+    if after_plate_code(text, r.start) {
+        return None;
+    }
     // A road chainage "Km 164 + 300": the metres after the plus.
     if text[..r.start].trim_end_matches(' ').strip_suffix('+').is_some_and(|b| b.trim_end_matches(' ').ends_with(|c: char| c.is_ascii_digit())) {
         return None;
@@ -356,6 +361,15 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
         }
     }
     let mut value = parse_digits(&text[r.clone()])?;
+    // "17/2 Lazio …": a day and month (a larger number over a month) is a
+    // date, never a fraction ("8/10 trận" stays one).
+    if let Some(den) = rest.strip_prefix('/').and_then(|d| DIGITS.find(d).filter(|m| m.start() == 0)) {
+        let day = text[r.clone()].parse::<u32>().ok().filter(|d| (1..=31).contains(d));
+        let month = den.as_str().parse::<u32>().ok().filter(|m| (1..=12).contains(m));
+        if day.zip(month).is_some_and(|(d, m)| d > m) {
+            return None;
+        }
+    }
     // "2 con số": growth of at least ten percent.
     let digits_phrase = [" con số", " chữ số"].into_iter().find(|p| lower[r.end..].starts_with(p));
     if let (2.0, Some(p)) = (value, digits_phrase) {
@@ -506,7 +520,7 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
         }
     }
     let (mut qualifier_start, mut qualifier) = (r.start, Qualifier::Exact);
-    if let Some((qs, q)) = qualifier_before(lower, r.start) {
+    if let Some((qs, q)) = qualifier_before(lower, r.start).or_else(|| glued_qualifier(text, lower, r.start)) {
         qualifier_start = qs;
         qualifier = q;
         // "từ 5 đến 7%" is a range, not "at least 5".
@@ -544,5 +558,32 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
         let pct = (value / den * 10_000.0).round() / 100.0;
         return Some(Quantity { range: r.start..end, qualifier_start, value: pct, unit: Unit::Percent, qualifier, range_end: None, of_total: None, per: None });
     }
+    // "mức âm 111 độ C", "âm 5 độ": a temperature below zero.
+    if range_end.is_none() && matches!(&unit, Unit::Measure(u) if u == "°C") && prev_word(lower, qualifier_start) == "âm" {
+        value = -value;
+    }
     Some(Quantity { range: r.start..end, qualifier_start, value: value * scale, unit, qualifier, range_end, of_total, per })
+}
+
+/// Does a licence plate's province code and dash ("36A-", "51G -", "29LD-")
+/// end right before `pos`?
+fn after_plate_code(text: &str, pos: usize) -> bool {
+    let Some(b) = text[..pos].trim_end_matches(' ').strip_suffix('-') else { return false };
+    let b = b.trim_end_matches(' ');
+    let code = &b[b.len() - b.bytes().rev().take(6).take_while(u8::is_ascii_alphanumeric).count()..];
+    let digits = code.bytes().take_while(u8::is_ascii_digit).count();
+    digits == 2 && code.len() > 2 && code.len() <= 5 && code[2..].starts_with(|c: char| c.is_ascii_uppercase()) && code[2..].bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+}
+
+/// "MexicoKhoảng 1.200 cặp": a capitalised qualifier glued to the word
+/// before it (a teaser's label run into its sentence).
+fn glued_qualifier(text: &str, lower: &str, pos: usize) -> Option<(usize, Qualifier)> {
+    let before = lower[..pos].trim_end_matches(' ');
+    WORDS.qualifiers.iter().find_map(|(w, q)| {
+        let start = before.len().checked_sub(w.len())?;
+        let glued = before.ends_with(w.as_str())
+            && text.get(start..).is_some_and(|t| t.starts_with(char::is_uppercase))
+            && text.get(..start).and_then(|t| t.chars().next_back()).is_some_and(char::is_lowercase);
+        glued.then_some((start, *q))
+    })
 }

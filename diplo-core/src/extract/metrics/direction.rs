@@ -51,6 +51,16 @@ pub fn of(lower: &str, q: &Quantity, before: &str, indicator: Indicator, keyword
     if let Some(d) = change_noun(b, indicator) {
         return Some(d);
     }
+    if q.unit == Unit::Percent && discount(b) {
+        return Some(Direction::Decrease);
+    }
+    if q.unit == Unit::Percent {
+        // Past the clause's commas ("giảm 16,91 điểm", "tăng 2 tỷ USD, tương đương").
+        let window = &lower[super::back(lower, q.qualifier_start, RESTATE_REACH, 0)..q.qualifier_start];
+        if let Some(d) = restated_change(window) {
+            return Some(d);
+        }
+    }
     // "tăng kim ngạch thương mại ít nhất 10%": the verb before the noun.
     let k = keyword.filter(|k| k.end <= q.qualifier_start && k.start >= q.qualifier_start - before.len())?;
     let rest = lower[k.end..q.qualifier_start].trim();
@@ -131,6 +141,58 @@ pub fn coordinated(lower: &str, prev: &Quantity, q: &Quantity, prev_before: &str
     if ends_with(b, "decrease") {
         Some(Direction::Decrease)
     } else if ends_with(b, "increase") || (ends_with(b, "growth") && indicator != Indicator::GdpGrowth) {
+        Some(Direction::Increase)
+    } else {
+        None
+    }
+}
+
+/// How many words may stand between a price cut and its percent.
+const DISCOUNT_WORDS: usize = 8;
+
+/// "giảm giá 20%", "chính sách giảm giá đối với các sản phẩm du lịch từ
+/// 10-30%", "chiết khấu 5%": a price cut (`discount`) a few words before the
+/// percent, with no comma or other figure between, is a decrease.
+fn discount(b: &str) -> bool {
+    let t = b.trim_end();
+    let start = t.char_indices().rev().filter(|&(_, c)| c == ' ').nth(DISCOUNT_WORDS).map_or(0, |(i, _)| i);
+    let Some(tail) = t.get(start..) else { return false };
+    cues("discount").iter().any(|c| {
+        tail.match_indices(c.as_str()).any(|(i, _)| {
+            let rest = &tail[i + c.len()..];
+            !tail[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+                && !rest.starts_with(char::is_alphanumeric)
+                && !rest.contains(|ch: char| ch.is_ascii_digit() || matches!(ch, ',' | ';' | ':'))
+        })
+    })
+}
+
+/// How far back a restated change is read (bytes).
+const RESTATE_REACH: usize = 80;
+
+/// "VN30-Index giảm 16,91 điểm tương ứng 1,3%", "tăng 2 tỷ USD, tương đương
+/// 8%": a percent that restates the change just before it takes its direction.
+fn restated_change(before: &str) -> Option<Direction> {
+    let before = before.rsplit(['.', ';', ':', '(', ')']).next().unwrap_or(before);
+    let t = before.trim_end().trim_end_matches(',').trim_end();
+    let t = cues("restates").iter().find_map(|c| t.strip_suffix(c.as_str()).filter(|r| r.ends_with([' ', ','])))?;
+    let t = t.trim_end().trim_end_matches(',').trim_end();
+    // The change's unit (at most two words: "điểm", "tỷ USD"), then its number.
+    let mut rest = t;
+    for _ in 0..2 {
+        match rest.rsplit_once(' ') {
+            Some((head, w)) if !w.starts_with(|c: char| c.is_ascii_digit()) => rest = head,
+            _ => break,
+        }
+    }
+    let (head, num) = rest.rsplit_once(' ')?;
+    if !num.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let verb = strip_adverbs(head);
+    if ends_with(verb, "decrease") {
+        Some(Direction::Decrease)
+    } else if ends_with(verb, "increase") {
         Some(Direction::Increase)
     } else {
         None

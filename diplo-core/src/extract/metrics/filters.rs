@@ -89,7 +89,7 @@ pub fn not_a_metric(text: &str, lower: &str, q: &Quantity, before: &str, counted
             }
             // "xe 7 chỗ", "khách sạn 5 sao", "hộp số sàn 5 cấp": the number names
             // a product's type.
-            if cues("type_after").iter().any(|k| starts_with_phrase(counted_l, k)) && cues("type_before").iter().any(|k| ends_with_phrase(before_t, k)) {
+            if cues("type_after").iter().any(|k| starts_with_phrase(counted_l, k)) && (cues("type_before").iter().any(|k| ends_with_phrase(before_t, k)) || typed_after_brand(text, lower, q)) {
                 return true;
             }
             // "hai phần ba", "một phần tư": a fraction, not a count of "phần".
@@ -130,6 +130,11 @@ fn is_duration(counted: &str, before: &str) -> bool {
     let first = words.next().unwrap_or("");
     if first == "tiếng" {
         return !words.next().is_some_and(|w| is_cue("sound_counted", w));
+    }
+    // "trong hơn một nghìn năm", "hàng triệu năm": a scaled number of years
+    // (plain "3 năm" is no quantity at all).
+    if is_cue("time_span_unit", first) && !words.next().is_some_and(|w| is_cue("time_span_not_after", w)) {
+        return true;
     }
     cues("bout_after").iter().any(|k| starts_with_phrase(counted, k)) && cues("span_before").iter().any(|k| ends_with_phrase(before, k))
 }
@@ -207,4 +212,32 @@ fn before_model_suffix(text: &str, q: &Quantity) -> bool {
     let hi = ahead(text, q.range.end, 24, text.len());
     let Some(next) = text[q.range.end..hi].strip_prefix(' ').and_then(|a| a.split([' ', ',', '.', ';', ')']).next()) else { return false };
     next.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && next.len() >= 2 && is_cue("model_suffix", &next.to_lowercase())
+}
+
+/// "Xe Lexus 7 chỗ", "ôtô Toyota Innova 7 chỗ": a product noun, then a brand
+/// or model of up to three capitalised words, then the number.
+fn typed_after_brand(text: &str, lower: &str, q: &Quantity) -> bool {
+    let lo = back(text, q.qualifier_start, 64, 0);
+    let mut ws: Vec<(usize, &str)> = text[lo..q.qualifier_start].split(' ').scan(lo, |at, w| {
+        let start = *at;
+        *at += w.len() + 1;
+        Some((start, w))
+    }).filter(|(_, w)| !w.is_empty()).collect();
+    for _ in 0..3 {
+        match ws.pop() {
+            Some((_, w)) if w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphanumeric() || c == '-') => {}
+            _ => return false,
+        }
+        let Some(&(at, w)) = ws.last() else { return false };
+        let head = lower[lo..at + w.len()].trim_end();
+        if cues("type_before").iter().any(|k| ends_with_phrase(head, k)) {
+            return true;
+        }
+        // "TP HCMXe Lexus 7 chỗ": the noun glued to a teaser's place label.
+        let glued = w.char_indices().skip(1).filter(|&(_, c)| c.is_uppercase()).last().map(|(i, _)| &lower[at + i..at + w.len()]);
+        if glued.is_some_and(|g| g.chars().count() > 1 && cues("type_before").iter().any(|k| k == g)) {
+            return true;
+        }
+    }
+    false
 }

@@ -148,6 +148,8 @@ pub fn refine_count(indicator: Indicator, counted: &str, before: &str, sentence_
         Indicator::AgreementsSigned if counted.starts_with("hiệp định") && has_cue(sentence_before, "fta_context") => Indicator::Ftas,
         Indicator::Other if counted.starts_with("doanh nghiệp") && has_cue(sentence_before, "delegation") => Indicator::Participants,
         // "Hàng nghìn người dân … đã đổ về quảng trường theo dõi lễ khai mạc".
+        // "552.000 người theo dõi trên TikTok": followers of an account attend nothing.
+        Indicator::Participants | Indicator::Other if cues("followers").iter().any(|p| counted.starts_with(p.as_str())) => Indicator::Other,
         Indicator::Other if cues("people").iter().any(|p| counted.starts_with(p.as_str())) && has_cue(clause_after_or_counted(counted, clause_after), "attend_after") => Indicator::Participants,
         other => other,
     }

@@ -5,8 +5,9 @@
 //! The list is read within `LIST_REACH` bytes after the number.
 
 use super::ahead;
-use super::cues::is_cue;
+use super::cues::{cues, is_cue};
 use crate::lang::Quantity;
+use std::ops::Range;
 
 /// How far after a number a list of names may run (bytes).
 const LIST_REACH: usize = 200;
@@ -15,6 +16,9 @@ const MAX_NOUN_WORDS: usize = 6;
 /// How many lower-case words may follow a name inside one item ("An Cư 2 mở
 /// rộng - An Cư 3 mở rộng").
 const MAX_ITEM_TAIL: usize = 2;
+/// How many capitalised words a noun may carry before its list ("hãng
+/// smartphone Trung Quốc là …").
+const MAX_PROPER_WORDS: usize = 3;
 
 /// "ba tỉnh, thành phố Hà Nội, Hưng Yên, Bắc Ninh đã …", "2 tỉnh Tây Ninh và
 /// Bình Phước, …", "Hai phó chủ tịch là A và B": the numeral only introduces
@@ -43,6 +47,14 @@ pub fn names_the_list(text: &str, q: &Quantity, before: &str, sentence_end: usiz
     while let Some(&tok) = tokens.get(i) {
         let word = tok.trim_end_matches(',');
         if is_name_word(word) {
+            // "Hai hãng smartphone Trung Quốc là Xiaomi và Oppo": a proper
+            // adjective inside the noun, when "là"/"gồm" follows it.
+            let proper = tokens[i..].iter().take(MAX_PROPER_WORDS + 1).position(|t| !is_name_word(t) || t.ends_with(','));
+            let intro = proper.filter(|&k| k > 0 && referential && nouns > 0).and_then(|k| tokens.get(i + k)).is_some_and(|t| matches!(*t, "là" | "gồm"));
+            if intro {
+                i += proper.unwrap_or(0);
+                continue;
+            }
             break;
         }
         if is_cue("list_intro", word) {
@@ -140,4 +152,92 @@ fn count_items(tokens: &[&str], is_name_word: impl Fn(&str) -> bool, is_sep: imp
 fn referential_position(before: &str) -> bool {
     let before = before.trim();
     before.is_empty() || before.split_whitespace().next_back().is_some_and(|w| is_cue("list_ref_before", w))
+}
+
+/// How far after its noun an apposition "…, đó là" may come (bytes).
+const APPOSITION_REACH: usize = 120;
+/// How many words one item of a list of kinds may have ("tình thương").
+const MAX_KIND_WORDS: usize = 4;
+
+/// "ba khoảng thời gian, đó là: hiện tại, quá khứ và tương lai", "2 cặp đấu
+/// nữa, …, đó là trận A gặp B và trận C gặp D": an apposition "đó là" that
+/// names exactly as many things as the numeral counts, to the end of the
+/// sentence, only introduces them (ANNOTATION: referential).
+/// The numeral must open its clause or follow a preposition or copula
+/// (`before`), unless the items are lower-case kinds, not named things ("có 5
+/// thị trường mới, đó là Lào, …" states the count).
+pub fn named_after_apposition(text: &str, q: &Quantity, before: &str, counted: Option<&Range<usize>>, sentence_end: usize) -> bool {
+    if q.value < 2.0 || q.value > 12.0 || q.value.fract() != 0.0 {
+        return false;
+    }
+    let from = counted.map_or(q.range.end, |c| c.end.max(q.range.end));
+    let end = sentence_end.max(from);
+    let hi = ahead(text, from, APPOSITION_REACH, end);
+    let Some(at) = cues("apposition").iter().filter_map(|c| text[from..hi].find(c.as_str()).map(|i| from + i + c.len())).min() else { return false };
+    // Nothing between states another figure ("2 cặp đấu nữa, diễn ra …, đó là").
+    if text[q.range.end..at].contains(|c: char| c.is_ascii_digit() || matches!(c, ';' | '(')) {
+        return false;
+    }
+    let list_end = ahead(text, at, LIST_REACH, end);
+    if list_end < end {
+        return false;
+    }
+    let list = text[at..list_end].trim_start_matches([' ', ':']).trim_end_matches(['.', ' ', '!', '?', '"', '”', '…']);
+    enumerated(list, usize::MAX).is_some_and(|(n, lower_case)| n == q.value as usize && (lower_case || referential_position(before)))
+}
+
+/// "gồm hai yếu tố tình bạn (…) và tình thương (…)": after a list verb, a
+/// numeral and a noun of kinds (`kind_noun`) followed by as many short
+/// lower-case items, to the end of the sentence, only introduce them.
+pub fn kinds_listed(text: &str, q: &Quantity, before: &str, counted: Option<&Range<usize>>, counted_l: &str, sentence_end: usize) -> bool {
+    if q.value < 2.0 || q.value > 12.0 || q.value.fract() != 0.0 || counted.is_none_or(|c| c.start < q.range.end) {
+        return false;
+    }
+    if !before.split_whitespace().next_back().is_some_and(|w| is_cue("kind_list_verb", w)) {
+        return false;
+    }
+    let Some(c) = counted else { return false };
+    let Some(kind) = cues("kind_noun").iter().find(|k| counted_l.starts_with(k.as_str()) && !counted_l[k.len()..].starts_with(char::is_alphanumeric)) else { return false };
+    let from = c.start + kind.len();
+    if !text.is_char_boundary(from) || from > sentence_end {
+        return false;
+    }
+    let list_end = ahead(text, from, LIST_REACH, sentence_end.max(from));
+    if list_end < sentence_end {
+        return false;
+    }
+    let list = text[from..list_end].trim_start_matches([' ', ':']).trim_end_matches(['.', ' ', '!', '?', '"', '”', '…']);
+    if list.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    enumerated(list, MAX_KIND_WORDS).is_some_and(|(n, _)| n == q.value as usize)
+}
+
+/// How many items `list` names, and whether all are lower case: parentheses
+/// dropped, items split on commas with the last after "và"; `None` without a
+/// "và" before the last item, when an item holds a digit or more than
+/// `max_words` words.
+fn enumerated(list: &str, max_words: usize) -> Option<(usize, bool)> {
+    let mut flat = String::with_capacity(list.len());
+    let mut depth = 0usize;
+    for c in list.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => flat.push(c),
+            _ => {}
+        }
+    }
+    if depth != 0 || flat.contains(|c: char| c.is_ascii_digit() || matches!(c, ';' | ':')) {
+        return None;
+    }
+    let (head, last) = flat.rsplit_once(" và ")?;
+    let mut items: Vec<&str> = head.split(',').map(str::trim).collect();
+    items.push(last.trim());
+    let ok = items.iter().all(|i| {
+        let n = i.split_whitespace().count();
+        n > 0 && n <= max_words
+    });
+    let lower_case = items.iter().all(|i| i.starts_with(char::is_lowercase));
+    ok.then_some((items.len(), lower_case))
 }

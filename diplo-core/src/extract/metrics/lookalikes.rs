@@ -13,13 +13,14 @@
 //! Every check reads a bounded window around the number, never the sentence.
 
 use super::cues::{cues, find_word, has_cue, is_cue};
+use super::identifiers::{address, identifier, name_part, numbered_label, phone};
 use super::{ahead, back};
 use crate::lang::Quantity;
 use crate::records::{Indicator, Unit};
 use std::ops::Range;
 
 /// How far back a list of numbers and its head may reach ("mùa 1, 2, 3").
-const HEAD_REACH: usize = 64;
+pub(super) const HEAD_REACH: usize = 64;
 
 /// Which look-alike `q` is, if any: no figure, named by a short kind (for
 /// reading corpus diffs). `before` is its clause before the qualifier (lower
@@ -47,6 +48,17 @@ pub fn lookalike(
     if class_edge(q, before_t, counted_l) {
         return Some("class");
     }
+    // "cứ 3 người thì …", "cứ mỗi 100 đồng … thì": the base of a ratio.
+    if ratio(before_t) {
+        return Some("ratio");
+    }
+    if q.unit == Unit::Count && q.value == 2.0 && body_pair(counted_l) {
+        return Some("body");
+    }
+    // "thỏi vàng nguyên chất 99,99%": a purity grade names the metal.
+    if q.unit == Unit::Percent && cues("purity_before").iter().any(|c| ends_with_phrase(before_t, c)) {
+        return Some("purity");
+    }
     if q.unit == Unit::Count && indicator == Indicator::Other {
         // "đoàn từ 10 người trở lên", "ghi từ 6 bàn trở lên": a threshold, not a
         // figure (a goal "tăng trưởng từ 8% trở lên" is no count and stays).
@@ -56,8 +68,14 @@ pub fn lookalike(
         if all_of(before_t) {
             return Some("all");
         }
-        if identifier(text, lower, q) {
+        if identifier(text, lower, q) || numbered_label(lower, q) {
             return Some("id");
+        }
+        if own_list(lower, q, before_t, sentence_end) {
+            return Some("own_list");
+        }
+        if super::lists::named_after_apposition(text, q, before_t, counted, sentence_end) || super::lists::kinds_listed(text, q, before_t, counted, counted_l, sentence_end) {
+            return Some("list");
         }
         if father_or_compound(text, lower, q, counted_l) {
             return Some("ba");
@@ -73,9 +91,6 @@ pub fn lookalike(
         }
         if ripe(lower, q, counted_l) {
             return Some("chin");
-        }
-        if ratio(before_t) {
-            return Some("ratio");
         }
         // Only what follows the number ("4 người này"), not a noun named before it
         // ("tổng quân số lúc này là hơn 90 người").
@@ -135,12 +150,12 @@ fn first_words(s: &str, n: usize) -> &str {
 }
 
 /// The words of `s`, split on spaces.
-fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
+pub(super) fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
     s.split_whitespace()
 }
 
 /// Does `hay` end with `phrase` on a word boundary?
-fn ends_with_phrase(hay: &str, phrase: &str) -> bool {
+pub(super) fn ends_with_phrase(hay: &str, phrase: &str) -> bool {
     hay.ends_with(phrase)
         && !hay[..hay.len() - phrase.len()]
             .chars()
@@ -149,7 +164,7 @@ fn ends_with_phrase(hay: &str, phrase: &str) -> bool {
 }
 
 /// Does `hay` start with `phrase` on a word boundary?
-fn starts_with_phrase(hay: &str, phrase: &str) -> bool {
+pub(super) fn starts_with_phrase(hay: &str, phrase: &str) -> bool {
     hay.starts_with(phrase)
         && !hay[phrase.len()..]
             .chars()
@@ -254,73 +269,6 @@ fn class_edge(q: &Quantity, before: &str, counted_l: &str) -> bool {
             .any(|t| ends_with_phrase(head, t))
 }
 
-/// "Sư đoàn 304", "Công ty 194 thi công", "mùa 1, 2, 3", "số 10 Phạm Văn
-/// Bạch": a number (or the last of a list of numbers) after a naming noun.
-fn identifier(text: &str, lower: &str, q: &Quantity) -> bool {
-    // A plain number, one word: not "cả một khóa hàng nghìn sinh viên".
-    if q.qualifier_start != q.range.start || text[q.range.clone()].contains(char::is_whitespace) {
-        return false;
-    }
-    let lo = back(lower, q.range.start, HEAD_REACH, 0);
-    let mut before = lower[lo..q.range.start].trim_end();
-    // Walk back over a list of numbers: "1, 2, " / "1 và ", unless this number
-    // counts a noun of its own ("bệnh nhân 2899 và 1 trường hợp").
-    let hi = ahead(text, q.range.end, 8, text.len());
-    let counts_noun = text[q.range.end..hi]
-        .strip_prefix(' ')
-        .is_some_and(|n| n.starts_with(char::is_lowercase));
-    for _ in 0..if counts_noun { 0 } else { 6 } {
-        let t = before.trim_end_matches([',', ' ']);
-        let t = t.strip_suffix(" và").unwrap_or(t).trim_end();
-        let Some((rest, last)) = t.rsplit_once(char::is_whitespace) else {
-            break;
-        };
-        if last.chars().all(|c| c.is_ascii_digit()) && !last.is_empty() && t.len() < before.len() {
-            before = rest.trim_end();
-        } else {
-            break;
-        }
-    }
-    let head_at = |phrase: &str| lo + before.len() - phrase.len();
-    let not_after = |phrase: &str| {
-        let prev = words(&before[..before.len() - phrase.len()])
-            .next_back()
-            .unwrap_or("");
-        is_cue("id_head_not_after", prev)
-    };
-    if cues("id_head")
-        .iter()
-        .any(|h| ends_with_phrase(before, h) && !not_after(h))
-    {
-        return true;
-    }
-    // A naming noun with a capital: "Công ty 194", "Bệnh viện 108", "Đoàn 871".
-    if let Some(h) = cues("name_head")
-        .iter()
-        .find(|h| ends_with_phrase(before, h))
-    {
-        let capital = text[head_at(h)..].starts_with(char::is_uppercase);
-        if capital && !not_after(h) {
-            return true;
-        }
-        // "số 10 Phạm Văn Bạch": a house number before a street's name.
-        if h == "số" {
-            let prev = words(&before[..before.len() - h.len()])
-                .next_back()
-                .unwrap_or("");
-            let hi = ahead(text, q.range.end, 16, text.len());
-            let next = text[q.range.end..hi]
-                .strip_prefix(' ')
-                .and_then(|n| n.split(' ').next())
-                .unwrap_or("");
-            return !is_cue("count_before_so", prev)
-                && next.starts_with(char::is_uppercase)
-                && next.chars().all(char::is_alphabetic);
-        }
-    }
-    false
-}
-
 /// "ba tôi", "của ba đẩy …", "ngã ba", "ba lô": "ba" is the father or part
 /// of a compound, not three.
 fn father_or_compound(text: &str, lower: &str, q: &Quantity, counted_l: &str) -> bool {
@@ -343,71 +291,6 @@ fn father_or_compound(text: &str, lower: &str, q: &Quantity, counted_l: &str) ->
         words(counted_l).next().unwrap_or(next)
     };
     is_cue("ba_after", next) || is_cue("father_after", next)
-}
-
-/// "An Cư 2 mở rộng", "Nam Cầu 1 mở rộng": a number between a proper name and
-/// a word that extends it ("mở rộng", "nối dài") is part of the name.
-fn name_part(text: &str, q: &Quantity, counted: &str) -> bool {
-    if !cues("name_extension")
-        .iter()
-        .any(|c| starts_with_phrase(counted, c))
-    {
-        return false;
-    }
-    let lo = back(text, q.range.start, 24, 0);
-    words(&text[lo..q.range.start])
-        .next_back()
-        .is_some_and(|w| w.starts_with(char::is_uppercase))
-}
-
-/// "ở 52 Hàng Chiếu", ", 224 Trần Duy Hưng,": a house number after a comma or
-/// a place preposition, before a street's name of two capitalised words.
-fn address(text: &str, lower: &str, q: &Quantity) -> bool {
-    let own = &text[q.range.clone()];
-    if q.qualifier_start != q.range.start
-        || own.len() > 4
-        || !own.chars().all(|c| c.is_ascii_digit())
-    {
-        return false;
-    }
-    let lo = back(lower, q.range.start, 16, 0);
-    let before = lower[lo..q.range.start].trim_end();
-    let placed = before.ends_with(',')
-        || words(before)
-            .next_back()
-            .is_some_and(|w| is_cue("address_before", w));
-    let hi = ahead(text, q.range.end, 48, text.len());
-    let mut next = words(&text[q.range.end..hi]);
-    let title = |w: &str| {
-        let mut cs = w.chars();
-        cs.next().is_some_and(char::is_uppercase)
-            && cs.clone().next().is_some()
-            && cs.all(|c| c.is_lowercase())
-    };
-    let (Some(a), Some(b)) = (next.next(), next.next()) else {
-        return false;
-    };
-    let b = b.trim_end_matches([',', '.', ')']);
-    // "Văn phòng tại Cần Thơ 9 đường A6": a street noun and its name or code,
-    // after a place name as well.
-    let after_name = text[back(text, q.range.start, 16, 0)..q.range.start]
-        .split_whitespace()
-        .next_back()
-        .is_some_and(|w| w.starts_with(char::is_uppercase));
-    if (placed || after_name)
-        && is_cue("street_noun", &a.to_lowercase())
-        && b.starts_with(char::is_uppercase)
-    {
-        return true;
-    }
-    (placed || after_name) && title(a) && title(b) && !is_cue("address_not_street", &a.to_lowercase())
-}
-
-/// "ĐT: (028) 39316854": seven digits or more without a group separator are a
-/// phone number or a code; counts that large are written "3.931.685".
-fn phone(text: &str, q: &Quantity) -> bool {
-    let own = &text[q.range.clone()];
-    own.len() >= 7 && own.chars().all(|c| c.is_ascii_digit())
 }
 
 /// "chín ruột", "hầm đến khi chín nhừ": "chín" is ripe or cooked, not nine.
@@ -564,4 +447,31 @@ fn difference(lower: &str, q: &Quantity, before: &str, counted: &str) -> bool {
                     .iter()
                     .any(|w| is_number_word(w) || is_cue("gap_object_stop", w))
         })
+}
+
+/// "Dưới đây là 3 sự thật …", "5 mẹo sau đây": the article announces its own
+/// list, whose items follow as headings; no figure is stated.
+fn own_list(lower: &str, q: &Quantity, before: &str, sentence_end: usize) -> bool {
+    // "Dưới đây là danh sách ứng viên ở 10 đơn vị bầu cử": within the heading's clause.
+    if cues("own_list_before").iter().any(|c| find_word(last_words(before, 10), c).is_some()) {
+        return true;
+    }
+    // The noun and the cue within a few words: "4 cách bảo quản rau củ sau đây".
+    let hi = ahead(lower, q.range.end, OWN_LIST_REACH, sentence_end.max(q.range.end));
+    let after = &lower[q.range.end..hi];
+    cues("own_list_after").iter().any(|c| find_word(after, c).is_some())
+}
+
+/// How far after the number "sau đây" may announce the list (bytes).
+const OWN_LIST_REACH: usize = 48;
+
+/// "hai tay ôm ngực", "hai mắt nhắm nghiền": both hands or eyes of a gesture.
+/// Not a person of a trade: "hai tay vợt", "2 chân sút".
+fn body_pair(counted: &str) -> bool {
+    cues("body_pair").iter().any(|b| {
+        starts_with_phrase(counted, b)
+            && !words(&counted[b.len()..])
+                .next()
+                .is_some_and(|w| is_cue("body_compound_after", w))
+    })
 }

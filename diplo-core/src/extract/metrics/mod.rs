@@ -11,6 +11,7 @@ mod filters;
 mod goal;
 mod indicator;
 mod lists;
+mod identifiers;
 mod lookalikes;
 mod period;
 mod subject;
