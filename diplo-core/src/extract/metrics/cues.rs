@@ -164,3 +164,10 @@ pub fn has_cue(hay: &str, kind: &str) -> bool {
         before_ok && after_ok
     })
 }
+
+/// Does a `goal_not` phrase open at `at` ("phải tăng cường", "yêu cầu thanh
+/// toán")? The goal or future cue there is part of a verb of fact.
+pub fn opens_goal_not(lower: &str, at: usize) -> bool {
+    let Some(rest) = lower.get(at..) else { return false };
+    cues("goal_not").iter().any(|p| rest.starts_with(p.as_str()) && !rest[p.len()..].starts_with(char::is_alphanumeric))
+}
