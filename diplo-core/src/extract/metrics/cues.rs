@@ -169,5 +169,16 @@ pub fn has_cue(hay: &str, kind: &str) -> bool {
 /// toán")? The goal or future cue there is part of a verb of fact.
 pub fn opens_goal_not(lower: &str, at: usize) -> bool {
     let Some(rest) = lower.get(at..) else { return false };
-    cues("goal_not").iter().any(|p| rest.starts_with(p.as_str()) && !rest[p.len()..].starts_with(char::is_alphanumeric))
+    if cues("goal_not").iter().any(|p| rest.starts_with(p.as_str()) && !rest[p.len()..].starts_with(char::is_alphanumeric)) {
+        return true;
+    }
+    // "yêu cầu C.Ronaldo phải bồi thường tới 65 triệu euro": a demand of
+    // payment a few words on, before any break, is a claim told as a fact.
+    let Some(after) = rest.strip_prefix("yêu cầu ") else { return false };
+    let window = &after[..crate::text::floor_char(after, DEMAND_REACH.min(after.len()))];
+    let window = window.find(|c: char| matches!(c, ',' | ';' | '.' | ':' | '(' | '"')).map_or(window, |i| &window[..i]);
+    has_cue(window, "payment")
 }
+
+/// How far after "yêu cầu" a verb of payment may stand (bytes).
+const DEMAND_REACH: usize = 48;

@@ -244,9 +244,10 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
         // Most sentences hold no figure: they only hand on their period.
         let has_figure = qs[first_q..].iter().take_while(|q| q.range.start < s.end).next().is_some();
         let sentence_periods = period::candidates(ctx, s.clone(), reference, has_figure);
-        // A day outside the carried period moves the account to another time.
-        if carried.as_ref().is_some_and(|c| period::day_outside(ctx, &s, c)) {
+        // A day outside the carried period, or an event's date, moves the account to another time.
+        if carried.as_ref().is_some_and(|c| period::day_outside(ctx, &s, c)) || (has_figure && (carried.is_some() || carried_before.is_some()) && period::dates_event_in(ctx, &s)) {
             carried = None;
+            carried_before = None;
         }
         let sentence_goal = if has_figure { goal::read(lower, &s) } else { goal::SentenceGoal::default() };
         let forecast_goes_on = has_figure && prev_s.as_ref().is_some_and(|p| goal::continues_forecast(lower, p, &s));

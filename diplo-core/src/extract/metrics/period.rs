@@ -91,8 +91,12 @@ pub fn candidates(ctx: &Context<'_>, range: Range<usize>, reference: Option<Date
         }
         // "tung ra vào năm 2013", "ban hành năm 2019", "Sinh năm 1975": the
         // date of an event (a launch, a rule, a birth), no figure's period.
-        let event_at = before.trim_end();
-        if ends_with_cue(event_at.strip_suffix("vào").unwrap_or(event_at), "dated_event") {
+        if dates_event(before) {
+            continue;
+        }
+        // "ĐHĐCĐ thường niên năm 2020", "Đại hội Đảng bộ tỉnh năm 2020": the
+        // year of a meeting's name, no figure's period.
+        if edge_year(t).is_some() && in_event_name(lower, t.range.start, range.start) {
             continue;
         }
         // "thành lập vào năm 2016 và 2018": the second date of an event's pair.
@@ -110,11 +114,15 @@ pub fn candidates(ctx: &Context<'_>, range: Range<usize>, reference: Option<Date
         }
         let mut c = Candidate { range: t.range.clone(), period: to_period(ctx, t, reference), relative: t.relative, as_of: false, open: false, heads: false, undated_days: t.is_day && t.start.is_none() };
         let from = ends_with_cue(before, "span_from");
-        if from {
+        let bound = !from && bounded(ctx, t, before, reference, &mut c);
+        if from && !bound {
             // "từ tháng 12/2022 đến tháng 5/2025": two temporals written as one span.
             if let Some(next) = temporals.get(i).filter(|n| !n.is_day || n.end_date.is_some()) {
                 let gap = lower[c.range.end..next.range.start].trim();
-                if matches!(gap, "đến" | "tới" | "-" | "–") && next.end.is_some() && c.period.start.is_some() {
+                // "Từ cuối năm 2013 đến năm 2016": a year named by its edge starts the span at its year.
+                let start = c.period.start.clone().or_else(|| t.relative.is_none().then(|| edge_year(t).and_then(|y| Date::new(y, 1, 1)).map(Date::iso)).flatten());
+                if matches!(gap, "đến" | "tới" | "-" | "–") && next.end.is_some() && start.is_some() {
+                    c.period.start = start;
                     c.range.end = next.range.end;
                     c.period.end = next.end.map(Date::iso);
                     i += 1;
@@ -194,6 +202,83 @@ pub fn candidates(ctx: &Context<'_>, range: Range<usize>, reference: Option<Date
     }
     out.sort_by_key(|c| c.range.start);
     out
+}
+
+/// Is a temporal after `before` (the text right before it) the date of an
+/// event ("tung ra vào năm 2013", "ban hành năm 2019", "khởi công hồi tháng 2
+/// năm ngoái"), not a figure's period?
+fn dates_event(before: &str) -> bool {
+    let at = before.trim_end();
+    ends_with_cue(at.strip_suffix("vào").or_else(|| at.strip_suffix("hồi")).unwrap_or(at), "dated_event")
+}
+
+/// Does the sentence `s` date an event ("Dự án được khởi công hồi tháng 2 năm
+/// ngoái với tổng vốn …")? The account has moved to that time: a period
+/// carried from the sentences before governs none of its figures.
+pub fn dates_event_in(ctx: &Context<'_>, s: &Range<usize>) -> bool {
+    let lower = ctx.lower.as_str();
+    let first = ctx.temporals.partition_point(|t| t.range.start < s.start);
+    ctx.temporals[first..].iter().take_while(|t| t.range.end <= s.end).any(|t| dates_event(&lower[back(lower, t.range.start, 24, s.start)..t.range.start]))
+}
+
+/// The year of a single year ("năm 2016", "cuối năm 2013": a year named by
+/// its edge is read with no bounds by the language layer).
+fn edge_year(t: &Temporal) -> Option<i32> {
+    t.date.as_deref().filter(|d| d.len() == 4 && t.end_date.is_none()).and_then(|d| d.parse().ok())
+}
+
+/// How many words before a year may still belong to the name of a meeting ("Đại hội đại biểu Đảng bộ tỉnh Nghệ An năm 2020").
+const NAME_WORDS: usize = 7;
+
+/// Is the year at `at` inside the name of a meeting ("ĐHĐCĐ thường niên năm
+/// 2020", "Đại hội Đảng bộ tỉnh năm 2020")? A `named_year_head` phrase opens
+/// the name a few words before, with no break or verb between.
+fn in_event_name(lower: &str, at: usize, floor: usize) -> bool {
+    let lead = &lower[back(lower, at, 80, floor)..at];
+    let lead = lead.rfind(|c: char| matches!(c, ',' | ';' | ':' | '.' | '(' | ')' | '"' | '\n')).map_or(lead, |i| &lead[i + 1..]);
+    let words: Vec<&str> = lead.split_whitespace().rev().take(NAME_WORDS).collect();
+    let tail = words.iter().rev().copied().collect::<Vec<_>>().join(" ");
+    cue_spans(&tail, 0, "named_year_head").first().is_some_and(|r| !super::cues::has_cue(&tail[r.end..], "name_breaks"))
+}
+
+/// An end-bound period that is no whole period: "từ nay đến năm 2025" (from
+/// the document's date, or open, to the year's end), "sau năm 2030" (open,
+/// from the next year), "đến hết tháng 3/2021" (the year to the month's end).
+/// Sets `c` and says whether it applied. Such a period hands on to no later sentence.
+fn bounded(ctx: &Context<'_>, t: &Temporal, before: &str, reference: Option<Date>, c: &mut Candidate) -> bool {
+    let (Some(start), Some(end)) = (t.start, t.end) else { return false };
+    if t.is_day || t.relative.is_some() {
+        return false;
+    }
+    let b = before.trim_end();
+    let lead = if let Some(p) = cues("from_now").iter().find(|p| ends_with_word(b, p)) {
+        c.period.start = reference.filter(|r| *r <= end).map(Date::iso);
+        p.len()
+    } else if ends_with_word(b, "sau") {
+        let next = if end.month == 12 { Date::new(end.year + 1, 1, 1) } else { Date::new(end.year, end.month + 1, 1) };
+        c.period.start = next.map(Date::iso);
+        c.period.end = None;
+        "sau".len()
+    } else if let Some(p) = cues("to_end").iter().find(|p| ends_with_word(b, p)) {
+        // A month or quarter: the year up to its end. A whole year is itself.
+        if start.month == 1 || start.year != end.year {
+            return false;
+        }
+        c.period.start = Date::new(start.year, 1, 1).map(Date::iso);
+        p.len()
+    } else {
+        return false;
+    };
+    let gap = before.len() - b.len();
+    c.range.start -= lead + gap;
+    c.period.text = ctx.text()[c.range.clone()].to_string();
+    c.open = true;
+    true
+}
+
+/// Does `hay` end with the words `p` (on a word boundary)?
+fn ends_with_word(hay: &str, p: &str) -> bool {
+    hay.ends_with(p) && !hay[..hay.len() - p.len()].chars().next_back().is_some_and(char::is_alphanumeric)
 }
 
 /// Is this period the baseline of a comparison ("gấp 2 lần năm 2024", "so với năm trước")?
