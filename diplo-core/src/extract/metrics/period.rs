@@ -115,6 +115,21 @@ pub fn candidates(ctx: &Context<'_>, range: Range<usize>, reference: Option<Date
         let mut c = Candidate { range: t.range.clone(), period: to_period(ctx, t, reference), relative: t.relative, as_of: false, open: false, heads: false, undated_days: t.is_day && t.start.is_none() };
         let from = ends_with_cue(before, "span_from");
         let bound = !from && bounded(ctx, t, before, reference, &mut c);
+        // "trong 5 năm tới (2021-2025) sẽ đào tạo …": the years of a span of
+        // years, in parentheses right after it, are the span's; no aside.
+        if !bound && t.end_date.is_some() && !t.is_day {
+            if let Some(lead) = counted_span_before(lower, c.range.start, range.start) {
+                // The span itself ("5 năm tới", read with no dates) gives way to its years.
+                if out.last().is_some_and(|o| o.range.start >= lead) {
+                    out.pop();
+                }
+                c.range.start = lead;
+                if lower[c.range.end..].starts_with(')') {
+                    c.range.end += 1;
+                }
+                c.period.text = ctx.text()[c.range.clone()].to_string();
+            }
+        }
         if from && !bound {
             // "từ tháng 12/2022 đến tháng 5/2025": two temporals written as one span.
             if let Some(next) = temporals.get(i).filter(|n| !n.is_day || n.end_date.is_some()) {
@@ -219,6 +234,19 @@ pub fn dates_event_in(ctx: &Context<'_>, s: &Range<usize>) -> bool {
     let lower = ctx.lower.as_str();
     let first = ctx.temporals.partition_point(|t| t.range.start < s.start);
     ctx.temporals[first..].iter().take_while(|t| t.range.end <= s.end).any(|t| dates_event(&lower[back(lower, t.range.start, 24, s.start)..t.range.start]))
+}
+
+/// Where a span of years ("5 năm tới", "hai năm qua") starts, when it stands
+/// right before `at` with an opening parenthesis between ("5 năm tới (2021-2025)").
+fn counted_span_before(lower: &str, at: usize, floor: usize) -> Option<usize> {
+    let from = back(lower, at, 40, floor);
+    let lead = &lower[from..at];
+    let paren = lead.rfind('(').filter(|&p| lead[p + 1..].trim().is_empty())?;
+    let span = lead[..paren].trim_end();
+    let rest = cues("counted_span_end").iter().find_map(|p| span.strip_suffix(p.as_str()).filter(|r| r.ends_with(' ')))?.trim_end();
+    let count = rest.rsplit(' ').next().filter(|w| !w.is_empty())?;
+    let counted = count.chars().all(|ch| ch.is_ascii_digit()) || crate::lang::words_value(&[count]).is_some();
+    counted.then(|| from + rest.len() - count.len())
 }
 
 /// The year of a single year ("năm 2016", "cuối năm 2013": a year named by
