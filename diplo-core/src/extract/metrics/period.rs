@@ -91,7 +91,7 @@ pub fn candidates(ctx: &Context<'_>, range: Range<usize>, reference: Option<Date
         }
         // "tung ra vào năm 2013", "ban hành năm 2019", "Sinh năm 1975": the
         // date of an event (a launch, a rule, a birth), no figure's period.
-        if dates_event(before) {
+        if dates_event(lower, t, before) || caption_date(ctx, t, &range) {
             continue;
         }
         // "ĐHĐCĐ thường niên năm 2020", "Đại hội Đảng bộ tỉnh năm 2020": the
@@ -114,6 +114,13 @@ pub fn candidates(ctx: &Context<'_>, range: Range<usize>, reference: Option<Date
         }
         let mut c = Candidate { range: t.range.clone(), period: to_period(ctx, t, reference), relative: t.relative, as_of: false, open: false, heads: false, undated_days: t.is_day && t.start.is_none() };
         let from = ends_with_cue(before, "span_from");
+        // "những năm 2040", "thập niên 1990": a decade.
+        if let Some(y) = edge_year(t).filter(|y| y % 10 == 0 && t.start.is_some() && ends_with_cue(before, "decade_head")) {
+            c.period.end = Date::new(y + 9, 12, 31).map(Date::iso);
+            let lead = before.len() - before.trim_end().len() + cues("decade_head").iter().find(|p| ends_with_word(before.trim_end(), p)).map_or(0, |p| p.len());
+            c.range.start -= lead;
+            c.period.text = ctx.text()[c.range.clone()].to_string();
+        }
         let bound = !from && bounded(ctx, t, before, reference, &mut c);
         // "trong 5 năm tới (2021-2025) sẽ đào tạo …": the years of a span of
         // years, in parentheses right after it, are the span's; no aside.
@@ -222,9 +229,22 @@ pub fn candidates(ctx: &Context<'_>, range: Range<usize>, reference: Option<Date
 /// Is a temporal after `before` (the text right before it) the date of an
 /// event ("tung ra vào năm 2013", "ban hành năm 2019", "khởi công hồi tháng 2
 /// năm ngoái"), not a figure's period?
-fn dates_event(before: &str) -> bool {
+fn dates_event(lower: &str, t: &Temporal, before: &str) -> bool {
+    // "bắt đầu từ năm 2019 đến năm 2023" is a span, read whole.
+    if lower.get(t.range.clone()).is_some_and(|own| own.starts_with("từ ")) {
+        return false;
+    }
     let at = before.trim_end();
     ends_with_cue(at.strip_suffix("vào").or_else(|| at.strip_suffix("hồi")).unwrap_or(at), "dated_event")
+}
+
+/// Is `t` the date closing a photo caption ("Một nhân viên đặt các thỏi vàng
+/// … ở Siberia, tháng 9/2023. Ảnh: Reuters")? It dates the photo.
+fn caption_date(ctx: &Context<'_>, t: &Temporal, s: &Range<usize>) -> bool {
+    let lower = ctx.lower.as_str();
+    let tail = lower.get(t.range.end..s.end).map_or("", str::trim);
+    let next = &lower[s.end..ahead(lower, s.end, 16, lower.len())];
+    matches!(tail, "" | ".") && lower[back(lower, t.range.start, 4, s.start)..t.range.start].trim_end().ends_with(',') && cues("caption_credit").iter().any(|c| next.trim_start_matches(|ch: char| ch == '.' || ch.is_whitespace()).starts_with(c.as_str()))
 }
 
 /// Does the sentence `s` date an event ("Dự án được khởi công hồi tháng 2 năm
@@ -233,7 +253,7 @@ fn dates_event(before: &str) -> bool {
 pub fn dates_event_in(ctx: &Context<'_>, s: &Range<usize>) -> bool {
     let lower = ctx.lower.as_str();
     let first = ctx.temporals.partition_point(|t| t.range.start < s.start);
-    ctx.temporals[first..].iter().take_while(|t| t.range.end <= s.end).any(|t| dates_event(&lower[back(lower, t.range.start, 24, s.start)..t.range.start]))
+    ctx.temporals[first..].iter().take_while(|t| t.range.end <= s.end).any(|t| dates_event(lower, t, &lower[back(lower, t.range.start, 24, s.start)..t.range.start]))
 }
 
 /// Where a span of years ("5 năm tới", "hai năm qua") starts, when it stands
@@ -359,9 +379,9 @@ pub fn own<'c>(ctx: &Context<'_>, at: &Place<'_>, cands: &'c [Candidate]) -> Opt
     let mine = |c: &&Candidate| {
         !is_baseline(ctx, c)
             && if c.range.start >= q.range.end {
-                c.range.start < next_q || next_q <= q.range.end
+                (c.range.start < next_q || next_q <= q.range.end) && !parts_between(&ctx.lower, at.end.max(q.range.end)..c.range.start)
             } else {
-                !follows_other_figure(ctx, c, at.qi) && !present_between(&ctx.lower, c.range.end..q.qualifier_start)
+                !follows_other_figure(ctx, c, at.qi) && !present_between(&ctx.lower, c.range.end..q.qualifier_start) && !day_between(ctx, c.range.end..q.qualifier_start)
             }
     };
     let in_clause = |c: &&Candidate| c.range.start >= cl.start && c.range.end <= cl.end;
@@ -409,6 +429,25 @@ pub fn own<'c>(ctx: &Context<'_>, at: &Place<'_>, cands: &'c [Candidate]) -> Opt
         return near.iter().filter(|c| c.range.start >= cl.end).filter(mine).find(outside);
     }
     None
+}
+
+/// Does a part of what the figure counts open between it and a period after
+/// it ("thi đấu 207 trận và trong đó có chung kết Cúp … năm 1962")? The
+/// period is the part's.
+fn parts_between(lower: &str, gap: Range<usize>) -> bool {
+    lower.get(gap).is_some_and(|hay| super::cues::has_cue(hay, "parts_between"))
+}
+
+/// Is there a single day between a period and the figure after it, in the
+/// figure's own clause ("trong tháng 2/2016 là 37 độ C, trong khi đến ngày
+/// 15/2 … là 38 độ C")? The figure is of that day, not of the period. Not a
+/// day in a clause of its own ("Nghị quyết … ngày 8/1/2025 của Chính phủ, …").
+fn day_between(ctx: &Context<'_>, gap: Range<usize>) -> bool {
+    let first = ctx.temporals.partition_point(|t| t.range.start < gap.start);
+    ctx.temporals[first..]
+        .iter()
+        .take_while(|t| t.range.end <= gap.end)
+        .any(|t| t.is_day && (t.end_date.is_none() || t.end_date == t.date) && !ctx.lower[t.range.end..gap.end].contains([',', ';', ':', '(', ')']))
 }
 
 /// Does a clause set in the present ("hiện tại", "hiện nay", "giờ đây") open
