@@ -284,9 +284,20 @@ const NAME_WORDS: usize = 7;
 fn in_event_name(lower: &str, at: usize, floor: usize) -> bool {
     let lead = &lower[back(lower, at, 80, floor)..at];
     let lead = lead.rfind(|c: char| matches!(c, ',' | ';' | ':' | '.' | '(' | ')' | '"' | '\n')).map_or(lead, |i| &lead[i + 1..]);
-    let words: Vec<&str> = lead.split_whitespace().rev().take(NAME_WORDS).collect();
-    let tail = words.iter().rev().copied().collect::<Vec<_>>().join(" ");
-    cue_spans(&tail, 0, "named_year_head").first().is_some_and(|r| !super::cues::has_cue(&tail[r.end..], "name_breaks"))
+    // The last few words, found without allocating: most years have no name head before them.
+    let trimmed = lead.trim_end();
+    let mut from = trimmed.len();
+    for _ in 0..NAME_WORDS {
+        match trimmed[..from].trim_end().rfind(' ') {
+            Some(i) => from = i,
+            None => {
+                from = 0;
+                break;
+            }
+        }
+    }
+    let tail = &trimmed[from..];
+    cue_spans(tail, 0, "named_year_head").first().is_some_and(|r| !super::cues::has_cue(&tail[r.end..], "name_breaks"))
 }
 
 /// An end-bound period that is no whole period: "từ nay đến năm 2025" (from
