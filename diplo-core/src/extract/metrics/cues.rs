@@ -176,7 +176,9 @@ pub fn opens_goal_not(lower: &str, at: usize) -> bool {
     // payment a few words on, before any break, is a claim told as a fact.
     let Some(after) = rest.strip_prefix("yêu cầu ") else { return false };
     let window = &after[..crate::text::floor_char(after, DEMAND_REACH.min(after.len()))];
-    let window = window.find(|c: char| matches!(c, ',' | ';' | '.' | ':' | '(' | '"')).map_or(window, |i| &window[..i]);
+    // A full stop ends the window only before a space: "C.Ronaldo" is a name.
+    let stop = window.find(|c: char| matches!(c, ',' | ';' | ':' | '(' | '"')).into_iter().chain(window.find(". ")).min();
+    let window = stop.map_or(window, |i| &window[..i]);
     has_cue(window, "payment")
 }
 
