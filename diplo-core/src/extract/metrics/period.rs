@@ -91,7 +91,7 @@ pub fn candidates(ctx: &Context<'_>, range: Range<usize>, reference: Option<Date
         }
         // "tung ra vào năm 2013", "ban hành năm 2019", "Sinh năm 1975": the
         // date of an event (a launch, a rule, a birth), no figure's period.
-        if dates_event(lower, t, before) || caption_date(ctx, t, &range) {
+        if dates_event(lower, t, before) || caption_date(ctx, t, &range) || version_year(ctx, t.range.start, before) {
             continue;
         }
         // "ĐHĐCĐ thường niên năm 2020", "Đại hội Đảng bộ tỉnh năm 2020": the
@@ -104,7 +104,7 @@ pub fn candidates(ctx: &Context<'_>, range: Range<usize>, reference: Option<Date
             let gap = lower.get(prev.range.end..t.range.start).map(str::trim);
             let prev_before = &lower[back(lower, prev.range.start, 24, range.start)..prev.range.start];
             let prev_at = prev_before.trim_end();
-            if matches!(gap, Some("và" | ",")) && ends_with_cue(prev_at.strip_suffix("vào").unwrap_or(prev_at), "dated_event") {
+            if matches!(gap, Some("và" | ",")) && (ends_with_cue(prev_at.strip_suffix("vào").unwrap_or(prev_at), "dated_event") || version_year(ctx, prev.range.start, prev_before)) {
                 continue;
             }
         }
@@ -236,6 +236,20 @@ fn dates_event(lower: &str, t: &Temporal, before: &str) -> bool {
     }
     let at = before.trim_end();
     ends_with_cue(at.strip_suffix("vào").or_else(|| at.strip_suffix("hồi")).unwrap_or(at), "dated_event")
+}
+
+/// Is the year at `at` the name of a version ("Tây Du Ký bản năm 1986")? A
+/// lower-case "bản" right before it, not the end of a word pair ("văn bản",
+/// "cơ bản": `version_not`) nor of a name ("Nhật Bản", capitalised).
+fn version_year(ctx: &Context<'_>, at: usize, before: &str) -> bool {
+    let b = before.trim_end();
+    if !ends_with_word(b, "bản") {
+        return false;
+    }
+    let start = at - (before.len() - b.len()) - "bản".len();
+    let lower_in_text = ctx.text().get(start..start + "bản".len()) == Some("bản");
+    let prev = b[..b.len() - "bản".len()].trim_end().rsplit(' ').next().unwrap_or("");
+    lower_in_text && !is_cue("version_not", prev)
 }
 
 /// Is `t` the date closing a photo caption ("Một nhân viên đặt các thỏi vàng
