@@ -28,6 +28,12 @@ fn metrics() {
     run_table("metrics", records::metrics);
 }
 
+/// Periods and the target flag of metrics on general news (`periods_indicators`).
+#[test]
+fn periods() {
+    run_table("periods", records::metrics);
+}
+
 /// Look-alikes of figures on general news (`non_metrics`), checked as metrics.
 #[test]
 fn lookalikes() {
@@ -49,7 +55,7 @@ fn commitments() {
 /// that does not exist. Printed with `--nocapture`.
 #[test]
 fn every_family_has_fifteen_rows() {
-    let counts = cases_support::family_counts(&["numbers", "temporals", "sentences", "metrics", "lookalikes", "meetings", "commitments"]);
+    let counts = cases_support::family_counts(&["numbers", "temporals", "sentences", "metrics", "periods", "lookalikes", "meetings", "commitments"]);
     eprintln!("rows per family: {counts:?}");
     let thin: Vec<_> = counts.iter().filter(|(_, n)| *n < 15).collect();
     assert!(thin.is_empty(), "families with fewer than 15 rows: {thin:?}");

@@ -164,3 +164,23 @@ pub fn has_cue(hay: &str, kind: &str) -> bool {
         before_ok && after_ok
     })
 }
+
+/// Does a `goal_not` phrase open at `at` ("phải tăng cường", "yêu cầu thanh
+/// toán")? The goal or future cue there is part of a verb of fact.
+pub fn opens_goal_not(lower: &str, at: usize) -> bool {
+    let Some(rest) = lower.get(at..) else { return false };
+    if cues("goal_not").iter().any(|p| rest.starts_with(p.as_str()) && !rest[p.len()..].starts_with(char::is_alphanumeric)) {
+        return true;
+    }
+    // "yêu cầu C.Ronaldo phải bồi thường tới 65 triệu euro": a demand of
+    // payment a few words on, before any break, is a claim told as a fact.
+    let Some(after) = rest.strip_prefix("yêu cầu ") else { return false };
+    let window = &after[..crate::text::floor_char(after, DEMAND_REACH.min(after.len()))];
+    // A full stop ends the window only before a space: "C.Ronaldo" is a name.
+    let stop = window.find(|c: char| matches!(c, ',' | ';' | ':' | '(' | '"')).into_iter().chain(window.find(". ")).min();
+    let window = stop.map_or(window, |i| &window[..i]);
+    has_cue(window, "payment")
+}
+
+/// How far after "yêu cầu" a verb of payment may stand (bytes).
+const DEMAND_REACH: usize = 48;

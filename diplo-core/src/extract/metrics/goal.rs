@@ -91,3 +91,11 @@ pub fn proposal_purpose(before: &str, sentence_before: &str) -> bool {
     let words: Vec<&str> = before.split_whitespace().rev().take(PURPOSE_WORDS + 1).collect();
     words.iter().skip(1).any(|w| *w == "để" || *w == "nhằm") && has_cue(sentence_before, "proposal")
 }
+
+/// Does the sentence `s` open on the parts of what the sentence before
+/// counted ("Trong đó, …", "Cụ thể, …": `parts_head`)?
+pub fn opens_parts(lower: &str, s: &Range<usize>) -> bool {
+    let Some(hay) = lower.get(s.clone()) else { return false };
+    let head = hay.trim_start_matches(|c: char| !c.is_alphanumeric());
+    cues("parts_head").iter().any(|c| head.starts_with(c.as_str()) && !head[c.len()..].starts_with(char::is_alphanumeric))
+}

@@ -222,6 +222,8 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
     let mut prev_end = 0;
     let reference = period::reference_date(ctx);
     let mut prev_range: Option<Range<usize>> = None;
+    // Were all the figures of the last sentence with figures goals or forecasts?
+    let mut prev_planned = false;
     for sentence in &ctx.sentences {
         let s = sentence.range.clone();
         let prev_s = prev_range.replace(s.clone());
@@ -243,17 +245,21 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
         // Most sentences hold no figure: they only hand on their period.
         let has_figure = qs[first_q..].iter().take_while(|q| q.range.start < s.end).next().is_some();
         let sentence_periods = period::candidates(ctx, s.clone(), reference, has_figure);
-        // A day outside the carried period moves the account to another time.
-        if carried.as_ref().is_some_and(|c| period::day_outside(ctx, &s, c)) {
+        // A day outside the carried period, or an event's date, moves the account to another time.
+        if carried.as_ref().is_some_and(|c| period::day_outside(ctx, &s, c)) || (has_figure && (carried.is_some() || carried_before.is_some()) && period::dates_event_in(ctx, &s)) {
             carried = None;
+            carried_before = None;
         }
         let sentence_goal = if has_figure { goal::read(lower, &s) } else { goal::SentenceGoal::default() };
         let forecast_goes_on = has_figure && prev_s.as_ref().is_some_and(|p| goal::continues_forecast(lower, p, &s));
+        // "Năm nay, Việt Nam dự kiến sản xuất trên 43 triệu tấn lúa. Trong đó,
+        // khoảng 14 triệu tấn … dành cho xuất khẩu": the parts of a planned figure are planned.
+        let parts_of_plan = has_figure && prev_planned && goal::opens_parts(lower, &s);
         let (event_sentence, goal_cues, future_cues) = if has_figure {
             // Cues that govern the rest of their sentence, found once per sentence
             // in one pass (`sentence_governs` holds both kinds).
             let hay = &lower[s.clone()];
-            let (goal, future): (Vec<_>, Vec<_>) = cues::cue_spans(hay, s.start, "sentence_governs").into_iter().partition(|r| cues::is_cue("target_sentence", &lower[r.clone()]));
+            let (goal, future): (Vec<_>, Vec<_>) = cues::cue_spans(hay, s.start, "sentence_governs").into_iter().filter(|r| !cues::opens_goal_not(lower, r.start)).partition(|r| cues::is_cue("target_sentence", &lower[r.clone()]));
             (has_cue(hay, "event"), goal, future)
         } else {
             (false, Vec::new(), Vec::new())
@@ -338,7 +344,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             let projected = (sentence_goal.planned && !period::present_between(lower, lead.clone())) || sentence_goal.projected(lower, q.qualifier_start);
             // "công suất kế hoạch là 400.000 tấn và đến nay đạt 320.000 tấn": a
             // figure reached by now, after the planned one, is no goal.
-            let clause_goal = cues::cue_spans(before, cl.start, "target").last().is_some_and(|k| {
+            let clause_goal = cues::cue_spans(before, cl.start, "target").into_iter().filter(|k| !cues::opens_goal_not(lower, k.start)).last().is_some_and(|k| {
                 let after = &lower[k.end..q.qualifier_start];
                 !has_cue(after, "reached_now") && !period::present_between(lower, k.end..q.qualifier_start)
             });
@@ -367,6 +373,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             // govern the rest of their sentence, not only their clause.
             let estimated = lower[q.qualifier_start..q.range.start].starts_with("ước") || indicator::ends_with_cue(before, "estimate");
             let target = goal
+                || parts_of_plan
                 || (!plain_count && (has_cue(before, "forecast") || forecast_goes_on))
                 || goal::proposal_purpose(before, sentence_before)
                 || (is_growth_words && has_cue(&lower[cl.start..cl.end], "target"))
@@ -400,6 +407,8 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
                 last_count = Some((evidence_end, q.value));
             }
         }
+        // Only the sentence right before: one without figures breaks the run.
+        prev_planned = out.len() > first_in_sentence && out[first_in_sentence..].iter().all(|m| m.target);
         // The period this sentence hands on: the one its figures took, else its
         // own; a stock with none of its own stops the one before.
         carried_before = None;

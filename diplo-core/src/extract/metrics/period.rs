@@ -91,8 +91,12 @@ pub fn candidates(ctx: &Context<'_>, range: Range<usize>, reference: Option<Date
         }
         // "tung ra vào năm 2013", "ban hành năm 2019", "Sinh năm 1975": the
         // date of an event (a launch, a rule, a birth), no figure's period.
-        let event_at = before.trim_end();
-        if ends_with_cue(event_at.strip_suffix("vào").unwrap_or(event_at), "dated_event") {
+        if dates_event(lower, t, before) || caption_date(ctx, t, &range) || version_year(ctx, t.range.start, before) {
+            continue;
+        }
+        // "ĐHĐCĐ thường niên năm 2020", "Đại hội Đảng bộ tỉnh năm 2020": the
+        // year of a meeting's name, no figure's period.
+        if edge_year(t).is_some() && in_event_name(lower, t.range.start, range.start) {
             continue;
         }
         // "thành lập vào năm 2016 và 2018": the second date of an event's pair.
@@ -100,7 +104,7 @@ pub fn candidates(ctx: &Context<'_>, range: Range<usize>, reference: Option<Date
             let gap = lower.get(prev.range.end..t.range.start).map(str::trim);
             let prev_before = &lower[back(lower, prev.range.start, 24, range.start)..prev.range.start];
             let prev_at = prev_before.trim_end();
-            if matches!(gap, Some("và" | ",")) && ends_with_cue(prev_at.strip_suffix("vào").unwrap_or(prev_at), "dated_event") {
+            if matches!(gap, Some("và" | ",")) && (ends_with_cue(prev_at.strip_suffix("vào").unwrap_or(prev_at), "dated_event") || version_year(ctx, prev.range.start, prev_before)) {
                 continue;
             }
         }
@@ -110,11 +114,37 @@ pub fn candidates(ctx: &Context<'_>, range: Range<usize>, reference: Option<Date
         }
         let mut c = Candidate { range: t.range.clone(), period: to_period(ctx, t, reference), relative: t.relative, as_of: false, open: false, heads: false, undated_days: t.is_day && t.start.is_none() };
         let from = ends_with_cue(before, "span_from");
-        if from {
+        // "những năm 2040", "thập niên 1990": a decade.
+        if let Some(y) = edge_year(t).filter(|y| y % 10 == 0 && t.start.is_some() && ends_with_cue(before, "decade_head")) {
+            c.period.end = Date::new(y + 9, 12, 31).map(Date::iso);
+            let lead = before.len() - before.trim_end().len() + cues("decade_head").iter().find(|p| ends_with_word(before.trim_end(), p)).map_or(0, |p| p.len());
+            c.range.start -= lead;
+            c.period.text = ctx.text()[c.range.clone()].to_string();
+        }
+        let bound = !from && bounded(ctx, t, before, reference, &mut c);
+        // "trong 5 năm tới (2021-2025) sẽ đào tạo …": the years of a span of
+        // years, in parentheses right after it, are the span's; no aside.
+        if !bound && t.end_date.is_some() && !t.is_day {
+            if let Some(lead) = counted_span_before(lower, c.range.start, range.start) {
+                // The span itself ("5 năm tới", read with no dates) gives way to its years.
+                if out.last().is_some_and(|o| o.range.start >= lead) {
+                    out.pop();
+                }
+                c.range.start = lead;
+                if lower[c.range.end..].starts_with(')') {
+                    c.range.end += 1;
+                }
+                c.period.text = ctx.text()[c.range.clone()].to_string();
+            }
+        }
+        if from && !bound {
             // "từ tháng 12/2022 đến tháng 5/2025": two temporals written as one span.
             if let Some(next) = temporals.get(i).filter(|n| !n.is_day || n.end_date.is_some()) {
                 let gap = lower[c.range.end..next.range.start].trim();
-                if matches!(gap, "đến" | "tới" | "-" | "–") && next.end.is_some() && c.period.start.is_some() {
+                // "Từ cuối năm 2013 đến năm 2016": a year named by its edge starts the span at its year.
+                let start = c.period.start.clone().or_else(|| t.relative.is_none().then(|| edge_year(t).and_then(|y| Date::new(y, 1, 1)).map(Date::iso)).flatten());
+                if matches!(gap, "đến" | "tới" | "-" | "–") && next.end.is_some() && start.is_some() {
+                    c.period.start = start;
                     c.range.end = next.range.end;
                     c.period.end = next.end.map(Date::iso);
                     i += 1;
@@ -196,6 +226,134 @@ pub fn candidates(ctx: &Context<'_>, range: Range<usize>, reference: Option<Date
     out
 }
 
+/// Is a temporal after `before` (the text right before it) the date of an
+/// event ("tung ra vào năm 2013", "ban hành năm 2019", "khởi công hồi tháng 2
+/// năm ngoái"), not a figure's period?
+fn dates_event(lower: &str, t: &Temporal, before: &str) -> bool {
+    // "bắt đầu từ năm 2019 đến năm 2023" is a span, read whole.
+    if lower.get(t.range.clone()).is_some_and(|own| own.starts_with("từ ")) {
+        return false;
+    }
+    let at = before.trim_end();
+    ends_with_cue(at.strip_suffix("vào").or_else(|| at.strip_suffix("hồi")).unwrap_or(at), "dated_event")
+}
+
+/// Is the year at `at` the name of a version ("Tây Du Ký bản năm 1986")? A
+/// lower-case "bản" right before it, not the end of a word pair ("văn bản",
+/// "cơ bản": `version_not`) nor of a name ("Nhật Bản", capitalised).
+fn version_year(ctx: &Context<'_>, at: usize, before: &str) -> bool {
+    let b = before.trim_end();
+    if !ends_with_word(b, "bản") {
+        return false;
+    }
+    let start = at - (before.len() - b.len()) - "bản".len();
+    let lower_in_text = ctx.text().get(start..start + "bản".len()) == Some("bản");
+    let prev = b[..b.len() - "bản".len()].trim_end().rsplit(' ').next().unwrap_or("");
+    lower_in_text && !is_cue("version_not", prev)
+}
+
+/// Is `t` the date closing a photo caption ("Một nhân viên đặt các thỏi vàng
+/// … ở Siberia, tháng 9/2023. Ảnh: Reuters")? It dates the photo.
+fn caption_date(ctx: &Context<'_>, t: &Temporal, s: &Range<usize>) -> bool {
+    let lower = ctx.lower.as_str();
+    let tail = lower.get(t.range.end..s.end).map_or("", str::trim);
+    let next = &lower[s.end..ahead(lower, s.end, 16, lower.len())];
+    matches!(tail, "" | ".") && lower[back(lower, t.range.start, 4, s.start)..t.range.start].trim_end().ends_with(',') && cues("caption_credit").iter().any(|c| next.trim_start_matches(|ch: char| ch == '.' || ch.is_whitespace()).starts_with(c.as_str()))
+}
+
+/// Does the sentence `s` date an event ("Dự án được khởi công hồi tháng 2 năm
+/// ngoái với tổng vốn …")? The account has moved to that time: a period
+/// carried from the sentences before governs none of its figures.
+pub fn dates_event_in(ctx: &Context<'_>, s: &Range<usize>) -> bool {
+    let lower = ctx.lower.as_str();
+    let first = ctx.temporals.partition_point(|t| t.range.start < s.start);
+    ctx.temporals[first..].iter().take_while(|t| t.range.end <= s.end).any(|t| dates_event(lower, t, &lower[back(lower, t.range.start, 24, s.start)..t.range.start]))
+}
+
+/// Where a span of years ("5 năm tới", "hai năm qua") starts, when it stands
+/// right before `at` with an opening parenthesis between ("5 năm tới (2021-2025)").
+fn counted_span_before(lower: &str, at: usize, floor: usize) -> Option<usize> {
+    let from = back(lower, at, 40, floor);
+    let lead = &lower[from..at];
+    let paren = lead.rfind('(').filter(|&p| lead[p + 1..].trim().is_empty())?;
+    let span = lead[..paren].trim_end();
+    let rest = cues("counted_span_end").iter().find_map(|p| span.strip_suffix(p.as_str()).filter(|r| r.ends_with(' ')))?.trim_end();
+    let count = rest.rsplit(' ').next().filter(|w| !w.is_empty())?;
+    let counted = count.chars().all(|ch| ch.is_ascii_digit()) || crate::lang::words_value(&[count]).is_some();
+    counted.then(|| from + rest.len() - count.len())
+}
+
+/// The year of a single year ("năm 2016", "cuối năm 2013": a year named by
+/// its edge is read with no bounds by the language layer).
+fn edge_year(t: &Temporal) -> Option<i32> {
+    t.date.as_deref().filter(|d| d.len() == 4 && t.end_date.is_none()).and_then(|d| d.parse().ok())
+}
+
+/// How many words before a year may still belong to the name of a meeting ("Đại hội đại biểu Đảng bộ tỉnh Nghệ An năm 2020").
+const NAME_WORDS: usize = 7;
+
+/// Is the year at `at` inside the name of a meeting ("ĐHĐCĐ thường niên năm
+/// 2020", "Đại hội Đảng bộ tỉnh năm 2020")? A `named_year_head` phrase opens
+/// the name a few words before, with no break or verb between.
+fn in_event_name(lower: &str, at: usize, floor: usize) -> bool {
+    let lead = &lower[back(lower, at, 80, floor)..at];
+    let lead = lead.rfind(|c: char| matches!(c, ',' | ';' | ':' | '.' | '(' | ')' | '"' | '\n')).map_or(lead, |i| &lead[i + 1..]);
+    // The last few words, found without allocating: most years have no name head before them.
+    let trimmed = lead.trim_end();
+    let mut from = trimmed.len();
+    for _ in 0..NAME_WORDS {
+        match trimmed[..from].trim_end().rfind(' ') {
+            Some(i) => from = i,
+            None => {
+                from = 0;
+                break;
+            }
+        }
+    }
+    let tail = &trimmed[from..];
+    cue_spans(tail, 0, "named_year_head").first().is_some_and(|r| !super::cues::has_cue(&tail[r.end..], "name_breaks"))
+}
+
+/// An end-bound period that is no whole period: "từ nay đến năm 2025" (from
+/// the document's date, or open, to the year's end), "sau năm 2030" (open,
+/// from the next year), "đến hết tháng 3/2021" (the year to the month's end).
+/// Sets `c` and says whether it applied. Such a period hands on to no later sentence.
+fn bounded(ctx: &Context<'_>, t: &Temporal, before: &str, reference: Option<Date>, c: &mut Candidate) -> bool {
+    let (Some(start), Some(end)) = (t.start, t.end) else { return false };
+    if t.is_day || t.relative.is_some() {
+        return false;
+    }
+    let b = before.trim_end();
+    let lead = if let Some(p) = cues("from_now").iter().find(|p| ends_with_word(b, p)) {
+        c.period.start = reference.filter(|r| *r <= end).map(Date::iso);
+        p.len()
+    } else if ends_with_word(b, "sau") {
+        let next = if end.month == 12 { Date::new(end.year + 1, 1, 1) } else { Date::new(end.year, end.month + 1, 1) };
+        c.period.start = next.map(Date::iso);
+        c.period.end = None;
+        "sau".len()
+    } else if let Some(p) = cues("to_end").iter().find(|p| ends_with_word(b, p)) {
+        // A month or quarter: the year up to its end. A whole year is itself.
+        if start.month == 1 || start.year != end.year {
+            return false;
+        }
+        c.period.start = Date::new(start.year, 1, 1).map(Date::iso);
+        p.len()
+    } else {
+        return false;
+    };
+    let gap = before.len() - b.len();
+    c.range.start -= lead + gap;
+    c.period.text = ctx.text()[c.range.clone()].to_string();
+    c.open = true;
+    true
+}
+
+/// Does `hay` end with the words `p` (on a word boundary)?
+fn ends_with_word(hay: &str, p: &str) -> bool {
+    hay.ends_with(p) && !hay[..hay.len() - p.len()].chars().next_back().is_some_and(char::is_alphanumeric)
+}
+
 /// Is this period the baseline of a comparison ("gấp 2 lần năm 2024", "so với năm trước")?
 pub fn is_baseline(ctx: &Context<'_>, c: &Candidate) -> bool {
     let before = ctx.lower[back(&ctx.lower, c.range.start, 32, 0)..c.range.start].trim_end();
@@ -246,9 +404,9 @@ pub fn own<'c>(ctx: &Context<'_>, at: &Place<'_>, cands: &'c [Candidate]) -> Opt
     let mine = |c: &&Candidate| {
         !is_baseline(ctx, c)
             && if c.range.start >= q.range.end {
-                c.range.start < next_q || next_q <= q.range.end
+                (c.range.start < next_q || next_q <= q.range.end) && !parts_between(&ctx.lower, at.end.max(q.range.end)..c.range.start)
             } else {
-                !follows_other_figure(ctx, c, at.qi) && !present_between(&ctx.lower, c.range.end..q.qualifier_start)
+                !follows_other_figure(ctx, c, at.qi) && !present_between(&ctx.lower, c.range.end..q.qualifier_start) && !day_between(ctx, c.range.end..q.qualifier_start)
             }
     };
     let in_clause = |c: &&Candidate| c.range.start >= cl.start && c.range.end <= cl.end;
@@ -296,6 +454,25 @@ pub fn own<'c>(ctx: &Context<'_>, at: &Place<'_>, cands: &'c [Candidate]) -> Opt
         return near.iter().filter(|c| c.range.start >= cl.end).filter(mine).find(outside);
     }
     None
+}
+
+/// Does a part of what the figure counts open between it and a period after
+/// it ("thi đấu 207 trận và trong đó có chung kết Cúp … năm 1962")? The
+/// period is the part's.
+fn parts_between(lower: &str, gap: Range<usize>) -> bool {
+    lower.get(gap).is_some_and(|hay| super::cues::has_cue(hay, "parts_between"))
+}
+
+/// Is there a single day between a period and the figure after it, in the
+/// figure's own clause ("trong tháng 2/2016 là 37 độ C, trong khi đến ngày
+/// 15/2 … là 38 độ C")? The figure is of that day, not of the period. Not a
+/// day in a clause of its own ("Nghị quyết … ngày 8/1/2025 của Chính phủ, …").
+fn day_between(ctx: &Context<'_>, gap: Range<usize>) -> bool {
+    let first = ctx.temporals.partition_point(|t| t.range.start < gap.start);
+    ctx.temporals[first..]
+        .iter()
+        .take_while(|t| t.range.end <= gap.end)
+        .any(|t| t.is_day && (t.end_date.is_none() || t.end_date == t.date) && !ctx.lower[t.range.end..gap.end].contains([',', ';', ':', '(', ')']))
 }
 
 /// Does a clause set in the present ("hiện tại", "hiện nay", "giờ đây") open

@@ -150,6 +150,18 @@ pub(super) fn collect_periods(text: &str, r: &Resolver, windows: &DigitWindows, 
             t = year_period(t, y);
             t.year_inferred = true;
         } else if let Some(rel) = c.name("year").map(|m| m.as_str()) {
+            // "5 năm qua", "trong hai năm tới", "những năm qua": a span of
+            // years counted back or on, not the year before or after.
+            // Kept as a stated span with no dates, from the count on.
+            let prev = prev_word(text, m0.start);
+            let prev_start = text[..m0.start].trim_end().len() - prev.len();
+            // Not a multiple or a quarter/month's number: "gấp đôi năm trước", "quý 1 năm nay".
+            let before_count = prev_word(text, prev_start);
+            if counted_years(prev) && !matches!(before_count, "gấp" | "quý" | "tháng" | "tuần" | "ngày") && prev != "đôi" {
+                t.range.start = prev_start;
+                out.push(t);
+                continue;
+            }
             t.relative = Some(match rel {
                 "nay" => Relative::ThisYear,
                 "qua" | "vừa qua" => Relative::PastYear,
@@ -230,6 +242,13 @@ pub(super) fn collect_periods(text: &str, r: &Resolver, windows: &DigitWindows, 
         let y: i32 = m.as_str().parse().unwrap_or(0);
         out.push(year_period(blank(m0), y));
     }
+}
+
+/// Does `prev`, the word before "năm qua/tới/trước/sau", count the years
+/// ("5", "hai", "những", "nhiều")?
+fn counted_years(prev: &str) -> bool {
+    const PLURAL: &[&str] = &["những", "các", "nhiều", "mấy", "vài", "mươi", "chục"];
+    prev.chars().next().is_some_and(|ch| ch.is_ascii_digit()) || PLURAL.contains(&prev) || crate::lang::words::numword_at(prev).is_some_and(|(n, _)| n == prev.len())
 }
 
 /// The year of a period match: its digits ("năm 2025"), its relative year
