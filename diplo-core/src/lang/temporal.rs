@@ -167,6 +167,9 @@ fn relative_matches(text: &str) -> impl Iterator<Item = (regex::Captures<'_>, us
     })
 }
 
+/// A month or quarter stamped with its year ("tháng 3/2021", "quý I/2021"), for the
+/// year a text is written in.
+static STAMP_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?:tháng\s+\d{1,2}|quý\s+(?:iv|iii|ii|i|[1-4]))\s*/\s*(?P<y>\d{4})"));
 static BARE_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?P<y>19[4-9]\d|20\d\d)\b"));
 static TOD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?:(?:\d{1,2})\s*(?:h|giờ)(?:\s*\d{1,2}\s*(?:p|phút)?)?\s+)?(?P<tod>rạng sáng|sáng sớm|sáng|trưa|chiều tối|chiều|tối|đêm|khuya)\s+(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|nay|qua|mai)\s*,?\s*)?(?:\(\s*)?(?:ngày\s+|hôm\s+)?$")
@@ -180,7 +183,16 @@ const DATE_FOLLOWERS: &[&str] = &[
     "trên", "để", "nhằm", "nhân", "do", "trước", "sau", "tuần", "cùng", "hôm", "bắt",
 ];
 /// Words after a bare "cả năm" that make it the whole year.
-const WHOLE_YEAR_FOLLOWERS: &[&str] = &["đạt", "ước", "tăng", "giảm", "là", "có", "vượt", "sẽ", "đã", "dự", "xuất", "nhập", "thu", "chỉ", "mới", "ghi"];
+const WHOLE_YEAR_FOLLOWERS: &[&str] = &["đạt", "ước", "tăng", "giảm", "là", "có", "vượt", "sẽ", "đã", "dự", "xuất", "nhập", "thu", "chỉ", "mới", "ghi", "đón", "phấn", "cần", "phải", "hướng"];
+/// Verbs after "N tháng" that make it the first N months of the year a figure
+/// covers ("xuất khẩu 7 tháng đạt 39,9 tỷ USD"), not a length of time.
+const MONTHS_FOLLOWERS: &[&str] = &["đạt", "ước", "tăng", "giảm", "vượt"];
+/// Words before "N tháng" that make it a length of time ("trong vòng 1 tháng,",
+/// "sau 7 tháng đạt …").
+const MONTHS_DURATION_BEFORE: &[&str] = &["sau", "mất", "hơn", "gần", "khoảng", "được", "vòng", "suốt"];
+/// Words before "N tháng" that leave a figure's verb after it ambiguous ("có 7
+/// tháng tăng trưởng"): told with a verb only, it is then no period.
+const MONTHS_VERB_NOT_BEFORE: &[&str] = &["trong", "có", "những", "các", "còn"];
 /// Words before "d/m" that make it a date.
 const DATE_CUES: &[&str] = &["ngày", "hôm", "sáng", "chiều", "tối", "trưa", "đêm", "từ", "đến", "tới", "qua", "đầu", "cuối", "vào", "lúc", "khuya", "rạng"];
 
@@ -377,11 +389,18 @@ fn attach_time_of_day(text: &str, t: &mut Temporal) {
 /// The year a text mentions most often ("năm 2025", "22/7/2025"); ties go to the later year.
 fn context_year(text: &str, full_dates: &[regex::Captures<'_>]) -> Option<i32> {
     let mut counts: Vec<(i32, usize)> = Vec::new();
-    for y in YEAR.captures_iter(text).map(|c| c.name("y")).chain(full_dates.iter().map(|c| c.name("y"))) {
-        // Horizons ("tầm nhìn đến năm 2050") and range ends ("2021-2030") say
-        // nothing about when the text was written.
+    // "hết tháng 3/2021", "quý I/2021" date the text as well; "so với cùng kỳ
+    // quý I/2020" is a baseline.
+    let stamps = STAMP_YEAR.captures_iter(text).filter(|c| {
+        let before = c.get(0).map_or("", |m| text[..m.start()].trim_end());
+        !["cùng kỳ", "so với", "hồi"].iter().any(|w| before.ends_with(w))
+    });
+    for y in YEAR.captures_iter(text).chain(stamps).map(|c| c.name("y")).chain(full_dates.iter().map(|c| c.name("y"))) {
+        // Horizons ("tầm nhìn đến năm 2050"), range ends ("2021-2030") and
+        // baselines ("so với cùng kỳ năm 2019") say nothing about when the text
+        // was written.
         let before = y.map_or("", |m| text[..m.start()].trim_end());
-        if ["đến năm", "tới năm", "đến", "tới", "tầm nhìn", "-", "–"].iter().any(|w| before.ends_with(w)) {
+        if ["đến năm", "tới năm", "đến", "tới", "tầm nhìn", "-", "–", "cùng kỳ năm", "so với năm"].iter().any(|w| before.ends_with(w)) {
             continue;
         }
         if let Some(y) = num(y).filter(|&y| year_ok(y)) {

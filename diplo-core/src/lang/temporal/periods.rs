@@ -83,7 +83,12 @@ pub(super) fn collect_periods(text: &str, r: &Resolver, windows: &DigitWindows, 
             s => s.and_then(|s| s.parse().ok()).unwrap_or(0),
         };
         let said_year = c.name("y").is_some() || c.name("rel").is_some() || text[m0.clone()].contains("năm");
-        let framed = c.name("edge").is_some() || said_year || c.name("comma").is_some();
+        // "xuất khẩu 7 tháng đạt …": the months a figure covers, told by its verb;
+        // "Tính chung 11 tháng, …" by the comma; "trong vòng 1 tháng, …" is a length.
+        let before = prev_word(text, m0.start);
+        let duration = MONTHS_DURATION_BEFORE.contains(&before);
+        let by_verb = || MONTHS_FOLLOWERS.contains(&next_word(text, m0.end)) && !MONTHS_VERB_NOT_BEFORE.contains(&before);
+        let framed = c.name("edge").is_some() || said_year || !duration && (c.name("comma").is_some() || by_verb());
         let end = m0.start + text[m0.clone()].trim_end_matches([',', ' ']).len();
         if !(1..=11).contains(&n) || !framed || !boundary_ok(text, &(m0.start..end)) {
             continue;
