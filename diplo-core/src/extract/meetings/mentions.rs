@@ -85,6 +85,19 @@ pub(super) fn word_before(lower: &str, pos: usize, phrase: &str) -> bool {
     ends_with_word(lower[..pos].trim_end(), phrase)
 }
 
+/// "hơn 60 chuyến thăm", "hai cuộc hội đàm": a number of events is a count, no one event.
+fn counted(lower: &str, pos: usize) -> bool {
+    let b = lower[..pos].trim_end();
+    let b = ["cuộc", "chuyến", "buổi", "lần"].iter().find_map(|w| b.strip_suffix(w)).map_or(b, str::trim_end);
+    let w = b.rsplit(' ').next().unwrap_or("");
+    // A number ends with a digit: "… năm 1982. Cuộc gặp" ends a sentence.
+    let number = w.bytes().all(|c| c.is_ascii_digit() || c == b'.') && w.bytes().next().is_some_and(|c| c.is_ascii_digit()) && w.bytes().last().is_some_and(|c| c.is_ascii_digit());
+    number || COUNT_WORDS.contains(&w)
+}
+
+/// Number words that count events ("hai cuộc hội đàm"); "năm" (five, or a year) is left out.
+const COUNT_WORDS: &[&str] = &["hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười", "chục", "trăm"];
+
 /// The mention's subject, pair or carried-over subject of a series, with where
 /// the quote starts.
 pub(super) struct Told {
@@ -176,7 +189,7 @@ fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, wor
         let word = lower[trig.clone()].to_string();
         let capital = text[trig.clone()].chars().next().is_some_and(char::is_uppercase);
         // "các chuyến thăm", "một chuyến công tác" are no one event; "cùng một chuyến công du" is.
-        let generic = cues("generic").iter().any(|g| word_before(lower, trig.start, g)) && !word_before(lower, trig.start, "cùng một");
+        let generic = cues("generic").iter().any(|g| word_before(lower, trig.start, g)) && !word_before(lower, trig.start, "cùng một") || counted(lower, trig.start);
         // "tại Trung tâm Văn hóa - Hội nghị tỉnh": an event word inside a place's name.
         let place = capital && {
             // "Trung tâm" or "Cung" (capitalised: a name) at most four words before the event word.
