@@ -51,6 +51,9 @@ fn make_hit(ctx: &Context<'_>, range: Range<usize>, titles: &[(Range<usize>, usi
 /// Words of a building or seat that make a title after them part of its name.
 const PLACE_WORDS_BEFORE_TITLE: &[&str] = &["dinh", "phủ", "điện", "trụ sở", "nhà khách", "tòa nhà", "văn phòng"];
 
+/// Verbs of leading a delegation that follow its leader's name.
+const LEADS_AFTER_NAME: &[&str] = &[" dẫn đầu", " làm trưởng đoàn"];
+
 /// A foreign name closing a long office told after a title, within its clause:
 /// the capitalised words at the end spelled without Vietnamese letters, after
 /// the organisation ("… Quỹ đầu tư Mubadala Khaldoon Al Mubarak").
@@ -69,6 +72,9 @@ fn trailing_foreign_name(ctx: &Context<'_>, from: usize, limit: usize) -> Option
     };
     let cut = chunk.match_indices(" và ").map(|(i, _)| i).find(|&i| next_person(i));
     let chunk = cut.map_or(chunk, |i| &chunk[..i]).trim_end();
+    // "do Chủ tịch Hội đồng … Ted Osius dẫn đầu": the leader's verb closes the office too.
+    let lower_chunk = &ctx.lower[from..from + chunk.len()];
+    let chunk = LEADS_AFTER_NAME.iter().filter_map(|v| lower_chunk.find(v)).min().map_or(chunk, |i| &chunk[..i]);
     // The name closes the office: the last word must be capitalised.
     if chunk.is_empty() || !chunk.contains(' ') || !chunk.rsplit(' ').next().is_some_and(|w| w.starts_with(is_upper)) {
         return None;
