@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 /// Words that end an event's name.
-const NAME_STOPS: &[&str] = &[" nhân dịp", " về ", " do ", " diễn ra", " được ", " tại ", " vào ", " đã ", " sẽ ", " theo ", " với sự ", " hồi ", " trong ", " nhằm ", " và ", " là ", " có ", " cùng ", " ngày ", " sáng ", " chiều ", " tối ", " qua đó", " để ", " - ảnh", " từ ngày ", " từ ", " ở ", " hôm ", " rằng", " cho biết"];
+const NAME_STOPS: &[&str] = &[" nhân dịp", " về ", " do ", " diễn ra", " được ", " tại ", " vào ", " đã ", " sẽ ", " theo ", " với sự ", " hồi ", " trong ", " nhằm ", " và ", " là ", " có ", " cùng ", " ngày ", " sáng ", " chiều ", " tối ", " qua đó", " để ", " - ảnh", " từ ngày ", " từ ", " ở ", " hôm ", " rằng", " cho biết", " kết thúc", " bắt đầu", " dự kiến"];
 
 /// Where `stop` first ends a name in `rest` (lower case, starting at `base` of
 /// the text): a stop word written with a capital belongs to the name ("Lễ kỷ
