@@ -14,6 +14,7 @@ mod lists;
 mod identifiers;
 mod lookalikes;
 mod period;
+mod year_names;
 mod subject;
 
 use super::Context;
@@ -246,7 +247,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
         let has_figure = qs[first_q..].iter().take_while(|q| q.range.start < s.end).next().is_some();
         let sentence_periods = period::candidates(ctx, s.clone(), reference, has_figure);
         // A day outside the carried period, or an event's date, moves the account to another time.
-        if carried.as_ref().is_some_and(|c| period::day_outside(ctx, &s, c)) || (has_figure && (carried.is_some() || carried_before.is_some()) && period::dates_event_in(ctx, &s)) {
+        if carried.as_ref().is_some_and(|c| period::day_outside(ctx, &s, c)) || (has_figure && (carried.is_some() || carried_before.is_some()) && year_names::dates_event_in(ctx, &s)) {
             carried = None;
             carried_before = None;
         }

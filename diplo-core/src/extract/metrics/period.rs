@@ -8,6 +8,7 @@
 //! of a stock, not a period: the figure gets none.
 
 use super::cues::{cue_spans, cues, is_cue};
+use super::year_names::{caption_date, counted_span_before, dates_event, edge_year, in_event_name, version_year};
 use super::{ahead, back};
 use crate::extract::Context;
 use crate::lang::{Date, Relative, Temporal};
@@ -62,7 +63,7 @@ pub fn to_period(ctx: &Context<'_>, t: &Temporal, reference: Option<Date>) -> Pe
 }
 
 /// Does `hay` end with a phrase of cue `kind` on a word boundary?
-fn ends_with_cue(hay: &str, kind: &str) -> bool {
+pub(super) fn ends_with_cue(hay: &str, kind: &str) -> bool {
     let h = hay.trim_end();
     cues(kind).iter().any(|c| h.ends_with(c.as_str()) && !h[..h.len() - c.len()].chars().next_back().is_some_and(char::is_alphanumeric))
 }
@@ -226,94 +227,6 @@ pub fn candidates(ctx: &Context<'_>, range: Range<usize>, reference: Option<Date
     out
 }
 
-/// Is a temporal after `before` (the text right before it) the date of an
-/// event ("tung ra vào năm 2013", "ban hành năm 2019", "khởi công hồi tháng 2
-/// năm ngoái"), not a figure's period?
-fn dates_event(lower: &str, t: &Temporal, before: &str) -> bool {
-    // "bắt đầu từ năm 2019 đến năm 2023" is a span, read whole.
-    if lower.get(t.range.clone()).is_some_and(|own| own.starts_with("từ ")) {
-        return false;
-    }
-    let at = before.trim_end();
-    ends_with_cue(at.strip_suffix("vào").or_else(|| at.strip_suffix("hồi")).unwrap_or(at), "dated_event")
-}
-
-/// Is the year at `at` the name of a version ("Tây Du Ký bản năm 1986")? A
-/// lower-case "bản" right before it, not the end of a word pair ("văn bản",
-/// "cơ bản": `version_not`) nor of a name ("Nhật Bản", capitalised).
-fn version_year(ctx: &Context<'_>, at: usize, before: &str) -> bool {
-    let b = before.trim_end();
-    if !ends_with_word(b, "bản") {
-        return false;
-    }
-    let start = at - (before.len() - b.len()) - "bản".len();
-    let lower_in_text = ctx.text().get(start..start + "bản".len()) == Some("bản");
-    let prev = b[..b.len() - "bản".len()].trim_end().rsplit(' ').next().unwrap_or("");
-    lower_in_text && !is_cue("version_not", prev)
-}
-
-/// Is `t` the date closing a photo caption ("Một nhân viên đặt các thỏi vàng
-/// … ở Siberia, tháng 9/2023. Ảnh: Reuters")? It dates the photo.
-fn caption_date(ctx: &Context<'_>, t: &Temporal, s: &Range<usize>) -> bool {
-    let lower = ctx.lower.as_str();
-    let tail = lower.get(t.range.end..s.end).map_or("", str::trim);
-    let next = &lower[s.end..ahead(lower, s.end, 16, lower.len())];
-    matches!(tail, "" | ".") && lower[back(lower, t.range.start, 4, s.start)..t.range.start].trim_end().ends_with(',') && cues("caption_credit").iter().any(|c| next.trim_start_matches(|ch: char| ch == '.' || ch.is_whitespace()).starts_with(c.as_str()))
-}
-
-/// Does the sentence `s` date an event ("Dự án được khởi công hồi tháng 2 năm
-/// ngoái với tổng vốn …")? The account has moved to that time: a period
-/// carried from the sentences before governs none of its figures.
-pub fn dates_event_in(ctx: &Context<'_>, s: &Range<usize>) -> bool {
-    let lower = ctx.lower.as_str();
-    let first = ctx.temporals.partition_point(|t| t.range.start < s.start);
-    ctx.temporals[first..].iter().take_while(|t| t.range.end <= s.end).any(|t| dates_event(lower, t, &lower[back(lower, t.range.start, 24, s.start)..t.range.start]))
-}
-
-/// Where a span of years ("5 năm tới", "hai năm qua") starts, when it stands
-/// right before `at` with an opening parenthesis between ("5 năm tới (2021-2025)").
-fn counted_span_before(lower: &str, at: usize, floor: usize) -> Option<usize> {
-    let from = back(lower, at, 40, floor);
-    let lead = &lower[from..at];
-    let paren = lead.rfind('(').filter(|&p| lead[p + 1..].trim().is_empty())?;
-    let span = lead[..paren].trim_end();
-    let rest = cues("counted_span_end").iter().find_map(|p| span.strip_suffix(p.as_str()).filter(|r| r.ends_with(' ')))?.trim_end();
-    let count = rest.rsplit(' ').next().filter(|w| !w.is_empty())?;
-    let counted = count.chars().all(|ch| ch.is_ascii_digit()) || crate::lang::words_value(&[count]).is_some();
-    counted.then(|| from + rest.len() - count.len())
-}
-
-/// The year of a single year ("năm 2016", "cuối năm 2013": a year named by
-/// its edge is read with no bounds by the language layer).
-fn edge_year(t: &Temporal) -> Option<i32> {
-    t.date.as_deref().filter(|d| d.len() == 4 && t.end_date.is_none()).and_then(|d| d.parse().ok())
-}
-
-/// How many words before a year may still belong to the name of a meeting ("Đại hội đại biểu Đảng bộ tỉnh Nghệ An năm 2020").
-const NAME_WORDS: usize = 7;
-
-/// Is the year at `at` inside the name of a meeting ("ĐHĐCĐ thường niên năm
-/// 2020", "Đại hội Đảng bộ tỉnh năm 2020")? A `named_year_head` phrase opens
-/// the name a few words before, with no break or verb between.
-fn in_event_name(lower: &str, at: usize, floor: usize) -> bool {
-    let lead = &lower[back(lower, at, 80, floor)..at];
-    let lead = lead.rfind(|c: char| matches!(c, ',' | ';' | ':' | '.' | '(' | ')' | '"' | '\n')).map_or(lead, |i| &lead[i + 1..]);
-    // The last few words, found without allocating: most years have no name head before them.
-    let trimmed = lead.trim_end();
-    let mut from = trimmed.len();
-    for _ in 0..NAME_WORDS {
-        match trimmed[..from].trim_end().rfind(' ') {
-            Some(i) => from = i,
-            None => {
-                from = 0;
-                break;
-            }
-        }
-    }
-    let tail = &trimmed[from..];
-    cue_spans(tail, 0, "named_year_head").first().is_some_and(|r| !super::cues::has_cue(&tail[r.end..], "name_breaks"))
-}
-
 /// An end-bound period that is no whole period: "từ nay đến năm 2025" (from
 /// the document's date, or open, to the year's end), "sau năm 2030" (open,
 /// from the next year), "đến hết tháng 3/2021" (the year to the month's end).
@@ -350,7 +263,7 @@ fn bounded(ctx: &Context<'_>, t: &Temporal, before: &str, reference: Option<Date
 }
 
 /// Does `hay` end with the words `p` (on a word boundary)?
-fn ends_with_word(hay: &str, p: &str) -> bool {
+pub(super) fn ends_with_word(hay: &str, p: &str) -> bool {
     hay.ends_with(p) && !hay[..hay.len() - p.len()].chars().next_back().is_some_and(char::is_alphanumeric)
 }
 
