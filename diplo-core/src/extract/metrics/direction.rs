@@ -67,7 +67,11 @@ pub fn of(lower: &str, q: &Quantity, before: &str, indicator: Indicator, keyword
     if rest.split(' ').filter(|w| !w.is_empty()).count() > 3 {
         return None;
     }
-    let verb = strip_adverbs(&lower[q.qualifier_start - before.len()..k.start]);
+    verb_direction(strip_adverbs(&lower[q.qualifier_start - before.len()..k.start]))
+}
+
+/// The direction a change verb ending `verb` names ("giảm", "tăng thêm").
+fn verb_direction(verb: &str) -> Option<Direction> {
     if ends_with(verb, "decrease") {
         Some(Direction::Decrease)
     } else if ends_with(verb, "increase") {
@@ -189,12 +193,5 @@ fn restated_change(before: &str) -> Option<Direction> {
     if !num.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let verb = strip_adverbs(head);
-    if ends_with(verb, "decrease") {
-        Some(Direction::Decrease)
-    } else if ends_with(verb, "increase") {
-        Some(Direction::Increase)
-    } else {
-        None
-    }
+    verb_direction(strip_adverbs(head))
 }
