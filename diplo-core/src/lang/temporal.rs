@@ -9,6 +9,7 @@
 use super::date::{day_month_valid, Date};
 use super::windows::DigitWindows;
 use crate::records::TimeOfDay;
+use crate::lexicon::cues::CueTable;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -175,26 +176,8 @@ static TOD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?:(?:\d{1,2})\s*(?:h|giờ)(?:\s*\d{1,2}\s*(?:p|phút)?)?\s+)?(?P<tod>rạng sáng|sáng sớm|sáng|trưa|chiều tối|chiều|tối|đêm|khuya)\s+(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|nay|qua|mai)\s*,?\s*)?(?:\(\s*)?(?:ngày\s+|hôm\s+)?$")
 });
 
-/// Words after "d/m" that make it a fraction ("10/13 đối tác") are ordinary
-/// lowercase words; these ones still go with dates.
-const DATE_FOLLOWERS: &[&str] = &[
-    "tại", "ở", "vừa", "qua", "tới", "này", "năm", "và", "đến", "hoặc", "của", "sẽ", "đã", "là", "với", "theo", "trong",
-    "khi", "lúc", "thì", "tháng", "ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hằng", "hàng", "giờ", "diễn", "ra", "cho",
-    "trên", "để", "nhằm", "nhân", "do", "trước", "sau", "tuần", "cùng", "hôm", "bắt",
-];
-/// Words after a bare "cả năm" that make it the whole year.
-const WHOLE_YEAR_FOLLOWERS: &[&str] = &["đạt", "ước", "tăng", "giảm", "là", "có", "vượt", "sẽ", "đã", "dự", "xuất", "nhập", "thu", "chỉ", "mới", "ghi", "đón", "phấn", "cần", "phải", "hướng"];
-/// Verbs after "N tháng" that make it the first N months of the year a figure
-/// covers ("xuất khẩu 7 tháng đạt 39,9 tỷ USD"), not a length of time.
-const MONTHS_FOLLOWERS: &[&str] = &["đạt", "ước", "tăng", "giảm", "vượt"];
-/// Words before "N tháng" that make it a length of time ("trong vòng 1 tháng,",
-/// "sau 7 tháng đạt …").
-const MONTHS_DURATION_BEFORE: &[&str] = &["sau", "mất", "hơn", "gần", "khoảng", "được", "vòng", "suốt"];
-/// Words before "N tháng" that leave a figure's verb after it ambiguous ("có 7
-/// tháng tăng trưởng"): told with a verb only, it is then no period.
-const MONTHS_VERB_NOT_BEFORE: &[&str] = &["trong", "có", "những", "các", "còn"];
-/// Words before "d/m" that make it a date.
-const DATE_CUES: &[&str] = &["ngày", "hôm", "sáng", "chiều", "tối", "trưa", "đêm", "từ", "đến", "tới", "qua", "đầu", "cuối", "vào", "lúc", "khuya", "rạng"];
+/// Word lists around dates and periods (`data/time_cues.tsv`).
+pub(crate) static TIME_CUES: LazyLock<CueTable> = LazyLock::new(|| CueTable::parse(include_str!("../../data/time_cues.tsv")));
 
 /// The time of day a word names ("chiều tối" → late afternoon).
 pub fn tod(s: &str) -> Option<TimeOfDay> {
@@ -424,7 +407,7 @@ fn collect_days(text: &str, r: &Resolver, full_dates: &[regex::Captures<'_>], wi
         if c.name("sep").is_some_and(|s| s.as_str() == "và") && d2 != d1 + 1 {
             continue;
         }
-        let has_cue = text[m0.clone()].starts_with("từ") || text[m0.clone()].starts_with("ngày") || DATE_CUES.contains(&prev_word(text, m0.start));
+        let has_cue = text[m0.clone()].starts_with("từ") || text[m0.clone()].starts_with("ngày") || TIME_CUES.contains("date_cue", prev_word(text, m0.start));
         if c.name("y").is_none() && !has_cue {
             continue;
         }
@@ -493,7 +476,7 @@ fn collect_days(text: &str, r: &Resolver, full_dates: &[regex::Captures<'_>], wi
         }
         let sep = c.name("s").map_or("", |m| m.as_str());
         let prev = prev_word(text, m0.start);
-        let cue = c.name("ngay").is_some() || DATE_CUES.contains(&prev);
+        let cue = c.name("ngay").is_some() || TIME_CUES.contains("date_cue", prev);
         let in_parens = text[..m0.start].ends_with('(') && text[m0.end..].starts_with(')');
         // "trực 24/7", "hoạt động 24/7": round the clock, not 24 July.
         if d == 24 && m == 7 && sep == "/" && !cue && !in_parens && prev.chars().next().is_some_and(char::is_alphabetic) {
@@ -503,7 +486,7 @@ fn collect_days(text: &str, r: &Resolver, full_dates: &[regex::Captures<'_>], wi
             "/" => {
                 let next = next_word(text, m0.end);
                 let immediately_word = text[m0.end..].starts_with(' ') && next.chars().next().is_some_and(char::is_alphabetic);
-                cue || !immediately_word || DATE_FOLLOWERS.contains(&next)
+                cue || !immediately_word || TIME_CUES.contains("date_follower", next)
             }
             "." => cue || in_parens,
             _ => cue,
@@ -539,6 +522,11 @@ fn prev_day(d: Date) -> Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_time_cue_kind_the_rules_read_has_phrases() {
+        TIME_CUES.assert_kinds(&["date_follower", "whole_year_follower", "months_follower", "months_duration_before", "months_verb_not_before", "date_cue", "horizon_before"]);
+    }
 
     /// Random texts of the words RELATIVE reads, look-alikes and separators:
     /// the candidate-then-anchored search finds what the regex finds.

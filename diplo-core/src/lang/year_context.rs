@@ -73,10 +73,6 @@ static TIMESTAMP_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// Words right before a year that make it a horizon or a target, not a time
-/// the article speaks of.
-const HORIZON_BEFORE: &[&str] = &["đến năm", "tới năm", "vào năm", "trước năm", "đến", "tới", "vào", "tầm nhìn", "tầm nhìn năm", "mục tiêu năm", "đến hết năm", "hết năm"];
-
 /// A year written in the text.
 #[derive(Debug, Clone, Copy)]
 struct YearToken {
@@ -105,7 +101,7 @@ fn year_tokens(text: &str) -> Vec<YearToken> {
         let before = text[..m.start()].trim_end();
         let from = before.len().saturating_sub(24);
         let b = (from..=before.len()).find(|&i| before.is_char_boundary(i)).map_or("", |i| &before[i..]);
-        let horizon = HORIZON_BEFORE.iter().any(|h| b.ends_with(h) && !b[..b.len() - h.len()].chars().next_back().is_some_and(char::is_alphanumeric));
+        let horizon = super::temporal::TIME_CUES.phrases("horizon_before").iter().any(|h| b.ends_with(h.as_str()) && !b[..b.len() - h.len()].chars().next_back().is_some_and(char::is_alphanumeric));
         // "(2020-2025)", "(11/2024 – 11/2025)": a bracketed range names its end as now.
         let after = &text[m.end()..];
         let in_range = b.ends_with(['-', '–']) || after.trim_start().starts_with(['-', '–']) && after.trim_start()[1..].trim_start().starts_with(|c: char| c.is_ascii_digit());

@@ -3,6 +3,7 @@
 //! Every lexicon is a TSV file compiled into the crate, one row per entry,
 //! `#` starting a comment. Tests enumerate them; users can read and extend them.
 
+pub mod cues;
 pub mod partners;
 pub mod provinces;
 

@@ -13,11 +13,6 @@ use std::ops::Range;
 
 /// How far (bytes) before a rite's verb a delegation may be told as its subject.
 const DELEGATION_REACH: usize = 240;
-/// Words before a lower-case visit/talks/reception word that make it an event.
-const VERB_EVENT_BEFORE: &[&str] = &["sau", "cuộc", "buổi", "chuyến", "nhân dịp", "trong", "đang", "tại"];
-/// Words right after "lễ" that make it a festival or a family rite, not an event of state.
-const NOT_CEREMONY_AFTER: &[&str] = &["hội", "cưới", "tang", "tết", "hỏi", "vật", "chùa", "phật"];
-
 /// An event word and what its sentence tells around it, as read by `mentions`.
 pub(super) struct Candidate<'a> {
     pub trig: Range<usize>,
@@ -71,7 +66,7 @@ pub(super) fn accepted(ctx: &Context<'_>, people: &[PersonHit], s: &Range<usize>
         numbered(ctx, s, c)
     } else if word == "tiếp" {
         received(ctx.text(), people, c)
-    } else if word == "lễ" && NOT_CEREMONY_AFTER.iter().any(|w| starts_with_word(c.after, w)) {
+    } else if word == "lễ" && cues("not_ceremony_after").iter().any(|w| starts_with_word(c.after, w)) {
         false
     } else if word.starts_with("chuyến") {
         // "chuyến thăm …", "chuyến công tác …": a trip is specific; generic ones were dropped before.
@@ -86,7 +81,7 @@ pub(super) fn accepted(ctx: &Context<'_>, people: &[PersonHit], s: &Range<usize>
         // "thăm chính thức", "thăm cấp Nhà nước": a visit told as a verb phrase.
         true
     } else if c.verbal {
-        c.capital || c.definite || c.sentence_start || c.coordinated || c.noun_use || c.told.is_some() || VERB_EVENT_BEFORE.iter().any(|d| word_before(lower, c.trig.start, d))
+        c.capital || c.definite || c.sentence_start || c.coordinated || c.noun_use || c.told.is_some() || cues("verb_event_before").iter().any(|d| word_before(lower, c.trig.start, d))
     } else {
         c.capital || c.definite || c.sentence_start || c.coordinated
     }

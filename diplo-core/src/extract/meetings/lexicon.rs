@@ -1,6 +1,7 @@
 //! Event words (`data/meeting_kinds.tsv`) and meeting cues (`data/meeting_cues.tsv`).
 
 use crate::records::MeetingKind;
+use crate::lexicon::cues::CueTable;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::LazyLock;
 
@@ -85,23 +86,12 @@ pub static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
     Kinds { ac, rows: rows.into_iter().map(|(_, k)| k).collect() }
 });
 
+/// The meeting cue table (`data/meeting_cues.tsv`).
+pub static CUES: LazyLock<CueTable> = LazyLock::new(|| CueTable::parse(include_str!("../../../data/meeting_cues.tsv")));
+
 /// Phrases of one cue kind (`chair`, `attend`, `speak`, `venue`, `generic`, …), longest first.
 pub fn cues(kind: &str) -> &'static [String] {
-    static CUES: LazyLock<Vec<(String, Vec<String>)>> = LazyLock::new(|| {
-        let mut by: Vec<(String, Vec<String>)> = Vec::new();
-        for r in crate::lexicon::rows(include_str!("../../../data/meeting_cues.tsv")) {
-            let [k, p] = r[..] else { continue };
-            match by.iter_mut().find(|(kk, _)| kk == k) {
-                Some((_, v)) => v.push(p.to_string()),
-                None => by.push((k.to_string(), vec![p.to_string()])),
-            }
-        }
-        for (_, v) in &mut by {
-            v.sort_by_key(|p| std::cmp::Reverse(p.len()));
-        }
-        by
-    });
-    CUES.iter().find(|(k, _)| k == kind).map_or(&[], |(_, v)| v.as_slice())
+    CUES.phrases(kind)
 }
 
 /// Does `before` (trimmed, lower case) end with `phrase` as whole words?
@@ -124,4 +114,12 @@ pub fn cue_before(kind: &str, before: &str) -> Option<&'static str> {
 pub fn cue_after(kind: &str, after: &str) -> Option<&'static str> {
     let a = after.trim_start();
     cues(kind).iter().find(|c| starts_with_word(a, c)).map(String::as_str)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_cue_kind_the_rules_read_has_phrases() {
+        super::CUES.assert_kinds(&["anaphora_after", "attend", "attend_before", "attend_lead", "award_verb", "ceremony_head", "chair", "chair_lead", "definite_before", "delegation", "during", "entourage", "follow", "generic", "met_group", "name_stop", "not_ceremony_after", "not_named", "not_venue", "pair", "place_before", "series", "signing", "speak", "sports_frame", "subject_gap", "venue", "venue_stop", "verb_event_before", "visit_gift", "visit_qualifier"]);
+    }
 }

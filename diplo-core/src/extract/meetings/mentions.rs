@@ -67,14 +67,6 @@ impl EventMention {
     }
 }
 
-/// Words before an event word that make it part of a place's name.
-const PLACE_BEFORE: &[&str] = &["trung tâm", "cung", "nhà", "hội trường", "phòng"];
-/// Verbs and nouns right before a lower-case event word that make it a definite event.
-const DEFINITE_BEFORE: &[&str] = &["tổ chức thành công", "chỉ đạo", "chủ trì", "dự", "tham dự", "khai mạc", "bế mạc", "tại", "quang cảnh", "toàn cảnh", "kết luận", "tổ chức", "diễn ra", "phát biểu tại", "chứng kiến", "có", "bắt đầu", "kết thúc", "tiến hành", "mở"];
-/// Words that may follow a trip word inside its name ("chuyến thăm chính thức …",
-/// "chuyến công tác tại …"); any other lower-case word says something of the trip.
-const VISIT_QUALIFIERS: &[&str] = &["chính thức", "cấp nhà nước", "cấp", "làm việc", "hữu nghị", "công tác", "tới", "đến", "sang", "tại", "ở", "và", "của", "thăm", "nước ngoài", "châu", "từ", "lần", "đầu tiên", "kéo dài", "ngắn ngày"];
-
 /// The nearest char boundary at or before `pos`.
 fn floor_boundary(text: &str, pos: usize) -> usize {
     (0..=pos.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0)
@@ -208,7 +200,7 @@ fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, wor
             }
             found
         };
-        if generic || place || PLACE_BEFORE.iter().any(|g| word_before(lower, trig.start, g)) {
+        if generic || place || cues("place_before").iter().any(|g| word_before(lower, trig.start, g)) {
             continue;
         }
         // "chứng kiến lễ ký": the witnessing mention carries the ceremony.
@@ -225,7 +217,7 @@ fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, wor
             row.roles = Roles::Both;
         }
         // "việc tham dự lễ kỷ niệm …" speaks of an activity in general, not of one event.
-        let definite = DEFINITE_BEFORE.iter().filter(|d| word_before(lower, trig.start, d)).max_by_key(|d| d.len()).is_some_and(|d| {
+        let definite = cues("definite_before").iter().filter(|d| word_before(lower, trig.start, d)).max_by_key(|d| d.len()).is_some_and(|d| {
             let b = lower[..trig.start].trim_end();
             !b[..b.len() - d.len()].trim_end().ends_with("việc")
         });
@@ -288,7 +280,7 @@ fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, wor
         // "cuộc họp này", "chuyến thăm lần này": the word refers back; the name is the word.
         let refers_back = cue_after("anaphora_after", after).is_some();
         // "để chuyến thăm đạt kết quả …": a trip word followed by what is said of it.
-        let told_of = word.starts_with("chuyến") && !after.is_empty() && !VISIT_QUALIFIERS.iter().any(|q| starts_with_word(after, q)) && !text[trig.end..].trim_start().starts_with(char::is_uppercase);
+        let told_of = word.starts_with("chuyến") && !after.is_empty() && !cues("visit_qualifier").iter().any(|q| starts_with_word(after, q)) && !text[trig.end..].trim_start().starts_with(char::is_uppercase);
         if refers_back || told_of {
             name.end = trig.end;
         }

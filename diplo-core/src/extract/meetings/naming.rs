@@ -3,9 +3,11 @@
 //! Phát triển"), a quoted title, and the topic after "về".
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
-/// Words that end an event's name.
-const NAME_STOPS: &[&str] = &[" nhân dịp", " về ", " do ", " diễn ra", " được ", " tại ", " vào ", " đã ", " sẽ ", " theo ", " với sự ", " hồi ", " trong ", " nhằm ", " và ", " là ", " có ", " cùng ", " ngày ", " sáng ", " chiều ", " tối ", " qua đó", " để ", " - ảnh", " từ ngày ", " từ ", " ở ", " hôm ", " rằng", " cho biết", " kết thúc", " bắt đầu", " dự kiến"];
+/// Words that end an event's name (`name_stop` in `data/meeting_cues.tsv`),
+/// each with the space before it.
+static NAME_STOPS: LazyLock<Vec<String>> = LazyLock::new(|| super::lexicon::cues("name_stop").iter().map(|w| format!(" {w}")).collect());
 
 /// Where `stop` first ends a name in `rest` (lower case, starting at `base` of
 /// the text): a stop word written with a capital belongs to the name ("Lễ kỷ
@@ -15,10 +17,14 @@ fn name_stop(text: &str, rest: &str, base: usize, clause_end: usize, stop: &str)
     rest[..clause_end].match_indices(stop).map(|(i, _)| i).find(|&i| {
         let word = &text[base + i + 1..];
         let capital = word.chars().next().is_some_and(char::is_uppercase);
-        let after_stop = text[base + i + stop.len()..].chars().next().is_some_and(char::is_uppercase);
-        let next_capital = stop == " về " && after_stop;
+        let after = &text[base + i + stop.len()..];
+        if after.chars().next().is_some_and(char::is_alphanumeric) {
+            return false;
+        }
+        let after_stop = after.trim_start_matches(' ').chars().next().is_some_and(char::is_uppercase);
+        let next_capital = stop == " về" && after_stop;
         // "hội đàm ở Jakarta" ends before the place; "… Việt Nam ở nước ngoài" does not.
-        let not_a_place = stop == " ở " && !after_stop;
+        let not_a_place = stop == " ở" && !after_stop;
         !capital && !next_capital && !not_a_place
     })
 }

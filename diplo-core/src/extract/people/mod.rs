@@ -11,11 +11,12 @@ pub use link::{attach_known_names, couples, drop_appositions, link_short_names, 
 
 use super::Context;
 use names::{foreign_name, is_surname, name_run, vietnamese_letter, vietnamese_name, NAME_PARTICLES, NOT_NAME_START};
-use titles::{apposition, partner_after_title, portfolio_run, portfolio_words, skip_comrade, title_chain, INSTITUTION_WORDS, NOT_IN_OFFICE, TITLES};
+use titles::{apposition, partner_after_title, portfolio_run, portfolio_words, skip_comrade, title_chain, CUES, TITLES};
 use crate::records::Person;
 use crate::text::{is_alnum, is_alpha, is_upper};
 use aho_corasick::{Anchored, Input};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// A person found in the normalised text.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,11 +49,8 @@ fn make_hit(ctx: &Context<'_>, range: Range<usize>, titles: &[(Range<usize>, usi
     }
 }
 
-/// Words of a building or seat that make a title after them part of its name.
-const PLACE_WORDS_BEFORE_TITLE: &[&str] = &["dinh", "phủ", "điện", "trụ sở", "nhà khách", "tòa nhà", "văn phòng"];
-
-/// Verbs of leading a delegation that follow its leader's name.
-const LEADS_AFTER_NAME: &[&str] = &[" dẫn đầu", " làm trưởng đoàn"];
+/// Verbs of leading a delegation that follow its leader's name, each with the space before it.
+static LEADS_AFTER_NAME: LazyLock<Vec<String>> = LazyLock::new(|| CUES.phrases("lead_after_name").iter().map(|v| format!(" {v}")).collect());
 
 /// A foreign name closing a long office told after a title, within its clause:
 /// the capitalised words at the end spelled without Vietnamese letters, after
@@ -74,7 +72,7 @@ fn trailing_foreign_name(ctx: &Context<'_>, from: usize, limit: usize) -> Option
     let chunk = cut.map_or(chunk, |i| &chunk[..i]).trim_end();
     // "do Chủ tịch Hội đồng … Ted Osius dẫn đầu": the leader's verb closes the office too.
     let lower_chunk = &ctx.lower[from..from + chunk.len()];
-    let chunk = LEADS_AFTER_NAME.iter().filter_map(|v| lower_chunk.find(v)).min().map_or(chunk, |i| &chunk[..i]);
+    let chunk = LEADS_AFTER_NAME.iter().filter_map(|v| lower_chunk.find(v.as_str())).min().map_or(chunk, |i| &chunk[..i]);
     // The name closes the office: the last word must be capitalised.
     if chunk.is_empty() || !chunk.contains(' ') || !chunk.rsplit(' ').next().is_some_and(|w| w.starts_with(is_upper)) {
         return None;
@@ -84,7 +82,7 @@ fn trailing_foreign_name(ctx: &Context<'_>, from: usize, limit: usize) -> Option
     let lower_chunk = crate::text::lowercase_same_len(chunk);
     let words_l: Vec<&str> = lower_chunk.split(' ').collect();
     let acts = words_l.iter().enumerate().any(|(i, w)| {
-        NOT_IN_OFFICE.iter().any(|x| match x.split_once(' ') {
+        CUES.phrases("not_in_office").iter().any(|x| match x.split_once(' ') {
             Some((a, b)) => a == *w && words_l.get(i + 1) == Some(&b),
             None => x == w,
         })
@@ -133,8 +131,6 @@ fn trailing_foreign_name(ctx: &Context<'_>, from: usize, limit: usize) -> Option
     Some(start..from + chunk.len())
 }
 
-/// Event words that make a title after them part of the event's name.
-const EVENT_WORDS_BEFORE_TITLE: &[&str] = &["hội nghị", "cuộc họp", "phiên họp", "diễn đàn", "hội nghị cấp cao", "cuộc gặp"];
 
 /// Every person mentioned in `range` of the normalised text.
 pub fn find_people(ctx: &Context<'_>, range: Range<usize>) -> Vec<PersonHit> {
@@ -211,8 +207,8 @@ pub fn find_people(ctx: &Context<'_>, range: Range<usize>) -> Vec<PersonHit> {
                 // neither is "Dinh Tổng thống", "Phủ Thủ tướng", "Thủ tướng phủ" (places) nor
                 // "Đại sứ các nước" (a group).
                 let before = ctx.lower[..pos].trim_end();
-                let in_event_name = name.is_none() && EVENT_WORDS_BEFORE_TITLE.iter().any(|w| before.ends_with(w));
-                let in_place = PLACE_WORDS_BEFORE_TITLE.iter().any(|w| before.ends_with(w) && !before[..before.len() - w.len()].chars().next_back().is_some_and(is_alnum))
+                let in_event_name = name.is_none() && CUES.phrases("event_before_title").iter().any(|w| before.ends_with(w.as_str()));
+                let in_place = CUES.phrases("place_before_title").iter().any(|w| before.ends_with(w.as_str()) && !before[..before.len() - w.len()].chars().next_back().is_some_and(is_alnum))
                     || name.is_none() && [" phủ", " các ", " những "].iter().any(|w| ctx.lower[last..].starts_with(w));
                 let nameless_leader = leader && !c0.is_some_and(is_upper) && partner.is_none();
                 if in_place {
@@ -234,7 +230,7 @@ pub fn find_people(ctx: &Context<'_>, range: Range<usize>) -> Vec<PersonHit> {
             // … and so is "Hà Nội Nguyễn Hoàng": a run that starts with a province.
             let province = |r: &Range<usize>| crate::lexicon::provinces::province_at(&ctx.lower, r.start).is_some_and(|e| e <= r.end);
             let country = |r: &Range<usize>| crate::lexicon::partners::lookup(&text[r.clone()]).is_some();
-            let institution = || INSTITUTION_WORDS.iter().any(|w| ctx.lower[..start].trim_end().ends_with(w));
+            let institution = || CUES.phrases("institution").iter().any(|w| ctx.lower[..start].trim_end().ends_with(w.as_str()));
             // Each test runs only when the ones before it pass (most capitalised words are no name).
             let name_first = vietnamese_name(text, start).filter(|r| !province(r) && !country(r) && !institution()).or_else(|| {
                 if !honorific {

@@ -4,6 +4,7 @@
 use super::Context;
 use crate::text::{is_alnum, is_upper};
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use crate::lexicon::cues::CueTable;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -30,8 +31,8 @@ pub(super) static TITLES: LazyLock<Titles> = LazyLock::new(|| {
 });
 
 
-/// Title endings naming a local unit whose province follows ("… tỉnh Bắc Ninh", "… Thành ủy Hà Nội").
-const LOCAL_UNIT_ENDS: [&str; 5] = [" tỉnh", " thành phố", " tp", " thành ủy", " tỉnh ủy"];
+/// Word lists around names and titles (`data/people_cues.tsv`).
+pub(super) static CUES: LazyLock<CueTable> = LazyLock::new(|| CueTable::parse(include_str!("../../../data/people_cues.tsv")));
 
 /// Title rows matching at `pos` (case-insensitive, first letter as written).
 fn title_at(ctx: &Context<'_>, pos: usize) -> Option<(Range<usize>, usize)> {
@@ -45,7 +46,7 @@ fn title_at(ctx: &Context<'_>, pos: usize) -> Option<(Range<usize>, usize)> {
     }
     // "Chủ tịch UBND tỉnh Bắc Ninh", "Bí thư Thành ủy Hà Nội": the province belongs to the
     // title, not to the name after it.
-    if LOCAL_UNIT_ENDS.iter().any(|u| lower[pos..end].ends_with(u)) && lower[end..].starts_with(' ') {
+    if CUES.phrases("local_unit_end").iter().any(|u| lower[pos..end].strip_suffix(u.as_str()).is_some_and(|b| b.ends_with(' '))) && lower[end..].starts_with(' ') {
         if let Some(e) = crate::lexicon::provinces::province_at(lower, end + 1) {
             end = e;
         }
@@ -156,10 +157,6 @@ pub(super) fn portfolio_run(ctx: &Context<'_>, pos: usize, limit: usize) -> Opti
     None
 }
 
-/// Words naming an institution or a place: a capitalised run after them is its
-/// name, not a person's ("Bệnh viện Bạch Mai", "Trường Lê Quý Đôn", "phố Hàng Bài").
-pub(super) const INSTITUTION_WORDS: &[&str] = &["bệnh viện", "trường", "đại học", "công ty", "tập đoàn", "ngân hàng", "huyện", "quận", "xã", "phường", "phố", "đường", "cầu", "sân bay", "cảng", "khu", "chùa", "đền", "làng", "trung tâm", "viện", "nhà máy", "hãng", "thôn", "sông", "núi", "hồ"];
-
 /// The end of a run of portfolio words right after `pos` (" Công nghiệp, Thương mại
 /// và Năng lượng"), before a space.
 pub(super) fn portfolio_words(ctx: &Context<'_>, pos: usize, limit: usize) -> Option<usize> {
@@ -211,7 +208,7 @@ pub(super) fn apposition(ctx: &Context<'_>, pos: usize, limit: usize) -> Option<
             let seg = text.get(at..limit.min(at + 80))?;
             let Some(k) = seg.find([',', ';', '.']) else { break };
             let words = crate::text::lowercase_same_len(&seg[..k]);
-            if !seg.starts_with(is_upper) || words.split(' ').any(|w| NOT_IN_OFFICE.contains(&w)) || seg[..k].chars().any(|c| c.is_ascii_digit()) {
+            if !seg.starts_with(is_upper) || words.split(' ').any(|w| CUES.contains("not_in_office", w)) || seg[..k].chars().any(|c| c.is_ascii_digit()) {
                 break;
             }
             at + k
@@ -226,5 +223,11 @@ pub(super) fn apposition(ctx: &Context<'_>, pos: usize, limit: usize) -> Option<
     (!titles.is_empty() && (segments >= 2 || enclosed)).then_some((end, titles))
 }
 
-/// Words that tell an action or a relation, never part of an office's name.
-pub(super) const NOT_IN_OFFICE: &[&str] = &["đã", "sẽ", "đang", "vừa", "lần lượt", "gặp", "hội đàm", "hội kiến", "tiếp", "cho biết", "nói", "phát biểu", "khẳng định", "nhấn mạnh", "thăm", "dự", "tham dự", "chủ trì", "cùng", "với", "có", "là", "được", "đến", "sang", "tới", "mời", "đề nghị", "khai mạc", "bế mạc", "diễn ra", "tổ chức", "lần thứ"];
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_cue_kind_the_rules_read_has_phrases() {
+        super::CUES.assert_kinds(&["not_in_office", "institution", "event_before_title", "place_before_title", "lead_after_name", "local_unit_end"]);
+    }
+}

@@ -86,8 +86,8 @@ pub(super) fn collect_periods(text: &str, r: &Resolver, windows: &DigitWindows, 
         // "xuất khẩu 7 tháng đạt …": the months a figure covers, told by its verb;
         // "Tính chung 11 tháng, …" by the comma; "trong vòng 1 tháng, …" is a length.
         let before = prev_word(text, m0.start);
-        let duration = MONTHS_DURATION_BEFORE.contains(&before);
-        let by_verb = || MONTHS_FOLLOWERS.contains(&next_word(text, m0.end)) && !MONTHS_VERB_NOT_BEFORE.contains(&before);
+        let duration = TIME_CUES.contains("months_duration_before", before);
+        let by_verb = || TIME_CUES.contains("months_follower", next_word(text, m0.end)) && !TIME_CUES.contains("months_verb_not_before", before);
         let framed = c.name("edge").is_some() || said_year || !duration && (c.name("comma").is_some() || by_verb());
         let end = m0.start + text[m0.clone()].trim_end_matches([',', ' ']).len();
         if !(1..=11).contains(&n) || !framed || !boundary_ok(text, &(m0.start..end)) {
@@ -146,7 +146,7 @@ pub(super) fn collect_periods(text: &str, r: &Resolver, windows: &DigitWindows, 
             // "cả năm" (the whole year) before a verb or a break; not "cả năm nước" (all five).
             let next = next_word(text, m0.end);
             let at_break = text[m0.end..].trim_start().chars().next().is_none_or(|ch| !ch.is_alphanumeric());
-            if !at_break && !WHOLE_YEAR_FOLLOWERS.contains(&next) {
+            if !at_break && !TIME_CUES.contains("whole_year_follower", next) {
                 continue;
             }
             // Only as a period that resolves: unanchored, it says nothing.
