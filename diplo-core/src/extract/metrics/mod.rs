@@ -45,14 +45,26 @@ pub(super) fn ahead(text: &str, pos: usize, reach: usize, ceil: usize) -> usize 
 fn clause(text: &str, sentence: &Range<usize>, pos: Range<usize>) -> Range<usize> {
     let lo = back(text, pos.start, CLAUSE_REACH, sentence.start);
     let hi = ahead(text, pos.end, CLAUSE_REACH, sentence.end);
-    let start = text[lo..pos.start].rfind(is_clause_break).map_or(lo, |i| lo + i + 1);
-    let end = text[pos.end..hi].find(is_clause_break).map_or(hi, |i| pos.end + i);
+    // Cut by the reach inside a long unpunctuated run, the clause starts and
+    // ends at a word's edge, never inside a word.
+    let lo = if lo > sentence.start { text[lo..pos.start].find(' ').map_or(pos.start, |i| lo + i + 1) } else { lo };
+    let hi = if hi < sentence.end { text[pos.end..hi].rfind(' ').map_or(pos.end, |i| pos.end + i) } else { hi };
+    let start = text[lo..pos.start].char_indices().rev().find(|&(i, c)| is_clause_break(c) && !decimal_comma(text, lo + i)).map_or(lo, |(i, _)| lo + i + 1);
+    let end = text[pos.end..hi].char_indices().find(|&(i, c)| is_clause_break(c) && !decimal_comma(text, pos.end + i)).map_or(hi, |(i, _)| pos.end + i);
     start..end
+}
+
+/// A comma between digits is a decimal mark ("tăng 8,1% và 5,5%"), not a clause break.
+fn decimal_comma(text: &str, at: usize) -> bool {
+    let b = text.as_bytes();
+    b.get(at) == Some(&b',') && at > 0 && b[at - 1].is_ascii_digit() && b.get(at + 1).is_some_and(u8::is_ascii_digit)
 }
 
 /// Words after the number that say what is counted, up to a clause break.
 fn counted_after(text: &str, lower: &str, from: usize, limit: usize) -> Option<Range<usize>> {
     const STOP: &[&str] = &["và", "so", "tăng", "giảm", "gấp", "trong", "tại", "với", "là", "đạt", "nhằm", "để", "thì", "nhưng", "bằng", "từ", "đến", "trên", "vào"];
+    // A change's new level after the number: "từ 1,1 triệu lên 1,5 triệu người" counts nothing at 1,1.
+    const FIRST_STOP: &[&str] = &["lên", "xuống", "còn"];
     let mut end = from;
     let mut words = 0;
     let mut pos = from;
@@ -67,7 +79,7 @@ fn counted_after(text: &str, lower: &str, from: usize, limit: usize) -> Option<R
         // What follows a count must be a noun: "2 rất quan trọng", "1 hiện đang",
         // "54 26" count nothing.
         // Nor a dash or a bullet: "Vành đai 4 - Vùng Thủ đô".
-        if words == 0 && (STOP.contains(&lw) || cues::is_cue("not_counted", lw) || !lw.starts_with(char::is_alphabetic)) {
+        if words == 0 && (STOP.contains(&lw) || FIRST_STOP.contains(&lw) || cues::is_cue("not_counted", lw) || !lw.starts_with(char::is_alphabetic)) {
             return None;
         }
         // An apposition after a dash says what the things are, not what is counted;
@@ -96,6 +108,10 @@ fn classifier_named_before(lower: &str, cl: &Range<usize>, at: usize, counted: R
     }
     let before = &lower[cl.start..at];
     let Some((i, lead)) = ["lượng", "số lượng", "số"].iter().rev().find_map(|l| cues::find_word(before, l).map(|i| (i, l.len()))) else { return counted };
+    // "lực lượng quân đội" (a force), "chất lượng" (quality): a compound, not an amount of.
+    if cues::cues("not_amount_lead").iter().any(|c| before[..i].trim_end().ends_with(c.as_str())) {
+        return counted;
+    }
     let from = cl.start + i + lead;
     let rest = &lower[from..at];
     let skip = rest.len() - rest.trim_start().len();
