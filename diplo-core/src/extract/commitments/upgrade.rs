@@ -19,7 +19,7 @@
 use super::cues::{Hits, UpgradeVerb, CUES};
 use super::party::Counterpart;
 use super::text::{clause_end, clause_start, skip_back, skip_fwd, word_count};
-use super::upgrade_fields::{date_of, partners_after_level, partners_before, proposed_before, After, DateRule};
+use super::upgrade_fields::{dated_items_raised, date_of, partners_after_level, partners_before, proposed_before, After, DateRule};
 use crate::extract::Context;
 use crate::lexicon::partners::find_partners;
 use crate::records::{Commitment, CommitmentKind, PartnershipLevel, Status};
@@ -54,6 +54,7 @@ pub fn extract(ctx: &Context<'_>, counterpart: &Counterpart) -> Vec<Commitment> 
                     passive_partners(ctx, &verb, level_before(ctx, si, verb.start))
                 }
                 None if how == UpgradeVerb::Establish => passive_level(ctx, &verb, counterpart).into_iter().collect(),
+                None if how == UpgradeVerb::Raise => dated_raised(ctx, &verb, sent.range.end),
                 None => Vec::new(),
             };
             if let Some((c, end)) = made.last() {
@@ -200,6 +201,23 @@ fn one(
         }
     }
     out
+}
+
+/// A raising verb whose dated items each carry the level told after them
+/// (`dated_items_raised`): one record per item, its date from its brackets.
+fn dated_raised(ctx: &Context<'_>, verb: &Range<usize>, sentence_end: usize) -> Vec<(Commitment, usize)> {
+    let status = if proposed_before(ctx, verb.start) { Status::Proposed } else { Status::Upgraded };
+    dated_items_raised(ctx, verb.end, sentence_end)
+        .into_iter()
+        .map(|((item, partner, date), level, level_end)| {
+            let mut c = super::record(ctx, CommitmentKind::RelationUpgrade, item.clone());
+            c.status = Some(status);
+            c.level = Some(level);
+            c.partners = vec![partner];
+            c.date = date;
+            (c, level_end)
+        })
+        .collect()
 }
 
 /// A second level coordinated with the first ("… năm 2013 và Đối tác chiến

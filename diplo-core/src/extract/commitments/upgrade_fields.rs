@@ -9,7 +9,7 @@ use super::party::{both_sides, Counterpart};
 use super::text::{clause_start, skip_fwd, words};
 use crate::extract::Context;
 use crate::lexicon::partners::scan;
-use crate::records::Partner;
+use crate::records::{Partner, PartnershipLevel};
 use std::ops::Range;
 
 /// One item of a dated history list: its span, partner and date.
@@ -228,4 +228,54 @@ pub fn date_of(ctx: &Context<'_>, verb: usize, level_end: usize, how: DateRule) 
         }
     }
     None
+}
+
+/// How far after a raising verb a list of dated items, each raised to the
+/// level told after it, may run (bytes).
+const DATED_RAISE_REACH: usize = 600;
+
+/// "nâng cấp quan hệ với 4 đối tác, gồm Hoa Kỳ (9/2023), Nhật Bản (11/2023)
+/// lên Đối tác chiến lược toàn diện và Kazakhstan (8/2024) lên Đối tác chiến
+/// lược": dated items after the verb, each group raised to the level told
+/// right after it ("lên <level>"). Items left without a level are dropped.
+/// Returns each item with its level and where that level ends.
+pub fn dated_items_raised(ctx: &Context<'_>, from: usize, sentence_end: usize) -> Vec<(DatedItem, PartnershipLevel, usize)> {
+    let text = ctx.text();
+    let lower = &ctx.lower;
+    let limit = crate::text::floor_char(text, sentence_end.min(from + DATED_RAISE_REACH)).max(from);
+    let mut out = Vec::new();
+    let mut pending: Vec<DatedItem> = Vec::new();
+    let mut edge: Option<usize> = None;
+    for h in scan(text, from..limit) {
+        if edge.is_some_and(|e| h.range.start < e) {
+            continue;
+        }
+        let (date, end) = paren_date(text, h.range.end, limit);
+        let Some(partner) = h.partner.filter(|_| date.is_some()) else {
+            // Names before the list ("Việt Nam đã nâng cấp …") are no items; a
+            // name without a date after the list has begun ends it.
+            if edge.is_some() {
+                break;
+            }
+            continue;
+        };
+        if let Some(e) = edge {
+            let gap = text.get(e..h.range.start).unwrap_or("x").trim_matches(|c: char| c == ',' || c.is_whitespace());
+            if !(gap.is_empty() || gap == "và") {
+                break;
+            }
+        }
+        pending.push((h.range.start..end, partner, date));
+        edge = Some(end);
+        // "… (3/2024) lên Đối tác chiến lược toàn diện": the level of the items so far.
+        let at = skip_fwd(lower, end, "");
+        if word_is(ctx, at, &["lên"]) {
+            let at = skip_fwd(lower, at + "lên".len(), "");
+            if let Some((level_r, level)) = CUES.level.starting_at(lower, at, limit) {
+                out.extend(pending.drain(..).map(|item| (item, level, level_r.end)));
+                edge = Some(level_r.end);
+            }
+        }
+    }
+    out
 }
