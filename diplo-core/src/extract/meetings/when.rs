@@ -81,8 +81,16 @@ pub fn opening(ctx: &Context<'_>, m: &EventMention, people: &[PersonHit]) -> Opt
 fn own(ctx: &Context<'_>, m: &EventMention, people: &[PersonHit]) -> Option<Temporal> {
     // A month inside the name is what the event covers ("họp báo thường kỳ tháng 5/2025"), not its date.
     let in_name = |t: &Temporal| t.range.start >= m.trigger.end && t.range.end <= m.name.end;
+    // "… chiêu đãi Tổng thống X đang thăm cấp Nhà nước Việt Nam từ ngày 14-16/8": a day
+    // after the guest's ongoing trip, told after this event's word, dates the trip.
+    let nested = |t: &Temporal| {
+        t.range.start > m.trigger.end && {
+            let between = &ctx.lower[m.trigger.end..t.range.start];
+            super::lexicon::cues("ongoing_trip").iter().any(|c| super::lexicon::contains_word(between, c))
+        }
+    };
     let nearest = |r: Range<usize>, day: bool| {
-        temporals_in(ctx, &r).filter(|t| dates_event(t) && t.is_day == day && !until(ctx, t) && !in_name(t)).min_by_key(|t| t.range.start.abs_diff(m.trigger.start)).cloned()
+        temporals_in(ctx, &r).filter(|t| dates_event(t) && t.is_day == day && !until(ctx, t) && !in_name(t) && !nested(t)).min_by_key(|t| t.range.start.abs_diff(m.trigger.start)).cloned()
     };
     let c = clause(ctx, m);
     if let Some(t) = nearest(c.clone(), true).or_else(|| nearest(c, false)) {
