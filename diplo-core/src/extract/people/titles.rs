@@ -145,6 +145,11 @@ pub(super) fn portfolio_run(ctx: &Context<'_>, pos: usize, limit: usize) -> Opti
         }
         let w = PORTFOLIO.iter().find(|w| rest.starts_with(w.as_str()) && !rest[w.len()..].chars().next().is_some_and(is_alnum))?;
         let w_end = p + w.len();
+        // "Công nghiệp, Thương mại và Đầu tư Nigeria": a comma lists the next word.
+        if lower[w_end..].starts_with(", ") {
+            p = w_end;
+            continue;
+        }
         if !lower[w_end..].starts_with(' ') {
             return None;
         }
