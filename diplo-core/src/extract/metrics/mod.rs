@@ -27,6 +27,10 @@ fn is_clause_break(c: char) -> bool {
     matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '&' | '|' | '\t')
 }
 
+/// How far after an export or import figure of its paragraph an amount may
+/// be a part of that trade (bytes).
+const TRADE_PART_REACH: usize = 600;
+
 /// How far a clause may reach on either side of a number (bytes): long
 /// unpunctuated runs must not make every number scan the whole sentence.
 pub(super) const CLAUSE_REACH: usize = 400;
@@ -308,6 +312,16 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             };
             let sentence_before = &lower[back(lower, q.qualifier_start, 240, s.start)..q.qualifier_start];
             let (mut indicator, amount_kw) = read_indicator(ctx, qi, &cl, counted.as_ref(), sentence_before);
+            // "Về cơ cấu, điện thoại … dẫn đầu với 12,6 tỷ USD; giày dép đạt 5,8 tỷ USD": an
+            // amount naming no measure of its own, told in the paragraph of an export or
+            // import figure, is a part of that trade.
+            if indicator == Indicator::Other && amount_kw.is_none() && matches!(q.unit, Unit::Currency(_)) {
+                if let Some(prev) = last.filter(|(end, ind)| {
+                    matches!(ind, Indicator::Exports | Indicator::Imports) && *end <= q.qualifier_start && q.qualifier_start - *end <= TRADE_PART_REACH && !text[*end..q.qualifier_start].contains('\n')
+                }) {
+                    indicator = prev.1;
+                }
+            }
             // "con số này đạt 1,9 tỷ USD": what the figure before measured.
             if has_cue(before, "anaphora") {
                 if let Some(prev) = last.filter(|(end, ind)| *end + ANAPHORA_REACH >= q.qualifier_start && *end <= q.qualifier_start && *ind != Indicator::Other) {
