@@ -387,11 +387,20 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             // thing was launched or a rule was issued.
             let inherited = inherited.filter(|c| !goal && c.heads && !period::day_before(ctx, &s, q.qualifier_start));
             let read = read_period(ctx, &place, &sentence_periods, indicator, inherited, event_sentence);
+            let outside = read.own.as_ref().is_none_or(|c| c.range.end <= cl.start || c.range.start >= cl.end);
+            let apart = read.own.as_ref().is_none_or(|c| c.range.end <= cl.start && lower[c.range.end..cl.start].contains(';'));
             sentence_stock |= read.stock;
             if read.own.is_some() {
                 used = read.own;
             }
-            let period = read.period;
+            // "Năm 2021, …; Hungary mỗi năm dành 200 suất học bổng": a yearly rate told
+            // in its own clause is no figure of a single year told in another sentence or
+            // across a ';'; a span stays ("Giai đoạn 2016-2020, … bình quân 12% mỗi năm").
+            // The plan a future period makes of it stays too.
+            let rate = cues::cue_spans(&lower[cl.clone()], cl.start, "rate_every").into_iter().next().is_some();
+            let single_year = read.period.as_ref().is_some_and(|p| p.start.as_deref().zip(p.end.as_deref()).is_some_and(|(a, b)| a.get(..4) == b.get(..4)));
+            let timing = read.period.clone();
+            let period = if rate && outside && apart && single_year { None } else { read.period };
             let found = if multiple { None } else { comparison::find(ctx, qs, qi, &s, period.as_ref()) };
             let mut end = counted.as_ref().map_or(q.range.end, |r| r.end.max(q.range.end));
             let mut comparison = None;
@@ -408,7 +417,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
                 || (!plain_count && (has_cue(before, "forecast") || forecast_goes_on))
                 || goal::proposal_purpose(before, sentence_before)
                 || (is_growth_words && has_cue(&lower[cl.start..cl.end], "target"))
-                || is_future(period.as_ref(), ctx.doc_date, estimated.then_some(reference).flatten());
+                || is_future(timing.as_ref(), ctx.doc_date, estimated.then_some(reference).flatten());
             let whole = q.of_total.or_else(|| of_whole(ctx, qi, &s, &cl, last_count));
             let counted_text = counted
                 .map(|r| text[r].to_string())
