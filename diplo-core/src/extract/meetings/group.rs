@@ -9,7 +9,7 @@
 //!   anaphoric word is no event at all.
 
 use super::mentions::EventMention;
-use super::lexicon::Roles;
+use super::lexicon::{ends_with_word, Roles};
 use crate::extract::people::PersonHit;
 use crate::extract::Context;
 use crate::records::MeetingKind;
@@ -93,7 +93,12 @@ pub fn destination(ctx: &Context<'_>, m: &EventMention, people: &[PersonHit]) ->
         let k = people.partition_point(|p| p.range.end <= pos);
         people.get(k).is_some_and(|p| p.range.start <= pos)
     };
-    crate::lexicon::partners::find_partners(text, m.trigger.end..end).into_iter().find(|h| !in_person(h.range.start)).map(|h| h.partner.code)
+    let hits: Vec<_> = crate::lexicon::partners::find_partners(text, m.trigger.end..end).into_iter().filter(|h| !in_person(h.range.start)).collect();
+    // "chuyến thăm … đầu tiên của một Thủ tướng Việt Nam tới Uzbekistan": the country
+    // after "tới/đến/sang" is the one visited, before a country named on the way.
+    let lower = ctx.lower.as_str();
+    let marked = hits.iter().find(|h| super::lexicon::cues("destination_before").iter().any(|w| ends_with_word(lower[..h.range.start].trim_end(), w)));
+    marked.or(hits.first()).map(|h| h.partner.code.clone())
 }
 
 /// "X thăm Tòa nhà Quốc hội …": a visit to a named place (not a country) within a trip.
@@ -172,7 +177,8 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
                 let g = &groups[i];
                 g.kind() == MeetingKind::Visit
                     && g.place == place
-                    && (g.principals.is_empty() || names.is_empty() || g.principals.iter().any(|p| names.contains(p)))
+                    // A title told without a name ("của một Thủ tướng Việt Nam") may be anyone's.
+                    && (g.principals.is_empty() || names.iter().all(|n| n.starts_with('~')) || g.principals.iter().any(|p| names.contains(p)))
                     && (g.destination.is_none() || dest.is_none() || g.destination == dest)
                     && !(g.principals.is_empty() && g.destination.is_none())
             })
