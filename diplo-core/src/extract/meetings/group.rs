@@ -205,6 +205,9 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
                 let other_part = fewer && g.parts.iter().any(|p| *p != names);
                 g.kind() == m.kind && g.mentions[0].roles == m.roles && !g.principals.is_empty() && (subset(&g.principals, &names) || fewer && !other_part)
             })
+            // "ngay sau lễ đón chính thức tại …" then "X chủ trì lễ đón chính thức Y": a rite
+            // named before without its people is the one now told with them.
+            .or_else(|| (m.kind == MeetingKind::Ceremony).then(|| (from..groups.len()).find(|&i| groups[i].kind() == m.kind && groups[i].principals.is_empty() && groups[i].key.split(' ').count() >= 3 && k.starts_with(&groups[i].key))).flatten())
         } else if m.proper {
             let from = groups.len().saturating_sub(NAMED_LOOKBACK);
             (from..groups.len()).find(|&i| groups[i].proper && (groups[i].key.starts_with(&k) || k.starts_with(&groups[i].key)))
