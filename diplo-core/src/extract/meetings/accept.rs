@@ -83,8 +83,18 @@ pub(super) fn accepted(ctx: &Context<'_>, people: &[PersonHit], s: &Range<usize>
     } else if c.verbal {
         c.capital || c.definite || c.sentence_start || c.coordinated || c.noun_use || c.told.is_some() || cues("verb_event_before").iter().any(|d| word_before(lower, c.trig.start, d))
     } else {
-        c.capital || c.definite || c.sentence_start || c.coordinated
+        c.capital || c.definite || c.sentence_start || c.coordinated || held_numbered(ctx, s, c)
     }
+}
+
+/// "phiên đàm phán thứ ba sẽ được tổ chức tại Brasília": an event named with its
+/// ordinal and told as held (or to be held) right after its name is a definite one.
+fn held_numbered(ctx: &Context<'_>, s: &Range<usize>, c: &Candidate<'_>) -> bool {
+    let (text, lower) = (ctx.text(), ctx.lower.as_str());
+    let (name, _) = name_and_topic(text, lower, c.trig.clone(), s.end);
+    let words: Vec<&str> = lower[c.trig.end..name.end].split_whitespace().collect();
+    let ordinal = words.windows(2).any(|w| w[0] == "thứ" && (w[1].chars().all(|ch| ch.is_ascii_digit()) || cues("ordinal_word").iter().any(|o| o == w[1])));
+    ordinal && cue_after("held_after", &lower[name.end..s.end]).is_some()
 }
 
 /// The first person after the word stands right after it ("chào B", "gặp Thủ tướng X").
