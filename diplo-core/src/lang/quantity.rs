@@ -535,6 +535,11 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
             qualifier_start = r.start;
         }
     }
+    // "từ 6% vào năm 2019 lên 12%": the start of a change or a range told across
+    // words, within its clause, is exact.
+    if qualifier == Qualifier::AtLeast && range_end.is_none() && lower[qualifier_start..].starts_with("từ") && goes_on_to(lower, end) {
+        qualifier = Qualifier::Exact;
+    }
     // "vượt qua 78 thí sinh": rivals beaten are an exact count.
     if qualifier == Qualifier::MoreThan && unit == Unit::Count && lower[qualifier_start..].starts_with("vượt qua") {
         let next = &lower[skip_spaces(lower, end)..];
@@ -586,4 +591,19 @@ fn glued_qualifier(text: &str, lower: &str, pos: usize) -> Option<(usize, Qualif
             && text.get(..start).and_then(|t| t.chars().next_back()).is_some_and(char::is_lowercase);
         glued.then_some((start, *q))
     })
+}
+
+/// How far after "từ N" the other end of a change or a range may be told (bytes).
+const FROM_TO_REACH: usize = 80;
+
+/// Does a `from_to` word ("lên", "xuống", "đến" …) follow `end` within its clause?
+fn goes_on_to(lower: &str, end: usize) -> bool {
+    let mut hi = (end + FROM_TO_REACH).min(lower.len());
+    while !lower.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let window = &lower[end..hi];
+    let clause = window.find([',', ';', '(', ')']).map_or(window, |i| &window[..i]);
+    let clause = clause.find(". ").map_or(clause, |i| &clause[..i]);
+    clause.split_whitespace().any(|w| WORDS.from_to.iter().any(|f| f == w))
 }

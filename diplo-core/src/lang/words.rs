@@ -31,6 +31,9 @@ pub struct QuantityWords {
     /// Nouns after "vượt qua N" that make N rivals beaten, an exact count
     /// ("vượt qua 78 thí sinh"), not a bound passed ("vượt qua 1 triệu ca").
     pub rivals: Vec<String>,
+    /// Words after "từ N …" that go on to the other end of a change or a range
+    /// ("từ 6% năm 2019 lên 12%", "dao động từ 14.370 USD/tấn đến …"): N is then no lower bound.
+    pub from_to: Vec<String>,
     /// Wholes after a half, third or quarter that make it a share ("3/4 diện tích").
     pub fraction_wholes: Vec<String>,
 }
@@ -49,7 +52,7 @@ fn qualifier(key: &str) -> Option<Qualifier> {
 }
 
 pub static WORDS: LazyLock<QuantityWords> = LazyLock::new(|| {
-    let mut w = QuantityWords { scales: vec![], units: vec![], unit_factors: vec![], spec_units: vec![], scaled_currencies: vec![], comparatives: vec![], qualifiers: vec![], pers: vec![], numwords: vec![], identifiers: vec![], determined: vec![], counted_nouns: vec![], year_intro: vec![], rivals: vec![], fraction_wholes: vec![] };
+    let mut w = QuantityWords { scales: vec![], units: vec![], unit_factors: vec![], spec_units: vec![], scaled_currencies: vec![], comparatives: vec![], qualifiers: vec![], pers: vec![], numwords: vec![], identifiers: vec![], determined: vec![], counted_nouns: vec![], year_intro: vec![], rivals: vec![], from_to: vec![], fraction_wholes: vec![] };
     let mut scaled: Vec<(String, f64)> = vec![];
     for row in crate::lexicon::rows(include_str!("../../data/quantity_words.tsv")) {
         let [kind, surface, value] = row[..] else { continue };
@@ -78,6 +81,7 @@ pub static WORDS: LazyLock<QuantityWords> = LazyLock::new(|| {
             "counted_noun" => w.counted_nouns.push(surface),
             "year_intro" => w.year_intro.push(surface),
             "rival" => w.rivals.push(surface.to_lowercase()),
+            "from_to" => w.from_to.push(surface.to_lowercase()),
             "fraction_whole" => w.fraction_wholes.push(surface.to_lowercase()),
             _ => {}
         }
