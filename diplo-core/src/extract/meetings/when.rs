@@ -89,8 +89,20 @@ fn own(ctx: &Context<'_>, m: &EventMention, people: &[PersonHit]) -> Option<Temp
             super::lexicon::cues("ongoing_trip").iter().any(|c| super::lexicon::contains_word(between, c))
         }
     };
+    // "Tối cùng ngày, … điện đàm … cuộc bầu cử ngày 3/4": an event told as on the day of
+    // the one before takes no day told after its word (`refers` gives its day).
+    let same_day = same_day_opening(ctx, m, people);
+    // "Hoa Kỳ (9/2023), Nhật Bản (11/2023)": months in brackets away from the event's
+    // name belong to list items ("kỳ họp 6 (tháng 10)" dates the session).
+    let bracketed = |t: &Temporal| {
+        let before = ctx.text()[..t.range.start].trim_end();
+        !t.is_day && before.ends_with('(') && ctx.text()[t.range.end..].trim_start().starts_with(')') && before.len() > m.name.end + 2
+    };
     let nearest = |r: Range<usize>, day: bool| {
-        temporals_in(ctx, &r).filter(|t| dates_event(t) && t.is_day == day && !until(ctx, t) && !in_name(t) && !nested(t)).min_by_key(|t| t.range.start.abs_diff(m.trigger.start)).cloned()
+        temporals_in(ctx, &r)
+            .filter(|t| dates_event(t) && t.is_day == day && !until(ctx, t) && !in_name(t) && !nested(t) && !bracketed(t) && !(same_day && t.range.start > m.trigger.start))
+            .min_by_key(|t| t.range.start.abs_diff(m.trigger.start))
+            .cloned()
     };
     let c = clause(ctx, m);
     if let Some(t) = nearest(c.clone(), true).or_else(|| nearest(c, false)) {
@@ -110,7 +122,7 @@ fn own(ctx: &Context<'_>, m: &EventMention, people: &[PersonHit]) -> Option<Temp
         return Some(t);
     }
     // "hồi tháng 10", "vào tháng 3/2025".
-    let month = temporals_in(ctx, &m.sentence).find(|t| {
+    let month = temporals_in(ctx, &m.sentence).filter(|t| !(same_day && t.range.start > m.trigger.start)).find(|t| {
         t.date.as_deref().is_some_and(|d| d.len() == 7) && ["hồi", "vào", "trong", "từ"].iter().any(|w| ends_with_word(ctx.lower[..t.range.start].trim_end(), w))
     });
     month.cloned().or_else(|| {
@@ -150,6 +162,14 @@ enum Refers {
     After(usize),
     /// "Tại hội nghị": part of the event, its day and time.
     During(usize),
+}
+
+/// Does the sentence's opening, before its subject, say "cùng ngày" or "hôm sau"?
+fn same_day_opening(ctx: &Context<'_>, m: &EventMention, people: &[PersonHit]) -> bool {
+    let first_person = people.get(people.partition_point(|p| p.range.start < m.sentence.start)).map_or(m.sentence.end, |p| p.range.start);
+    let head_end = m.trigger.start.min(m.span.start).min(first_person).max(m.sentence.start);
+    let before = &ctx.lower[m.sentence.start..head_end];
+    ["same_day", "next_day"].iter().any(|cue| super::lexicon::cues(cue).iter().any(|c| before.contains(c.as_str())))
 }
 
 fn refers(ctx: &Context<'_>, m: &EventMention, all: &[(usize, &EventMention)], k: usize, people: &[PersonHit]) -> Option<Refers> {
