@@ -461,6 +461,11 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
     }
     let mut unit = Unit::Count;
     if let Some((e, u, f)) = unit_scaled_at(text, lower, end) {
+        // "nhìn hết 360 độ", "quay ngoắt 180 độ": an angle written with a bare "độ" is no
+        // temperature and no figure.
+        if matches!(&u, Unit::Measure(m) if m == "°C") && lower[end..e].trim() == "độ" && (value == 360.0 || WORDS.angle_before.iter().any(|w| ends_with_word(lower[..qualifier_start_guess(lower, r.start)].trim_end(), w))) {
+            return None;
+        }
         unit = u;
         end = e;
         // "11,5 mm" → 0.0115 m; a range's upper end likewise.
@@ -606,4 +611,10 @@ fn goes_on_to(lower: &str, end: usize) -> bool {
     let clause = window.find([',', ';', '(', ')']).map_or(window, |i| &window[..i]);
     let clause = clause.find(". ").map_or(clause, |i| &clause[..i]);
     clause.split_whitespace().any(|w| WORDS.from_to.iter().any(|f| f == w))
+}
+
+/// Where the words before a number start once a qualifier right before it is
+/// skipped ("nghiêng khoảng 45 độ"), for the word that governs the number.
+fn qualifier_start_guess(lower: &str, start: usize) -> usize {
+    qualifier_before(lower, start).map_or(start, |(qs, _)| qs)
 }

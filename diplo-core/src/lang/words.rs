@@ -34,6 +34,8 @@ pub struct QuantityWords {
     /// Words after "từ N …" that go on to the other end of a change or a range
     /// ("từ 6% năm 2019 lên 12%", "dao động từ 14.370 USD/tấn đến …"): N is then no lower bound.
     pub from_to: Vec<String>,
+    /// Words right before "N độ" that make it an angle ("xoay 90 độ"), not a temperature.
+    pub angle_before: Vec<String>,
     /// Wholes after a half, third or quarter that make it a share ("3/4 diện tích").
     pub fraction_wholes: Vec<String>,
 }
@@ -52,7 +54,7 @@ fn qualifier(key: &str) -> Option<Qualifier> {
 }
 
 pub static WORDS: LazyLock<QuantityWords> = LazyLock::new(|| {
-    let mut w = QuantityWords { scales: vec![], units: vec![], unit_factors: vec![], spec_units: vec![], scaled_currencies: vec![], comparatives: vec![], qualifiers: vec![], pers: vec![], numwords: vec![], identifiers: vec![], determined: vec![], counted_nouns: vec![], year_intro: vec![], rivals: vec![], from_to: vec![], fraction_wholes: vec![] };
+    let mut w = QuantityWords { scales: vec![], units: vec![], unit_factors: vec![], spec_units: vec![], scaled_currencies: vec![], comparatives: vec![], qualifiers: vec![], pers: vec![], numwords: vec![], identifiers: vec![], determined: vec![], counted_nouns: vec![], year_intro: vec![], rivals: vec![], from_to: vec![], angle_before: vec![], fraction_wholes: vec![] };
     let mut scaled: Vec<(String, f64)> = vec![];
     for row in crate::lexicon::rows(include_str!("../../data/quantity_words.tsv")) {
         let [kind, surface, value] = row[..] else { continue };
@@ -82,6 +84,7 @@ pub static WORDS: LazyLock<QuantityWords> = LazyLock::new(|| {
             "year_intro" => w.year_intro.push(surface),
             "rival" => w.rivals.push(surface.to_lowercase()),
             "from_to" => w.from_to.push(surface.to_lowercase()),
+            "angle_before" => w.angle_before.push(surface.to_lowercase()),
             "fraction_whole" => w.fraction_wholes.push(surface.to_lowercase()),
             _ => {}
         }
