@@ -389,6 +389,11 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
     if let Some(den) = rest.strip_prefix('/').and_then(|d| DIGITS.find(d).filter(|m| m.start() == 0)) {
         of_total = parse_digits(den.as_str());
         end = r.end + 1 + den.end();
+        // "trực 24/24h", "24/24 giờ": round the clock, no count out of a total.
+        let hours = lower[end..].starts_with('h') && !lower[end + 1..].starts_with(char::is_alphanumeric) || starts_with_word(lower[end..].trim_start(), "giờ");
+        if of_total == Some(24.0) && value == 24.0 && hours {
+            return None;
+        }
     }
     let mut scale = 1.0;
     if let Some((e, f)) = scale_at(lower, end) {
