@@ -29,6 +29,12 @@ fn after(at: &[(usize, usize)], groups: &[Group], pos: usize, ok: impl Fn(&Group
     at[k..].iter().take(32).find(|(_, g)| ok(&groups[*g])).map(|(_, g)| *g)
 }
 
+/// Is the event word at `pos` the guest's trip under way ("đang thăm", "đang có chuyến thăm")?
+fn ongoing_trip(ctx: &Context<'_>, pos: usize) -> bool {
+    let b = ctx.lower[..pos].trim_end();
+    cues("ongoing_before").iter().any(|w| super::lexicon::ends_with_word(b, w))
+}
+
 /// The named people after the first " có " (or " gồm ") from `from` in the sentence.
 fn listed_after_co(ctx: &Context<'_>, people: &[PersonHit], from: usize, end: usize) -> Vec<usize> {
     let l = &ctx.lower[from..end];
@@ -66,9 +72,12 @@ pub fn attach(ctx: &Context<'_>, groups: &[Group], people: &[PersonHit], casts: 
             }
             continue;
         }
-        // "Cùng dự buổi tiếp có …": attendees of the event of this sentence, else the one before.
+        // "Cùng dự buổi tiếp có …": attendees of the event of this sentence, else the one before
+        // (not the guest's trip under way told inside it: "… Tổng thống X đang thăm …").
         if cues("attend_lead").iter().any(|c| starts_with_word(l, c)) && l.contains(" có ") {
-            let target = own.or_else(|| before(&at, groups, r.start, |_| true));
+            let k = at.partition_point(|(p, _)| *p < r.start);
+            let told_before = at[..k].iter().rev().take(32).find(|(p, _)| !ongoing_trip(ctx, *p)).map(|(_, g)| *g);
+            let target = own.or(told_before);
             if let Some(g) = target {
                 for j in listed_after_co(ctx, people, lead, r.end) {
                     if !casts[g].is_chair(j) {
