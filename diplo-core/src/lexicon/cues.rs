@@ -53,6 +53,23 @@ impl CueTable {
     }
 }
 
+/// Byte position of `word` in `hay` on word boundaries.
+pub fn find_word(hay: &str, word: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = crate::text::find_str(&hay[from..], word).map(|i| i + from) {
+        let before_ok = !hay[..i].chars().next_back().is_some_and(char::is_alphanumeric);
+        let after_ok = !hay[i + word.len()..].chars().next().is_some_and(char::is_alphanumeric);
+        if before_ok && after_ok {
+            return Some(i);
+        }
+        from = i + word.len().max(1);
+        while !hay.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -104,11 +104,6 @@ pub fn starts_with_word(after: &str, phrase: &str) -> bool {
     after.starts_with(phrase) && !after[phrase.len()..].chars().next().is_some_and(char::is_alphanumeric)
 }
 
-/// Does `hay` (lower case) hold `phrase` as whole words?
-pub fn contains_word(hay: &str, phrase: &str) -> bool {
-    hay.match_indices(phrase).any(|(i, _)| ends_with_word(&hay[..i + phrase.len()], phrase) && starts_with_word(&hay[i..], phrase))
-}
-
 /// The cue of `kind` that `before` ends with, as whole words (longest first).
 pub fn cue_before(kind: &str, before: &str) -> Option<&'static str> {
     let b = before.trim_end();

@@ -86,7 +86,7 @@ fn own(ctx: &Context<'_>, m: &EventMention, people: &[PersonHit]) -> Option<Temp
     let nested = |t: &Temporal| {
         t.range.start > m.trigger.end && {
             let between = &ctx.lower[m.trigger.end..t.range.start];
-            super::lexicon::cues("ongoing_trip").iter().any(|c| super::lexicon::contains_word(between, c))
+            super::lexicon::cues("ongoing_trip").iter().any(|c| crate::lexicon::cues::find_word(between, c).is_some())
         }
     };
     // "Tối cùng ngày, … điện đàm … cuộc bầu cử ngày 3/4": an event told as on the day of
@@ -164,11 +164,16 @@ enum Refers {
     During(usize),
 }
 
-/// Does the sentence's opening, before its subject, say "cùng ngày" or "hôm sau"?
-fn same_day_opening(ctx: &Context<'_>, m: &EventMention, people: &[PersonHit]) -> bool {
+/// The sentence's opening words, before its subject and the event word (lower case).
+fn opening_words<'a>(ctx: &'a Context<'_>, m: &EventMention, people: &[PersonHit]) -> &'a str {
     let first_person = people.get(people.partition_point(|p| p.range.start < m.sentence.start)).map_or(m.sentence.end, |p| p.range.start);
     let head_end = m.trigger.start.min(m.span.start).min(first_person).max(m.sentence.start);
-    let before = &ctx.lower[m.sentence.start..head_end];
+    &ctx.lower[m.sentence.start..head_end]
+}
+
+/// Does the sentence's opening say "cùng ngày" or "hôm sau"?
+fn same_day_opening(ctx: &Context<'_>, m: &EventMention, people: &[PersonHit]) -> bool {
+    let before = opening_words(ctx, m, people);
     ["same_day", "next_day"].iter().any(|cue| super::lexicon::cues(cue).iter().any(|c| before.contains(c.as_str())))
 }
 
@@ -176,9 +181,7 @@ fn refers(ctx: &Context<'_>, m: &EventMention, all: &[(usize, &EventMention)], k
     let lower = ctx.lower.as_str();
     // "Chiều cùng ngày, …", "Cùng ngày, X cũng tiếp …": in the sentence's opening words only
     // ("… hạ cánh lúc 13 giờ 40 cùng ngày, ngay sau khi ông dự …" dates the landing).
-    let first_person = people.get(people.partition_point(|p| p.range.start < m.sentence.start)).map_or(m.sentence.end, |p| p.range.start);
-    let head_end = m.trigger.start.min(m.span.start).min(first_person).max(m.sentence.start);
-    let before = &lower[m.sentence.start..head_end];
+    let before = opening_words(ctx, m, people);
     for cue in ["same_day", "next_day"] {
         for c in super::lexicon::cues(cue) {
             if let Some(i) = before.find(c.as_str()) {

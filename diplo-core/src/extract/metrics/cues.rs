@@ -119,22 +119,7 @@ pub fn is_cue(kind: &str, word: &str) -> bool {
     CUES.get(kind).is_some_and(|c| c.words.contains(word))
 }
 
-/// Byte position of `word` in `hay` on word boundaries.
-pub fn find_word(hay: &str, word: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(i) = crate::text::find_str(&hay[from..], word).map(|i| i + from) {
-        let before_ok = !hay[..i].chars().next_back().is_some_and(char::is_alphanumeric);
-        let after_ok = !hay[i + word.len()..].chars().next().is_some_and(char::is_alphanumeric);
-        if before_ok && after_ok {
-            return Some(i);
-        }
-        from = i + word.len().max(1);
-        while !hay.is_char_boundary(from) {
-            from += 1;
-        }
-    }
-    None
-}
+pub use crate::lexicon::cues::find_word;
 
 /// Where the phrases of cue `kind` occur in `hay` on word boundaries, as
 /// ranges offset by `base`, sorted by start: one pass of the kind's automaton.
