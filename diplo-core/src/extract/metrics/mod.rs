@@ -397,10 +397,10 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             // in its own clause is no figure of a single year told in another sentence or
             // across a ';'; a span stays ("Giai đoạn 2016-2020, … bình quân 12% mỗi năm").
             // The plan a future period makes of it stays too.
-            let rate = cues::cue_spans(&lower[cl.clone()], cl.start, "rate_every").into_iter().next().is_some();
             let single_year = read.period.as_ref().is_some_and(|p| p.start.as_deref().zip(p.end.as_deref()).is_some_and(|(a, b)| a.get(..4) == b.get(..4)));
-            let timing = read.period.clone();
-            let period = if rate && outside && apart && single_year { None } else { read.period };
+            let rate_elsewhere = outside && apart && single_year && has_cue(&lower[cl.clone()], "rate_every");
+            // The dropped period still says whether the figure is a plan (`timing`).
+            let (period, timing) = if rate_elsewhere { (None, read.period) } else { (read.period, None) };
             let found = if multiple { None } else { comparison::find(ctx, qs, qi, &s, period.as_ref()) };
             let mut end = counted.as_ref().map_or(q.range.end, |r| r.end.max(q.range.end));
             let mut comparison = None;
@@ -417,7 +417,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
                 || (!plain_count && (has_cue(before, "forecast") || forecast_goes_on))
                 || goal::proposal_purpose(before, sentence_before)
                 || (is_growth_words && has_cue(&lower[cl.start..cl.end], "target"))
-                || is_future(timing.as_ref(), ctx.doc_date, estimated.then_some(reference).flatten());
+                || is_future(period.as_ref().or(timing.as_ref()), ctx.doc_date, estimated.then_some(reference).flatten());
             let whole = q.of_total.or_else(|| of_whole(ctx, qi, &s, &cl, last_count));
             let counted_text = counted
                 .map(|r| text[r].to_string())
