@@ -7,6 +7,7 @@ mod date;
 mod numwords;
 #[cfg(test)]
 mod oracle;
+mod qualifier;
 mod quantity;
 mod sentences;
 mod temporal;

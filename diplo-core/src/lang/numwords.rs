@@ -6,7 +6,8 @@
 //! ordinary noun: "hai hiệp định" counts, "hai nước", "Thứ hai", "phố Hai Bà
 //! Trưng", "một số" do not.
 
-use super::quantity::{next_word, prev_word, qualifier_before, scale_at, spec_unit_at, unit_at, unit_scaled_at, Quantity, NOT_A_COUNT_AFTER, NOT_A_COUNT_BEFORE};
+use super::qualifier::qualifier_before;
+use super::quantity::{next_word, prev_word, scale_at, spec_unit_at, unit_at, unit_scaled_at, Quantity, NOT_A_COUNT_AFTER, NOT_A_COUNT_BEFORE};
 use super::words::{numword_at, starts_with_word, WORDS};
 use crate::records::{Qualifier, Unit};
 #[cfg(test)]

@@ -7,6 +7,7 @@
 
 use super::temporal::{find_temporals_lower, Temporal};
 use super::numwords::{read_words, word_numbers};
+use super::qualifier::qualifier_before;
 use super::windows::DigitWindows;
 use super::words::{ends_with_word, starts_with_word, WORDS};
 use crate::records::{Qualifier, Unit};
@@ -88,7 +89,7 @@ pub fn parse_digits(s: &str) -> Option<f64> {
     }
 }
 
-fn skip_spaces(text: &str, pos: usize) -> usize {
+pub(super) fn skip_spaces(text: &str, pos: usize) -> usize {
     pos + (text[pos..].len() - text[pos..].trim_start_matches(' ').len())
 }
 
@@ -145,30 +146,6 @@ fn per_at(lower: &str, pos: usize) -> Option<(usize, String)> {
     let rest = &lower[pos..];
     let after = ["/", " mỗi ", " một "].iter().find_map(|p| rest.strip_prefix(p).map(|r| (p.len(), r)))?;
     WORDS.pers.iter().find(|(w, _)| starts_with_word(after.1, w)).map(|(w, p)| (pos + after.0 + w.len(), p.clone()))
-}
-
-/// How far after a comparative's number its "so với" may be (bytes).
-const COMPARISON_REACH: usize = 80;
-
-/// The qualifier that ends right before `pos`, and where it starts.
-pub(super) fn qualifier_before(lower: &str, pos: usize) -> Option<(usize, Qualifier)> {
-    let before = lower[..pos].trim_end_matches(' ');
-    let (w, q) = WORDS.qualifiers.iter().find(|(w, _)| ends_with_word(before, w))?;
-    let start = before.len() - w.len();
-    // "cao hơn 80 triệu đồng so với …", "nhanh hơn 50% so với …": a comparative
-    // against a baseline states a difference, not a bound ("dài hơn 4 km" stays one).
-    if w == "hơn" && WORDS.comparatives.iter().any(|c| c == prev_word(lower, start)) {
-        let mut to = (pos + COMPARISON_REACH).min(lower.len());
-        while !lower.is_char_boundary(to) {
-            to -= 1;
-        }
-        // Not over a reference level: "cao hơn 300 m so với mực nước biển" is a bound.
-        let baseline = lower[pos..to].find(" so với ").map(|i| &lower[pos + i + " so với ".len()..to]);
-        if baseline.is_some_and(|b| !b.starts_with("mực nước") && !b.starts_with("mặt")) {
-            return None;
-        }
-    }
-    Some((start, *q))
 }
 
 /// How far a word is looked for around a number (bytes): a longer run of
@@ -468,7 +445,7 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
     if let Some((e, u, f)) = unit_scaled_at(text, lower, end) {
         // "nhìn hết 360 độ", "quay ngoắt 180 độ": an angle written with a bare "độ" is no
         // temperature and no figure.
-        if matches!(&u, Unit::Measure(m) if m == "°C") && lower[end..e].trim() == "độ" && (value == 360.0 || WORDS.angle_before.iter().any(|w| ends_with_word(lower[..qualifier_start_guess(lower, r.start)].trim_end(), w))) {
+        if matches!(&u, Unit::Measure(m) if m == "°C") && lower[end..e].trim() == "độ" && (value == 360.0 || WORDS.angle_before.iter().any(|w| ends_with_word(lower[..super::qualifier::start_guess(lower, r.start)].trim_end(), w))) {
             return None;
         }
         unit = u;
@@ -529,42 +506,7 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
             return None;
         }
     }
-    let (mut qualifier_start, mut qualifier) = (r.start, Qualifier::Exact);
-    if let Some((qs, q)) = qualifier_before(lower, r.start).or_else(|| glued_qualifier(text, lower, r.start)) {
-        qualifier_start = qs;
-        qualifier = q;
-        // "từ 5 đến 7%" is a range, not "at least 5".
-        if range_end.is_some() && lower[qs..].starts_with("từ") {
-            qualifier = Qualifier::Exact;
-        }
-    }
-    if range_end.is_none() && lower[qualifier_start..].starts_with("từ") && qualifier_start != r.start {
-        // A bare "từ 5 …" without "đến" is a lower bound only with units ("từ 8%").
-        if unit == Unit::Count {
-            qualifier = Qualifier::Exact;
-            qualifier_start = r.start;
-        }
-    }
-    // "từ 6% vào năm 2019 lên 12%": the start of a change or a range told across
-    // words, within its clause, is exact.
-    if qualifier == Qualifier::AtLeast && range_end.is_none() && lower[qualifier_start..].starts_with("từ") && goes_on_to(lower, end) {
-        qualifier = Qualifier::Exact;
-    }
-    // "vượt qua 78 thí sinh": rivals beaten are an exact count.
-    if qualifier == Qualifier::MoreThan && unit == Unit::Count && lower[qualifier_start..].starts_with("vượt qua") {
-        let next = &lower[skip_spaces(lower, end)..];
-        if WORDS.rivals.iter().any(|w| starts_with_word(next, w)) {
-            qualifier = Qualifier::Exact;
-        }
-    }
-    // A bound written after the figure: "8% trở lên", "5 tỷ USD trở xuống".
-    if qualifier == Qualifier::Exact || lower[qualifier_start..].starts_with("từ") {
-        if starts_with_word(&lower[end..], " trở lên") {
-            qualifier = Qualifier::AtLeast;
-        } else if starts_with_word(&lower[end..], " trở xuống") {
-            qualifier = Qualifier::AtMost;
-        }
-    }
+    let (qualifier_start, qualifier) = super::qualifier::read(text, lower, r.start, end, range_end, &unit);
     // "gần 3/4 diện tích", "1/3 dân số": halves, thirds and quarters are a
     // share of a whole (`fraction_whole`), not a count of 3 out of 4;
     // "2/3 điều kiện", "2/3 (tổng) số đại biểu" stay counts out of a total.
@@ -588,38 +530,4 @@ fn after_plate_code(text: &str, pos: usize) -> bool {
     let code = &b[b.len() - b.bytes().rev().take(6).take_while(u8::is_ascii_alphanumeric).count()..];
     let digits = code.bytes().take_while(u8::is_ascii_digit).count();
     digits == 2 && code.len() > 2 && code.len() <= 5 && code[2..].starts_with(|c: char| c.is_ascii_uppercase()) && code[2..].bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-}
-
-/// "MexicoKhoảng 1.200 cặp": a capitalised qualifier glued to the word
-/// before it (a teaser's label run into its sentence).
-fn glued_qualifier(text: &str, lower: &str, pos: usize) -> Option<(usize, Qualifier)> {
-    let before = lower[..pos].trim_end_matches(' ');
-    WORDS.qualifiers.iter().find_map(|(w, q)| {
-        let start = before.len().checked_sub(w.len())?;
-        let glued = before.ends_with(w.as_str())
-            && text.get(start..).is_some_and(|t| t.starts_with(char::is_uppercase))
-            && text.get(..start).and_then(|t| t.chars().next_back()).is_some_and(char::is_lowercase);
-        glued.then_some((start, *q))
-    })
-}
-
-/// How far after "từ N" the other end of a change or a range may be told (bytes).
-const FROM_TO_REACH: usize = 80;
-
-/// Does a `from_to` word ("lên", "xuống", "đến" …) follow `end` within its clause?
-fn goes_on_to(lower: &str, end: usize) -> bool {
-    let mut hi = (end + FROM_TO_REACH).min(lower.len());
-    while !lower.is_char_boundary(hi) {
-        hi -= 1;
-    }
-    let window = &lower[end..hi];
-    let clause = window.find([',', ';', '(', ')']).map_or(window, |i| &window[..i]);
-    let clause = clause.find(". ").map_or(clause, |i| &clause[..i]);
-    clause.split_whitespace().any(|w| WORDS.from_to.iter().any(|f| f == w))
-}
-
-/// Where the words before a number start once a qualifier right before it is
-/// skipped ("nghiêng khoảng 45 độ"), for the word that governs the number.
-fn qualifier_start_guess(lower: &str, start: usize) -> usize {
-    qualifier_before(lower, start).map_or(start, |(qs, _)| qs)
 }
