@@ -40,7 +40,7 @@ fn every_jsonl_line_is_a_document_or_an_error_with_file_and_line() {
     src += "\"just a string\"\n";
     let path = dir.join("c.jsonl");
     std::fs::write(&path, src).unwrap();
-    let r = read(&[path.clone()], false);
+    let r = read(std::slice::from_ref(&path), false);
     assert_eq!((r.counts.read, r.counts.extracted, r.counts.failed), (8, 2, 6));
     let lines: Vec<(Option<usize>, &str)> = r.errors.iter().map(|e| (e.line, e.code.as_str())).collect();
     assert_eq!(
@@ -92,7 +92,7 @@ fn invalid_bytes_in_a_jsonl_text_are_an_error_or_a_lossy_warning() {
     let mut bytes = b"{\"id\": \"bad\", \"text\": \"Kim ng\xffch 5 t\xe1 USD\"}\n".to_vec();
     bytes.extend_from_slice(line("good", "null").as_bytes());
     std::fs::write(&path, bytes).unwrap();
-    let strict = read(&[path.clone()], false);
+    let strict = read(std::slice::from_ref(&path), false);
     assert_eq!((strict.counts.extracted, strict.counts.failed), (1, 1));
     assert_eq!((strict.errors[0].code.as_str(), strict.errors[0].line), ("invalid_utf8", Some(1)));
     let lossy = read(&[path], true);

@@ -10,7 +10,7 @@ fn seed(stem: &str) -> Document {
     extract(&text, &Options::with_id(stem)).expect("seed extracts")
 }
 
-fn metric<'a>(doc: &'a Document, value: f64, indicator: Indicator) -> &'a Metric {
+fn metric(doc: &Document, value: f64, indicator: Indicator) -> &Metric {
     doc.metrics
         .iter()
         .find(|m| m.value == value && m.indicator == indicator)

@@ -93,11 +93,7 @@ pub fn walk(inputs: &[PathBuf]) -> Walk {
             for path in entries {
                 match std::fs::metadata(&path) {
                     Ok(m) if m.is_dir() => stack.push(path),
-                    Ok(m) if m.is_file() => {
-                        if is_article_file(&path) {
-                            found.push(path);
-                        }
-                    }
+                    Ok(m) if m.is_file() && is_article_file(&path) => found.push(path),
                     Ok(_) if is_article_file(&path) => w.skipped.push((path, "not a regular file (FIFO, socket or device)".into())),
                     Err(e) if is_article_file(&path) => w.skipped.push((path, format!("cannot be read: {e}"))),
                     _ => {}

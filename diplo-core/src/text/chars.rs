@@ -45,13 +45,7 @@ impl<'a> CharIndex<'a> {
         while pos < bytes.len() && (bytes[pos] & 0xC0) == 0x80 {
             pos += 1;
         }
-        let mut n = self.checkpoints[k];
-        for (i, _) in self.text[pos..].char_indices() {
-            if n == chr {
-                return pos + i;
-            }
-            n += 1;
-        }
-        self.text.len()
+        let Some(ahead) = chr.checked_sub(self.checkpoints[k]) else { return self.text.len() };
+        self.text[pos..].char_indices().nth(ahead).map_or(self.text.len(), |(i, _)| pos + i)
     }
 }

@@ -162,7 +162,7 @@ pub fn opens_goal_not(lower: &str, at: usize) -> bool {
     let Some(after) = rest.strip_prefix("yêu cầu ") else { return false };
     let window = &after[..crate::text::floor_char(after, DEMAND_REACH.min(after.len()))];
     // A full stop ends the window only before a space: "C.Ronaldo" is a name.
-    let stop = window.find(|c: char| matches!(c, ',' | ';' | ':' | '(' | '"')).into_iter().chain(window.find(". ")).min();
+    let stop = window.find([',', ';', ':', '(', '"']).into_iter().chain(window.find(". ")).min();
     let window = stop.map_or(window, |i| &window[..i]);
     has_cue(window, "payment")
 }

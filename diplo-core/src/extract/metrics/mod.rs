@@ -375,7 +375,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             let projected = (sentence_goal.planned && !period::present_between(lower, lead.clone())) || sentence_goal.projected(lower, q.qualifier_start);
             // "công suất kế hoạch là 400.000 tấn và đến nay đạt 320.000 tấn": a
             // figure reached by now, after the planned one, is no goal.
-            let clause_goal = cues::cue_spans(before, cl.start, "target").into_iter().filter(|k| !cues::opens_goal_not(lower, k.start)).last().is_some_and(|k| {
+            let clause_goal = cues::cue_spans(before, cl.start, "target").into_iter().rfind(|k| !cues::opens_goal_not(lower, k.start)).is_some_and(|k| {
                 let after = &lower[k.end..q.qualifier_start];
                 !has_cue(after, "reached_now") && !period::present_between(lower, k.end..q.qualifier_start)
             });

@@ -336,7 +336,7 @@ pub fn own<'c>(ctx: &Context<'_>, at: &Place<'_>, cands: &'c [Candidate]) -> Opt
     let w = back(text, q.qualifier_start, REACH, s.start);
     let seg_start = text[w..q.qualifier_start].rfind(';').map(|i| w + i + 1);
     if let Some(seg_start) = seg_start {
-        if let Some(c) = near.iter().filter(|c| c.range.start >= seg_start).filter(before_q).filter(mine).last() {
+        if let Some(c) = near.iter().filter(|c| c.range.start >= seg_start).filter(before_q).rfind(mine) {
             return Some(c);
         }
     }
@@ -358,7 +358,7 @@ pub fn own<'c>(ctx: &Context<'_>, at: &Place<'_>, cands: &'c [Candidate]) -> Opt
     };
     let metric_in_aside = in_aside(text, s, &q.range);
     let outside = |c: &&Candidate| metric_in_aside || !in_aside(text, s, &c.range);
-    if let Some(c) = near.iter().filter(before_q).filter(mine).filter(outside).filter(governs_items).last() {
+    if let Some(c) = near.iter().filter(before_q).filter(mine).filter(outside).rfind(governs_items) {
         return Some(c);
     }
     // A fronted clause takes the period of the main clause after it ("Để đạt
@@ -449,7 +449,7 @@ pub fn same_part_of_year(current: &Period, baseline: &Period) -> Option<Period> 
 /// paragraph: its last period outside asides and comparisons (or the stock
 /// date that stops the one before), if it has one.
 pub fn governing(ctx: &Context<'_>, s: &Range<usize>, cands: &[Candidate]) -> Option<Candidate> {
-    cands.iter().filter(|c| !is_baseline(ctx, c) && !in_aside(ctx.text(), s, &c.range)).last().cloned()
+    cands.iter().rfind(|c| !is_baseline(ctx, c) && !in_aside(ctx.text(), s, &c.range)).cloned()
 }
 
 /// May the period a sentence handed on govern later sentences? Not an

@@ -242,7 +242,7 @@ fn phrase_before_verb(text: &str, lower: &str, start: usize, end: usize) -> Opti
             return None;
         }
         // A verb of one word, or of two ("thu hút", "cho biết").
-        let two = lower[wstart..end].splitn(3, ' ').nth(1).map(|n| &lower[wstart..wstart + w.len() + 1 + n.len()]);
+        let two = lower[wstart..end].split(' ').nth(1).map(|n| &lower[wstart..wstart + w.len() + 1 + n.len()]);
         if is_cue("subject_verb", w) || two.is_some_and(|t| is_cue("subject_verb", t)) {
             break;
         }

@@ -80,7 +80,7 @@ const NAME_WORDS: usize = 7;
 /// the name a few words before, with no break or verb between.
 pub(super) fn in_event_name(lower: &str, at: usize, floor: usize) -> bool {
     let lead = &lower[back(lower, at, 80, floor)..at];
-    let lead = lead.rfind(|c: char| matches!(c, ',' | ';' | ':' | '.' | '(' | ')' | '"' | '\n')).map_or(lead, |i| &lead[i + 1..]);
+    let lead = lead.rfind([',', ';', ':', '.', '(', ')', '"', '\n']).map_or(lead, |i| &lead[i + 1..]);
     // The last few words, found without allocating: most years have no name head before them.
     let trimmed = lead.trim_end();
     let mut from = trimmed.len();
