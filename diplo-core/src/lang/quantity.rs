@@ -445,7 +445,7 @@ fn read_digits(text: &str, lower: &str, r: Range<usize>, in_temporal: &dyn Fn(&R
     if let Some((e, u, f)) = unit_scaled_at(text, lower, end) {
         // "nhìn hết 360 độ", "quay ngoắt 180 độ": an angle written with a bare "độ" is no
         // temperature and no figure.
-        if matches!(&u, Unit::Measure(m) if m == "°C") && lower[end..e].trim() == "độ" && (value == 360.0 || WORDS.angle_before.iter().any(|w| ends_with_word(lower[..super::qualifier::start_guess(lower, r.start)].trim_end(), w))) {
+        if matches!(&u, Unit::Measure(m) if m == "°C") && lower[end..e].trim() == "độ" && (value == 360.0 || WORDS.degree_not_heat.iter().any(|w| ends_with_word(lower[..super::qualifier::start_guess(lower, r.start)].trim_end(), w))) {
             return None;
         }
         unit = u;

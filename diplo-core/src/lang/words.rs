@@ -34,8 +34,8 @@ pub struct QuantityWords {
     /// Words after "từ N …" that go on to the other end of a change or a range
     /// ("từ 6% năm 2019 lên 12%", "dao động từ 14.370 USD/tấn đến …"): N is then no lower bound.
     pub from_to: Vec<String>,
-    /// Words right before "N độ" that make it an angle ("xoay 90 độ"), not a temperature.
-    pub angle_before: Vec<String>,
+    /// Words right before "N độ" that make it an angle or an alcohol strength ("xoay 90 độ", "rượu 40 độ"), not a temperature.
+    pub degree_not_heat: Vec<String>,
     /// Wholes after a half, third or quarter that make it a share ("3/4 diện tích").
     pub fraction_wholes: Vec<String>,
 }
@@ -54,7 +54,7 @@ fn qualifier(key: &str) -> Option<Qualifier> {
 }
 
 pub static WORDS: LazyLock<QuantityWords> = LazyLock::new(|| {
-    let mut w = QuantityWords { scales: vec![], units: vec![], unit_factors: vec![], spec_units: vec![], scaled_currencies: vec![], comparatives: vec![], qualifiers: vec![], pers: vec![], numwords: vec![], identifiers: vec![], determined: vec![], counted_nouns: vec![], year_intro: vec![], rivals: vec![], from_to: vec![], angle_before: vec![], fraction_wholes: vec![] };
+    let mut w = QuantityWords { scales: vec![], units: vec![], unit_factors: vec![], spec_units: vec![], scaled_currencies: vec![], comparatives: vec![], qualifiers: vec![], pers: vec![], numwords: vec![], identifiers: vec![], determined: vec![], counted_nouns: vec![], year_intro: vec![], rivals: vec![], from_to: vec![], degree_not_heat: vec![], fraction_wholes: vec![] };
     let mut scaled: Vec<(String, f64)> = vec![];
     for row in crate::lexicon::rows(include_str!("../../data/quantity_words.tsv")) {
         let [kind, surface, value] = row[..] else { continue };
@@ -84,14 +84,12 @@ pub static WORDS: LazyLock<QuantityWords> = LazyLock::new(|| {
             "year_intro" => w.year_intro.push(surface),
             "rival" => w.rivals.push(surface.to_lowercase()),
             "from_to" => w.from_to.push(surface.to_lowercase()),
-            "angle_before" => w.angle_before.push(surface.to_lowercase()),
+            "degree_not_heat" => w.degree_not_heat.push(surface.to_lowercase()),
             "fraction_whole" => w.fraction_wholes.push(surface.to_lowercase()),
             _ => {}
         }
     }
-    for list in [&mut w.scales] {
-        list.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
-    }
+    w.scales.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
     w.units.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
     w.unit_factors = w.units.iter().map(|(s, _)| scaled.iter().find(|(t, _)| t == s).map_or(1.0, |(_, f)| *f)).collect();
     w.spec_units.sort_by_key(|s| std::cmp::Reverse(s.len()));

@@ -12,8 +12,10 @@ use crate::lang::Quantity;
 /// "Sư đoàn 304", "Công ty 194 thi công", "mùa 1, 2, 3", "số 10 Phạm Văn
 /// Bạch": a number (or the last of a list of numbers) after a naming noun.
 pub(super) fn identifier(text: &str, lower: &str, q: &Quantity) -> bool {
-    // A plain number, one word: not "cả một khóa hàng nghìn sinh viên".
-    if q.qualifier_start != q.range.start || text[q.range.clone()].contains(char::is_whitespace) {
+    // A plain number, one word: not "cả một khóa hàng nghìn sinh viên". A
+    // unit word with a capital mid-sentence is a name's next word ("thôn 5
+    // Đồng Yên"), so the number stays plain.
+    if q.qualifier_start != q.range.start || (text[q.range.clone()].contains(char::is_whitespace) && !named_unit(text, q)) {
         return false;
     }
     let lo = back(lower, q.range.start, HEAD_REACH, 0);
@@ -74,6 +76,18 @@ pub(super) fn identifier(text: &str, lower: &str, q: &Quantity) -> bool {
         }
     }
     false
+}
+
+/// "5 Đồng": digits, then a unit word with a capital, as the next word of a
+/// name has ("thôn 5 Đồng Yên"); not "5 đồng" or "5 USD".
+pub(super) fn named_unit(text: &str, q: &Quantity) -> bool {
+    text[q.range.clone()].split_once(' ').is_some_and(|(n, w)| n.chars().all(|c| c.is_ascii_digit()) && is_titlecase(w))
+}
+
+/// "Đồng", not "đồng" or "USD".
+fn is_titlecase(word: &str) -> bool {
+    let mut cs = word.chars();
+    cs.next().is_some_and(char::is_uppercase) && cs.clone().next().is_some() && cs.all(char::is_lowercase)
 }
 
 /// "Bệnh viện dã chiến cấp 2 số 1", "Tổ 3 số 2": a number followed by "số N"

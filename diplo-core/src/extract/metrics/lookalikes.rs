@@ -13,7 +13,7 @@
 //! Every check reads a bounded window around the number, never the sentence.
 
 use super::cues::{cues, find_word, has_cue, is_cue};
-use super::identifiers::{address, identifier, name_part, numbered_label, phone};
+use super::identifiers::{address, identifier, name_part, named_unit, numbered_label, phone};
 use super::{ahead, back};
 use crate::lang::Quantity;
 use crate::records::{Indicator, Unit};
@@ -44,6 +44,10 @@ pub fn lookalike(
     }
     if q.unit == Unit::Count && alternative(lower, q, before_t, sentence_end) {
         return Some("alt");
+    }
+    // "thôn 5 Đồng Yên": a place named by a number, not 5 VND.
+    if q.unit != Unit::Count && named_unit(text, q) && identifier(text, lower, q) {
+        return Some("id");
     }
     if class_edge(q, before_t, counted_l) {
         return Some("class");
