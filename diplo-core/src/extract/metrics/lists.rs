@@ -40,8 +40,12 @@ pub fn names_the_list(text: &str, q: &Quantity, before: &str, sentence_end: usiz
     let is_name_word = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let is_sep = |w: &str| matches!(w, "và" | "-" | "–");
     let referential = referential_position(before);
-    let mut nouns = 0;
-    let mut i = 0;
+    // "2 Thủ tướng Việt Nam và Singapore": a leader's title, capitals and
+    // all, is the counted noun before the names.
+    let after = crate::text::lowercase_same_len(text[q.range.end..hi].trim_start());
+    let title_words = crate::extract::people::opening_title_words(&after).unwrap_or(0);
+    let mut nouns = title_words;
+    let mut i = title_words;
     // The counted noun, possibly a pair ("tỉnh, thành phố"), and a "là"/"gồm"
     // when the position allows it.
     while let Some(&tok) = tokens.get(i) {

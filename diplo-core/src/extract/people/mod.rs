@@ -8,6 +8,7 @@ mod names;
 mod titles;
 
 pub use link::{attach_known_names, couples, drop_appositions, link_short_names, resolve, share_partners};
+pub use titles::opening_title_words;
 
 use super::Context;
 use names::{foreign_name, is_surname, name_run, vietnamese_letter, vietnamese_name, NAME_PARTICLES, NOT_NAME_START};

@@ -30,6 +30,14 @@ pub(super) static TITLES: LazyLock<Titles> = LazyLock::new(|| {
     Titles { ac, rows }
 });
 
+/// How many words the title opening `lower` has ("thủ tướng việt nam và …" →
+/// 2), if one does: lets a count of leaders ("2 Thủ tướng Việt Nam và
+/// Singapore") be read like a count of any noun. Anchored: never scans on.
+pub fn opening_title_words(lower: &str) -> Option<usize> {
+    let m = TITLES.ac.find(Input::new(lower).anchored(Anchored::Yes))?;
+    let next = lower[m.end()..].chars().next();
+    (!next.is_some_and(is_alnum)).then(|| lower[..m.end()].split_whitespace().count())
+}
 
 /// Word lists around names and titles (`data/people_cues.tsv`).
 pub(super) static CUES: LazyLock<CueTable> = LazyLock::new(|| CueTable::parse(include_str!("../../../data/people_cues.tsv")));
