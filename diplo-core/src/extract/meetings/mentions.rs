@@ -474,7 +474,7 @@ fn told_before(ctx: &Context<'_>, people: &[PersonHit], s: &Range<usize>, trig: 
         let k = people.partition_point(|p| p.range.start < at);
         if let Some(p) = people.get(k).filter(|p| p.range.start == at && p.range.end <= trig.start) {
             let gap = lower[p.range.end..trig.start].trim();
-            if gap.is_empty() || cues("subject_gap").iter().any(|g| g == gap) {
+            if super::parties::is_subject_gap(gap) {
                 return Some(Told { subject: vec![k], pair: None, start: p.range.start, series: false });
             }
         }

@@ -3,13 +3,31 @@
 //! "the two" of the event before ("hai nhà lãnh đạo"), the leader of a
 //! delegation ("đoàn … do X dẫn đầu").
 
-use super::lexicon::{cue_before, cues, ends_with_word};
+use super::lexicon::{cue_after, cue_before, cues, ends_with_word};
 use crate::extract::people::PersonHit;
 use crate::extract::Context;
 use std::ops::Range;
 
 /// How far an object may stand after its verb, in bytes.
 const OBJECT_GAP: usize = 60;
+
+/// How many `subject_gap` phrases may stand in a row ("cũng đã lần lượt").
+const GAP_PIECES: usize = 3;
+
+/// May `gap` (lower case) stand between a subject and its event verb: nothing,
+/// or up to [`GAP_PIECES`] `subject_gap` phrases in a row ("cũng" + "lần
+/// lượt" → "cũng lần lượt gặp"), so the table lists words, not combinations.
+pub fn is_subject_gap(gap: &str) -> bool {
+    let mut rest = gap.trim();
+    for _ in 0..GAP_PIECES {
+        if rest.is_empty() {
+            return true;
+        }
+        let Some(c) = cue_after("subject_gap", rest) else { return false };
+        rest = rest[c.len()..].trim_start();
+    }
+    rest.is_empty()
+}
 
 /// Indices of people in `r` (people are sorted by position).
 pub fn people_in(people: &[PersonHit], r: &Range<usize>) -> Range<usize> {
@@ -34,13 +52,13 @@ pub fn subject_before(ctx: &Context<'_>, people: &[PersonHit], from: usize, pos:
         return Vec::new();
     }
     let gap = lower[p.range.end..pos].trim();
-    let gap_ok = gap.is_empty() || cues("subject_gap").iter().any(|g| g == gap);
+    let gap_ok = is_subject_gap(gap);
     // "Thủ tướng X, Trưởng Ban Chỉ đạo …, đã tiếp": a long apposition set off by commas.
     let apposed = !gap_ok && text[p.range.end..pos].starts_with(", ") && {
         let g = text[p.range.end..pos].trim_end();
         let inner_end = g.rfind(',').unwrap_or(0);
         let after = lower[p.range.end + inner_end + 1..pos].trim();
-        inner_end > 2 && g.len() < 200 && (after.is_empty() || cues("subject_gap").iter().any(|c| c == after)) && !g[..inner_end].contains([';', '.'])
+        inner_end > 2 && g.len() < 200 && is_subject_gap(after) && !g[..inner_end].contains([';', '.'])
     };
     if !gap_ok && !apposed {
         return Vec::new();
