@@ -140,6 +140,11 @@ fn ceremony_in_sentence(groups: &[Group], m: &EventMention) -> Option<usize> {
     (from..groups.len()).rev().find(|&i| groups[i].kind() == MeetingKind::Ceremony && groups[i].mentions.iter().any(|x| x.sentence == m.sentence && x.trigger.start < m.trigger.start && x.roles != Roles::Witness))
 }
 
+/// Is `m` told with an event word of `g` (same kind and word)?
+fn same_word(g: &Group, m: &EventMention) -> bool {
+    g.kind() == m.kind && g.mentions.iter().any(|x| x.word == m.word)
+}
+
 fn subset(a: &[String], b: &[String]) -> bool {
     a.iter().all(|x| b.contains(x))
 }
@@ -211,8 +216,10 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
         } else if m.proper {
             let from = groups.len().saturating_sub(NAMED_LOOKBACK);
             (from..groups.len()).find(|&i| groups[i].proper && (groups[i].key.starts_with(&k) || k.starts_with(&groups[i].key)))
-        } else if m.soft && recent(&groups, &|g: &Group| g.kind() == m.kind).is_some() {
-            recent(&groups, &|g: &Group| g.kind() == m.kind)
+        } else if m.soft && recent(&groups, &|g: &Group| same_word(g, &m)).is_some() {
+            // "tại tiệc chiêu đãi …" is the banquet told before, not a "hội kiến"
+            // of the same kind.
+            recent(&groups, &|g: &Group| same_word(g, &m))
         } else if m.bare() && !(m.kind == MeetingKind::Ceremony && m.roles == Roles::Lead) || m.anaphoric {
             // (A rite told by its verb, "đặt vòng hoa", is no word referring back.)
             // The article's own event of that kind first (a bare "Hội nghị" rarely means
