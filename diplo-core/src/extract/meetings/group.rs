@@ -236,7 +236,10 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
             (from..groups.len()).find(|&i| {
                 let g = &groups[i];
                 // Two rites told with different words ("dâng hương", "Lễ khai bút") are two events.
-                let same_rite = m.kind != MeetingKind::Ceremony || g.mentions[0].word == m.word;
+                // Two events told with different words ("Đại hội …" in passing, "Hội nghị tổng
+                // kết … ngày 18/12") are two, unless this word lies inside the other's name
+                // ("Phiên thảo luận chung … Khóa họp thứ 80 …").
+                let same_rite = g.mentions.iter().any(|x| x.word == m.word || x.name.start <= m.trigger.start && m.trigger.end <= x.name.end);
                 !g.proper && g.kind() == m.kind && same_rite && people_fit(g) && (m.roles == Roles::Noun || g.principals.is_empty()) && (n.is_none() || ordinal(&g.key).is_none() || ordinal(&g.key) == n)
             })
         };
