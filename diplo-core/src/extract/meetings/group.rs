@@ -299,6 +299,7 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
     }
     merge_parts(ctx, &mut groups);
     merge_bare_into_proper(ctx, &mut groups);
+    merge_offices_into_next(&mut groups, people);
     for g in &mut groups {
         g.mentions.sort_by_key(|x| x.trigger.start);
     }
@@ -384,4 +385,41 @@ fn merge_bare_into_proper(ctx: &Context<'_>, groups: &mut Vec<Group>) {
         })
         .collect();
     fold_into(groups, &into);
+}
+
+/// "Điện đàm với Ngoại trưởng Kazakhstan" (a heading), then "A điện đàm với
+/// Bộ trưởng Ngoại giao Kazakhstan B": an event told once with offices alone
+/// is the next event of its kind, told within [`FORWARD`] bytes, when each
+/// office is held there by someone of that country (the same title, or one
+/// `same_office` names with it).
+fn merge_offices_into_next(groups: &mut Vec<Group>, people: &[PersonHit]) {
+    let mut into: Vec<Option<usize>> = vec![None; groups.len()];
+    for i in 0..groups.len().saturating_sub(1) {
+        let (g, next) = (&groups[i], &groups[i + 1]);
+        let offices_only = !g.principals.is_empty() && g.principals.iter().all(|p| p.starts_with('~'));
+        let named = next.principals.iter().any(|p| !p.starts_with('~'));
+        if !offices_only || !named || g.mentions.len() != 1 || next.kind() != g.kind() {
+            continue;
+        }
+        if next.mentions[0].trigger.start.saturating_sub(g.mentions[0].sentence.end) > FORWARD {
+            continue;
+        }
+        let holders: Vec<&PersonHit> = next.mentions.iter().flat_map(|x| x.subject.iter().chain(&x.object)).filter_map(|&k| people.get(k)).collect();
+        let held = |office: &String| {
+            let mut parts = office.trim_start_matches('~').splitn(2, '~');
+            let (title, code) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+            !code.is_empty() && holders.iter().any(|p| p.partner.as_ref().is_some_and(|x| x.code == code) && p.title.as_deref().is_some_and(|t| same_office(t, title)))
+        };
+        if g.principals.iter().all(held) {
+            into[i] = Some(i + 1);
+        }
+    }
+    fold_into(groups, &into);
+}
+
+/// "Ngoại trưởng" and "Bộ trưởng Ngoại giao": one office under two titles
+/// (`same_office` rows of meeting_cues.tsv, "a = b").
+fn same_office(a: &str, b: &str) -> bool {
+    let (a, b) = (crate::text::lowercase_same_len(a), crate::text::lowercase_same_len(b));
+    a == b || super::lexicon::cues("same_office").iter().any(|row| row.split_once(" = ").is_some_and(|(x, y)| (x == a && y == b) || (x == b && y == a)))
 }
