@@ -171,7 +171,7 @@ fn numbered(ctx: &Context<'_>, s: &Range<usize>, c: &Candidate<'_>) -> bool {
 /// "tiếp" is a reception only between a host and a named guest ("tiếp tục" is not).
 fn received(text: &str, people: &[PersonHit], c: &Candidate<'_>) -> bool {
     let next = text[c.trig.end..].trim_start();
-    c.told.is_some() && (next.starts_with(char::is_uppercase) || ["ông ", "bà ", "ngài ", "đoàn ", "xã giao", "và làm việc"].iter().any(|w| next.starts_with(w)))
+    c.told.is_some() && (next.starts_with(char::is_uppercase) || cue_after("received_after", c.after).is_some())
         || c.sentence_start && c.capital && object_right_after(people, c)
 }
 
