@@ -96,6 +96,18 @@ fn plural(ctx: &Context<'_>, pos: usize) -> bool {
     ["các", "những", "nhiều", "một số", "mọi"].iter().any(|d| lower.get(from..end).is_some_and(|s| s.ends_with(d)) && super::text::on_boundaries(lower, &(end - d.len()..end)))
 }
 
+/// Is the FTA head `head` one bilateral FTA: "song phương" after it, no
+/// count before it ("17 FTA song phương và đa phương" is a metric) and no
+/// "và đa phương" after?
+fn bilateral(ctx: &Context<'_>, head: &Range<usize>) -> bool {
+    let at = skip_fwd(&ctx.lower, head.end, "");
+    let counted = ctx.lower[..head.start].trim_end().rsplit(' ').next().is_some_and(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()));
+    super::list::word_is(ctx, at, &["song phương"]) && !counted && {
+        let rest = skip_fwd(&ctx.lower, at + "song phương".len(), "");
+        !super::list::word_is(ctx, rest, &["và đa phương"])
+    }
+}
+
 /// One FTA mention: the record and the end of the text it used.
 fn one(ctx: &Context<'_>, head: &Range<usize>, counterpart: &Counterpart) -> Option<(Commitment, usize)> {
     let limit = clause_end(ctx, head.start);
@@ -141,6 +153,13 @@ fn one(ctx: &Context<'_>, head: &Range<usize>, counterpart: &Counterpart) -> Opt
                 }
             }
         }
+    };
+    // "nghiên cứu khả năng đàm phán FTA song phương": one FTA between the two
+    // sides the article is about, when a status is told with it.
+    let partners = if partners.is_empty() && before.is_some() && bilateral(ctx, head) && !plural(ctx, head.start) {
+        both_sides(ctx, head.start, counterpart)
+    } else {
+        partners
     };
     if partners.is_empty() {
         return None;
