@@ -147,6 +147,11 @@ pub fn refine_count(indicator: Indicator, counted: &str, before: &str, sentence_
         Indicator::Partners if ends_with_cue(before, "added_before") && find_word(counted, "đối tác").is_some() => Indicator::RelationsUpgraded,
         Indicator::AgreementsSigned if counted.starts_with("hiệp định") && has_cue(sentence_before, "fta_context") => Indicator::Ftas,
         Indicator::Other if counted.starts_with("doanh nghiệp") && has_cue(sentence_before, "delegation") => Indicator::Participants,
+        // "Đoàn gồm gần 150 thành viên": the size of a delegation.
+        Indicator::Partners if counted.starts_with("thành viên") && has_cue(sentence_before, "delegation") => Indicator::Participants,
+        // "đại diện … của 22 quốc gia", "thu hút lãnh đạo từ 170 quốc gia": the
+        // countries an event's guests come from, not partners.
+        Indicator::Partners if cues("guest_country").iter().any(|p| counted.starts_with(p.as_str())) && ends_with_cue(before, "guest_origin") && has_cue(sentence_before, "guests") => Indicator::Participants,
         // "Hàng nghìn người dân … đã đổ về quảng trường theo dõi lễ khai mạc".
         // "552.000 người theo dõi trên TikTok": followers of an account attend nothing.
         Indicator::Participants | Indicator::Other if cues("followers").iter().any(|p| counted.starts_with(p.as_str())) => Indicator::Other,

@@ -163,6 +163,14 @@ fn in_document_reference(lower: &str, start: usize) -> bool {
 /// How far back "con số này" may find the figure it refers to (bytes).
 const ANAPHORA_REACH: usize = 600;
 
+/// "(tương đương ", " (", "(tức ": what stands between an amount and its
+/// restatement in brackets; at most a few words, so the check is bounded.
+fn restates_in_brackets(between: &str) -> bool {
+    let Some(inside) = between.trim_start().strip_prefix('(') else { return false };
+    let inside = inside.trim();
+    inside.is_empty() || cues::is_cue("restates", inside)
+}
+
 /// The indicator of the quantity `qi` in clause `cl`, and for amounts the
 /// keyword that gave it (what is measured, when nothing is counted).
 fn read_indicator(ctx: &Context<'_>, qi: usize, cl: &Range<usize>, counted: Option<&Range<usize>>, sentence_before: &str) -> (Indicator, Option<Range<usize>>) {
@@ -319,6 +327,13 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
                 if let Some(prev) = last.filter(|(end, ind)| {
                     matches!(ind, Indicator::Exports | Indicator::Imports) && *end <= q.qualifier_start && q.qualifier_start - *end <= TRADE_PART_REACH && !text[*end..q.qualifier_start].contains('\n')
                 }) {
+                    indicator = prev.1;
+                }
+            }
+            // "hơn 120 tỷ yên (tương đương khoảng 800 triệu USD)": an amount restated in
+            // another currency measures what the amount before it measured.
+            if matches!(q.unit, Unit::Currency(_)) {
+                if let Some(prev) = last.filter(|(end, _)| *end <= q.qualifier_start && q.qualifier_start - *end <= 40 && restates_in_brackets(&lower[*end..q.qualifier_start])) {
                     indicator = prev.1;
                 }
             }
