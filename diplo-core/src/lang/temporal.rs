@@ -66,7 +66,11 @@ pub enum Relative {
 }
 
 struct Resolver {
+    /// The document date, else a page timestamp: it gives days their year.
     doc: Option<Date>,
+    /// The document date only: "từ đầu năm đến nay" ends on it, and stays
+    /// open without one (ANNOTATION.md: a page timestamp is no document date).
+    stated: Option<Date>,
     context_year: Option<i32>,
 }
 
@@ -281,8 +285,9 @@ pub(crate) fn find_temporals_in(text: &str, doc: Option<Date>, windows: &DigitWi
     // Read once: the context year and the day dates both need them.
     let full_dates: Vec<regex::Captures<'_>> = windows.captures_iter(&FULL_DATE, text).collect();
     // A page timestamp stands in for a missing publication date.
+    let stated = doc;
     let doc = doc.or_else(|| super::year_context::page_timestamp(text));
-    let r = Resolver { doc, context_year: if doc.is_none() { context_year(text, &full_dates) } else { None } };
+    let r = Resolver { doc, stated, context_year: if doc.is_none() { context_year(text, &full_dates) } else { None } };
     let mut cands: Vec<Temporal> = Vec::new();
     collect_days(text, &r, &full_dates, windows, &mut cands);
     collect_periods(text, &r, windows, &mut cands);

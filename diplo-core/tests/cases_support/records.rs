@@ -17,7 +17,7 @@ enum How {
     NormEq,
     /// The predicted string contains the expected one (after `norm`).
     Contains,
-    /// `[start, end]` against a period object; `[]` = none.
+    /// `[start, end]` against a period object (`""` = an open end); `[]` = none.
     Period,
     /// The text of the predicted period contains this (a stated period with no
     /// dates, "từ 7/2 đến 19/2"); `""` = no period at all.
@@ -74,7 +74,9 @@ fn period_of(v: &Value) -> Option<(Value, Value)> {
 }
 
 fn period_diff(field: &str, exp: &Value, got: &Value) -> Option<String> {
-    let want = exp.as_array().filter(|a| a.len() == 2).map(|a| (a[0].clone(), a[1].clone()));
+    // TOML has no null: "" stands for an open end (or start).
+    let open = |v: &Value| if v.as_str() == Some("") { Value::Null } else { v.clone() };
+    let want = exp.as_array().filter(|a| a.len() == 2).map(|a| (open(&a[0]), open(&a[1])));
     let have = period_of(got);
     (want != have).then(|| format!("{field}: expected {}, found {}", show(exp), have.map_or("none".into(), |(s, e)| format!("[{s}, {e}]"))))
 }

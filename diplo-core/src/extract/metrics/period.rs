@@ -151,13 +151,14 @@ pub fn candidates(ctx: &Context<'_>, range: Range<usize>, reference: Option<Date
                     i += 1;
                 }
             }
-            // "từ năm 1993 đến nay": up to the document date, open without one.
+            // "từ năm 1993 đến nay": up to the document date, open without one
+            // (ANNOTATION.md: a page timestamp is no document date).
             let after_end = ahead(lower, c.range.end, 24, range.end);
             let after = &lower[c.range.end..after_end];
             let lead = after.len() - after.trim_start().len();
             if let Some(p) = cues("until_now").iter().find(|p| after[lead..].starts_with(p.as_str())) {
                 c.range.end += lead + p.len();
-                c.period.end = reference.map(Date::iso);
+                c.period.end = ctx.doc_date.map(Date::iso);
             } else if c.range.end == t.range.end {
                 // "từ năm 2026": open-ended.
                 c.period.end = None;

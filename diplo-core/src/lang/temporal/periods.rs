@@ -206,7 +206,7 @@ pub(super) fn collect_periods(text: &str, r: &Resolver, windows: &DigitWindows, 
             let stated = c.name("ytd").and_then(|m| m.as_str().parse::<i32>().ok());
             if let Some(y) = stated.or_else(|| r.current_year()) {
                 t.start = Date::new(y, 1, 1);
-                t.end = r.doc.filter(|d| d.year == y);
+                t.end = r.stated.filter(|d| d.year == y);
                 t.date = Some(format!("{y:04}"));
                 t.year_inferred = stated.is_none();
             }
