@@ -548,6 +548,22 @@ struct ReadPeriod {
     stock: bool,
 }
 
+/// How far after a "by the end of" period its stock verb may stand (bytes).
+const HELD_REACH: usize = 240;
+
+/// "Đến hết tháng 9/2025, toàn tỉnh có … 612 dự án FDI với tổng vốn 11,8 tỷ
+/// USD": what is held by the end of a period (its "có", not "có thêm") is a
+/// stock counted at that date, with no period (ANNOTATION.md); "Đến hết
+/// tháng 9, xuất khẩu đạt …" is a figure of the period.
+fn held_by(lower: &str, c: &period::Candidate, q: &crate::lang::Quantity) -> bool {
+    let text = lower.get(c.range.clone()).unwrap_or("");
+    if !cues("to_end").iter().any(|e| text.starts_with(e.as_str())) || c.range.end > q.qualifier_start || q.qualifier_start - c.range.end > HELD_REACH {
+        return false;
+    }
+    let between = &lower[c.range.end..q.qualifier_start];
+    cues::find_word(between, "có").is_some_and(|i| !between[i + "có".len()..].trim_start().starts_with("thêm")) && !has_cue(between, "flow_verb")
+}
+
 /// The period of a figure (ANNOTATION.md, "Periods"): its own, else the one
 /// its paragraph carries (`inherited`); none for stocks ("còn hiệu lực",
 /// "tính đến …", "đã có 13 đối tác"), participants, and counts bound to one event.
@@ -577,6 +593,9 @@ fn read_period(ctx: &Context<'_>, at: &period::Place<'_>, cands: &[period::Candi
         return ReadPeriod { period: Some(period), own: None, stock: false };
     }
     if let Some(c) = period::own(ctx, at, cands) {
+        if held_by(lower, c, q) {
+            return none(true);
+        }
         let period = (!c.as_of).then(|| c.period.clone());
         return ReadPeriod { period, own: Some(c.clone()), stock: c.as_of };
     }
