@@ -3,7 +3,7 @@
 //! status verb that governs a mention.
 
 use super::cues::CUES;
-use super::text::{ceil_char, clause_start, on_boundaries, word_count, words};
+use super::text::{ceil_char, clause_start, on_boundaries, skip_fwd, word_count, words};
 use crate::extract::Context;
 use crate::lexicon::partners::{find_partners, scan};
 use crate::records::{Partner, Status};
@@ -214,13 +214,43 @@ fn skip_back_words(lower: &str, floor: usize, pos: usize) -> usize {
 /// in force.
 pub fn status_after(ctx: &Context<'_>, pos: usize, limit: usize) -> Option<(Range<usize>, Status)> {
     let lower = &ctx.lower;
+    let pos = after_gloss(lower, pos, limit);
     let end = ceil_char(lower, limit.min(pos + 120));
     let cues = CUES.status_after.find(lower, pos..end);
-    let (first, status) = cues.first().filter(|(r, _)| word_count(lower, pos..r.start) == 0)?.clone();
+    let (first, status) = cues.first().filter(|(r, _)| word_count(lower, pos..r.start) == 0 || only_adverbs(lower, pos, r.start))?.clone();
     let chained = cues.iter().skip(1).find(|(r, s)| {
         *s == Status::InForce && lower.get(first.end..r.start).is_some_and(|g| g.contains(" và ") && !g.contains([';', '(']))
     });
     Some(chained.map_or((first, status), |(r, s)| (r.clone(), *s)))
+}
+
+/// How far a bracketed gloss after a name may run ("(VN – EAEU FTA)").
+const GLOSS_REACH: usize = 48;
+
+/// Past a short bracketed gloss at `pos` and the comma after it, so a status
+/// told after the gloss is the name's ("… Á – Âu (VN – EAEU FTA), có hiệu lực").
+fn after_gloss(lower: &str, pos: usize, limit: usize) -> usize {
+    let at = skip_fwd(lower, pos, "");
+    let Some(rest) = lower.get(at..ceil_char(lower, limit.min(at + GLOSS_REACH))) else { return pos };
+    match rest.strip_prefix('(').and_then(|r| r.find(')').filter(|&i| !r[..i].contains('(')).map(|i| at + 1 + i + 1)) {
+        Some(close) => skip_fwd(lower, close, ","),
+        None => pos,
+    }
+}
+
+/// Are the words of `lower[from..to]` only adverbs ("cũng đã", "vừa")?
+fn only_adverbs(lower: &str, from: usize, to: usize) -> bool {
+    let mut p = skip_fwd(lower, from, "");
+    for _ in 0..4 {
+        if p >= to {
+            return true;
+        }
+        match CUES.adverb.starting_at(lower, p, to) {
+            Some((r, ())) => p = skip_fwd(lower, r.end, ""),
+            None => return false,
+        }
+    }
+    p >= to
 }
 
 /// Is the word at `pos` one of `words` (lower-cased), on boundaries?
