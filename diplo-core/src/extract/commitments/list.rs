@@ -152,6 +152,10 @@ fn subject_start(ctx: &Context<'_>, from: usize, to: usize) -> usize {
     start
 }
 
+/// How many words a direct-object status verb ("thông qua", "ra") may stand
+/// before its agreement ("thông qua các văn kiện", "ra Tuyên bố chung").
+const DIRECT_GAP: usize = 2;
+
 /// The status verb governing a mention that starts at `head`: the nearest
 /// status cue before it in the clause, at most `max_gap` words away. A verb
 /// chain ("đàm phán, ký kết các khuôn khổ …") takes its first verb, and a
@@ -161,10 +165,12 @@ pub fn status_before(ctx: &Context<'_>, head: usize, max_gap: usize) -> Option<(
     let lower = &ctx.lower;
     let floor = ceil_char(lower, clause_start(ctx, head).max(head.saturating_sub(200)));
     let mut cues = CUES.status.find(lower, floor..head);
-    // "trao đổi về Hiệp định" talks about an agreement, it does not exchange it.
+    // "trao đổi về Hiệp định" talks about an agreement, it does not exchange it;
+    // "thông qua tận dụng ưu đãi từ các FTA" is "by means of": these verbs
+    // govern only an agreement right after them ("thông qua các văn kiện").
     cues.retain(|(r, _)| {
-        !(CUES.direct_only.starting_at(lower, r.start, r.end).is_some_and(|(d, _)| d.end == r.end)
-            && word_is(ctx, super::text::skip_fwd(lower, r.end, ""), &["về"]))
+        let direct = CUES.direct_only.starting_at(lower, r.start, r.end).is_some_and(|(d, _)| d.end == r.end);
+        !(direct && (word_is(ctx, super::text::skip_fwd(lower, r.end, ""), &["về"]) || word_count(lower, r.end..head) > DIRECT_GAP))
     });
     // "đã/được chính thức khởi động đàm phán": the launch happened.
     for (r, s) in cues.iter_mut() {
