@@ -131,7 +131,8 @@ fn one(ctx: &Context<'_>, head: &Range<usize>, counterpart: &Counterpart) -> Opt
     let status = match (&before, &after) {
         (_, Some((_, Status::InForce))) => Some(Status::InForce),
         (Some((_, s)), _) | (None, Some((_, s))) => Some(*s),
-        (None, None) => None,
+        // "FTA Việt Nam – MERCOSUR được hai bên chính thức khởi động đàm phán".
+        (None, None) => super::named::late_passive(ctx, tail),
     };
     let mut start = before.as_ref().map_or(head.start, |(r, _)| r.start.min(head.start));
     let partners = match &list {

@@ -254,7 +254,7 @@ fn governing_status(ctx: &Context<'_>, head: usize, tail: usize, max_gap: usize)
 
 /// A passive a few words after the mention: "(EVIPA) đến nay mới được
 /// 10/27 nước thành viên EU phê chuẩn".
-fn late_passive(ctx: &Context<'_>, tail: usize) -> Option<Status> {
+pub(super) fn late_passive(ctx: &Context<'_>, tail: usize) -> Option<Status> {
     let lower = &ctx.lower;
     let limit = clause_end(ctx, tail.saturating_sub(1)).min(super::text::ceil_char(lower, tail + 160));
     let (cue, status) = CUES.status.find(lower, tail..limit).into_iter().next()?;
@@ -268,6 +268,13 @@ fn late_passive(ctx: &Context<'_>, tail: usize) -> Option<Status> {
     // title only when the verb is a passive of it ("…, đẩy mạnh … được ra").
     let adjacent_passive = gap.trim_end().ends_with(" được") && words <= 20 && !gap.contains([';', '(']);
     let short = passive && !gap.contains([',', ';', '(']) && words <= 10;
+    // "… được hai bên chính thức khởi động đàm phán": a launch told in the passive happened.
+    let launched = status == Status::Proposed && passive && lower.get(cue.clone()).is_some_and(|c| c.starts_with("khởi động"));
+    // "… sẽ được ký kết trong năm nay": a plan, not a signing.
+    if gap.split_whitespace().any(|w| w == "sẽ") || CUES.future.any_in(lower, tail..cue.start) {
+        return None;
+    }
+    let status = if launched { Status::Negotiating } else { status };
     ((short || adjacent_passive) && !CUES.agreement_head.any_in(lower, tail..cue.start)).then_some(status)
 }
 
