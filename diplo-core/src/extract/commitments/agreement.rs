@@ -29,8 +29,10 @@ pub fn extract(ctx: &Context<'_>, taken: &[Range<usize>], lists: &Lists, counter
         for (head, ()) in CUES.agreement_object.find(&ctx.lower, r.clone()) {
             let fta = CUES.fta_head.starting_at(&ctx.lower, head.start, r.end).is_some();
             // The document noun of a signing list's lead counts the items.
-            if !overlaps(&busy, &head) && !is_capitalised(ctx.text(), &head) && !fta && !lists.in_lead(head.start) {
-                if let Some((c, span)) = object_one(ctx, &head, counterpart) {
+            // "MoU" is written with capitals but is no title of its own.
+            let acronym = ctx.text().get(head.clone()).is_some_and(|h| h.eq_ignore_ascii_case("mou"));
+            if !overlaps(&busy, &head) && (acronym || !is_capitalised(ctx.text(), &head)) && !fta && !lists.in_lead(head.start) {
+                if let Some((c, span)) = object_one(ctx, &head, counterpart).or_else(|| between_parties(ctx, &head, si_of(ctx, r.start), counterpart)) {
                     busy.push(span.clone());
                     spans.push(span);
                     out.push(c);
@@ -39,6 +41,74 @@ pub fn extract(ctx: &Context<'_>, taken: &[Range<usize>], lists: &Lists, counter
         }
     }
     (out, spans)
+}
+
+/// The index of the sentence starting at `start`.
+fn si_of(ctx: &Context<'_>, start: usize) -> usize {
+    ctx.sentences.partition_point(|s| s.range.start < start)
+}
+
+/// How far the two parties after "giữa" may run (bytes).
+const PARTIES_REACH: usize = 240;
+
+/// "MoU giữa Petrovietnam và Tập đoàn Năng lượng Al-Noor về …", "thỏa thuận
+/// hợp tác giữa UBND tỉnh A và Quỹ B": a document between two named parties
+/// is one agreement (ANNOTATION.md: "Bản ghi nhớ giữa Bộ X và Bộ Y"), signed
+/// when its sentence or the one before tells a signing or an exchange ("chứng
+/// kiến lễ trao 6 thỏa thuận"); without one it is no record. Partners: the
+/// foreign ones its parties name, else the article's counterpart.
+fn between_parties(ctx: &Context<'_>, head: &Range<usize>, si: usize, counterpart: &Counterpart) -> Option<(Commitment, Range<usize>)> {
+    let (text, lower) = (ctx.text(), &ctx.lower);
+    let limit = clause_end(ctx, head.start).min(super::text::ceil_char(text, head.end + PARTIES_REACH));
+    let at = skip_fwd(lower, head.end.max(name_end(ctx, head.end, limit)), "");
+    let at = if super::list::word_is(ctx, at, &["giữa"]) { at } else { skip_fwd(lower, head.end, "") };
+    if !super::list::word_is(ctx, at, &["giữa"]) {
+        return None;
+    }
+    let first = skip_fwd(text, at + "giữa".len(), "");
+    let and = lower.get(first..limit)?.find(" và ").map(|p| first + p)?;
+    let second = skip_fwd(text, and + " và ".len(), "");
+    let capital = |p: usize| words(text, p..limit).into_iter().next().is_some_and(|w| is_capitalised(text, &w));
+    if !capital(first) || !capital(second) {
+        return None;
+    }
+    // The second party runs to the clause's next comma, ';' or " về ", or to
+    // two lower-case words in a row outside brackets ("… (SMBC) đã diễn ra").
+    let tail = lower.get(second..limit)?;
+    let mut end = second + [tail.find([',', ';']), tail.find(" về ")].into_iter().flatten().min().unwrap_or(tail.len());
+    let (mut depth, mut lower_run, mut last_named) = (0i32, 0, second);
+    for w in words(text, second..end) {
+        let before = text.get(last_named..w.start).unwrap_or("");
+        depth += before.matches('(').count() as i32 - before.matches(')').count() as i32;
+        if depth > 0 || is_capitalised(text, &w) {
+            lower_run = 0;
+            last_named = w.end;
+        } else {
+            lower_run += 1;
+            if lower_run == 2 {
+                end = last_named + text.get(last_named..w.start).map_or(0, |g| g.find(')').map_or(0, |i| i + 1));
+                break;
+            }
+        }
+    }
+    let sent = ctx.sentences.get(si)?.range.clone();
+    let from = si.checked_sub(1).and_then(|p| ctx.sentences.get(p)).map_or(sent.start, |p| p.range.start);
+    if !CUES.signing_verb.any_in(lower, from..head.start) {
+        return None;
+    }
+    let mut partners = Vec::new();
+    super::list::push_unique(&mut partners, crate::lexicon::partners::find_partners(text, first..end).into_iter().map(|h| h.partner).filter(|p| p.code != "VN"));
+    if partners.is_empty() {
+        super::list::push_unique(&mut partners, counterpart.get(ctx));
+    }
+    if partners.is_empty() {
+        return None;
+    }
+    let mut c = super::record(ctx, CommitmentKind::Agreement, head.start..end);
+    c.name = text.get(head.start..end).map(str::to_string);
+    c.status = Some(crate::records::Status::Signed);
+    c.partners = partners;
+    Some((c, head.start..end))
 }
 
 fn overlaps(taken: &[Range<usize>], r: &Range<usize>) -> bool {
