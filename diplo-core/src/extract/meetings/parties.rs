@@ -108,6 +108,8 @@ pub fn objects_after(ctx: &Context<'_>, people: &[PersonHit], pos: usize, limit:
             break;
         }
         let g = lower.get(a.range.end..b.range.start).unwrap_or("x").trim();
+        // "A, chủ nhà Năm APEC 2025, và B": a short lower-case apposition about A.
+        let g = apposition_skipped(text, a.range.end, b.range.start).unwrap_or(g);
         // "A, B và C": once "và" has joined the last two, a comma starts something else
         // ("của A và B, Bộ trưởng C và D đã ký").
         if !matches!(g, "và" | "," | ";" | ", và" | "; và") || joined_by_va && g == "," {
@@ -118,6 +120,24 @@ pub fn objects_after(ctx: &Context<'_>, people: &[PersonHit], pos: usize, limit:
         k += 1;
     }
     out
+}
+
+/// How long an apposition between two listed people may be (bytes).
+const APPOSITION_REACH: usize = 64;
+
+/// ", chủ nhà Năm APEC 2025, và" between two people: the separator left once
+/// a short apposition opening with a lower-case word is taken out (", và").
+fn apposition_skipped(text: &str, from: usize, to: usize) -> Option<&'static str> {
+    let g = text.get(from..to)?.trim();
+    let inner = g.strip_prefix(',')?.trim_start();
+    let close = inner.rfind(',')?;
+    let (body, rest) = (&inner[..close], inner[close + 1..].trim());
+    let fits = !body.is_empty() && body.len() <= APPOSITION_REACH && !body.contains([',', ';', '.', ':', '(']) && body.starts_with(char::is_lowercase);
+    match rest {
+        "và" if fits => Some(", và"),
+        "" if fits => Some(","),
+        _ => None,
+    }
 }
 
 /// "hai nhà lãnh đạo", "hai Thủ tướng" ending right before `pos` (after
