@@ -247,8 +247,10 @@ pub fn dates(ctx: &Context<'_>, groups: &[Group], people: &[PersonHit]) -> Vec<O
                     if matches!(r, Refers::NextDay(_)) {
                         t = next_day(&t)?;
                     }
+                    // "Chiều cùng ngày" names the part of the day before the cue, "cùng chiều" in it.
                     let word = time_word_before(ctx, at);
-                    t.time_of_day = word.and_then(crate::lang::tod);
+                    let inside = ctx.lower.get(at..).and_then(|r| r.strip_prefix("cùng ")).map(|r| r.trim_start_matches("buổi ")).and_then(|r| r.split([' ', ',']).next());
+                    t.time_of_day = word.and_then(crate::lang::tod).or_else(|| inside.and_then(crate::lang::tod));
                     Some(t)
                 })
             }
