@@ -45,8 +45,9 @@ pub fn lookalike(
     if q.unit == Unit::Count && alternative(lower, q, before_t, sentence_end) {
         return Some("alt");
     }
-    // "thôn 5 Đồng Yên": a place named by a number, not 5 VND.
-    if q.unit != Unit::Count && named_unit(text, q) && identifier(text, lower, q) {
+    // "thôn 5 Đồng Yên": a place named by a number, not 5 VND; "Ban Chỉ đạo 389
+    // Quốc gia": a body named by a number, whatever the words after it measure.
+    if (q.unit != Unit::Count && named_unit(text, q) || q.unit == Unit::Count && indicator != Indicator::Other) && identifier(text, lower, q) {
         return Some("id");
     }
     if class_edge(q, before_t, counted_l) {
