@@ -76,6 +76,9 @@ pub fn lookalike(
         if identifier(text, lower, q) || numbered_label(lower, q) {
             return Some("id");
         }
+        if lower[q.range.clone()].starts_with(|c: char| c.is_ascii_digit()) && second_month(q, &lower[super::back(lower, q.range.start, 24, 0)..q.range.start]) {
+            return Some("month");
+        }
         if own_list(lower, q, before_t, sentence_end) {
             return Some("own_list");
         }
@@ -479,4 +482,17 @@ fn body_pair(counted: &str) -> bool {
                 .next()
                 .is_some_and(|w| is_cue("body_compound_after", w))
     })
+}
+
+/// "Sang tháng 2 và 3 khi …", "trong tháng 4, 5": the second month of a pair
+/// named after "tháng", not a count (digits only: "ngày 3 tháng 7, bốn chiếc
+/// xe …" counts).
+fn second_month(q: &Quantity, before: &str) -> bool {
+    if q.value.fract() != 0.0 || !(1.0..=12.0).contains(&q.value) || q.qualifier_start != q.range.start {
+        return false;
+    }
+    let b = before.trim_end();
+    let Some(b) = b.strip_suffix(" và").or_else(|| b.strip_suffix(" hoặc")).or_else(|| b.strip_suffix(',')) else { return false };
+    let Some((head, month)) = b.trim_end().rsplit_once(' ') else { return false };
+    !month.is_empty() && month.len() <= 2 && month.chars().all(|c| c.is_ascii_digit()) && (head.ends_with(" tháng") || head == "tháng")
 }
