@@ -173,6 +173,7 @@ pub struct Cues {
     pub upgrade_same: Phrases<()>,
     pub upgrade_passive: Phrases<()>,
     pub upgrade_org_subject: Phrases<()>,
+    pub org_compound: Phrases<()>,
     pub proposal_break: Phrases<()>,
     pub past_clause: Phrases<()>,
     pub level: Phrases<PartnershipLevel>,
@@ -209,6 +210,16 @@ pub struct Cues {
     pub surnames: Vec<String>,
     /// Provinces and cities, never a person's name.
     pub places: Vec<String>,
+}
+
+impl Cues {
+    /// Does `lower[range]` name a company or another body ("công ty", "CLB",
+    /// "trường")? Not inside a compound that only looks like one ("môi
+    /// trường", "thị trường", "lập trường").
+    pub fn names_org(&self, lower: &str, range: Range<usize>) -> bool {
+        let compounds = self.org_compound.find(lower, range.clone());
+        self.upgrade_org_subject.find(lower, range).iter().any(|(r, ())| !compounds.iter().any(|(c, ())| c.start <= r.start && r.end <= c.end))
+    }
 }
 
 fn status_of(s: &str) -> Option<Status> {
@@ -346,6 +357,7 @@ pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
         upgrade_same: plain("upgrade_same"),
         upgrade_passive: plain("upgrade_passive"),
         upgrade_org_subject: plain("upgrade_org_subject"),
+        org_compound: plain("org_compound"),
         proposal_break: plain("proposal_break"),
         past_clause: plain("past_clause"),
         level: Phrases::new(valued("level").into_iter().filter_map(|(p, v, _)| Some((p, level_of(v)?))).collect()),

@@ -160,9 +160,9 @@ fn business(ctx: &Context<'_>, actor: &Actor, verb: usize) -> bool {
     // The subject up to the verb: the title's body and anything said of it ("… của Real Madrid").
     let title_body = actor.title.as_deref().is_some_and(|t| {
         let l = crate::text::lowercase_same_len(t);
-        CUES.upgrade_org_subject.any_in(&l, 0..l.len())
+        CUES.names_org(&l, 0..l.len())
     });
-    title_body || CUES.upgrade_org_subject.any_in(&ctx.lower, actor.range.start..verb.max(actor.range.start))
+    title_body || CUES.names_org(&ctx.lower, actor.range.start..verb.max(actor.range.start))
 }
 
 fn make(ctx: &Context<'_>, span: Range<usize>, actor: Actor, verb: usize, found: Found, names: &Names<'_, '_>) -> Commitment {

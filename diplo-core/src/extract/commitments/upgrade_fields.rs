@@ -127,7 +127,7 @@ pub fn partners_before(ctx: &Context<'_>, pos: usize, strict: bool, counterpart:
         return named;
     }
     let subject = subject_words(ctx, from, pos);
-    if CUES.upgrade_org_subject.any_in(&ctx.lower, subject.clone()) {
+    if CUES.names_org(&ctx.lower, subject.clone()) {
         return Vec::new();
     }
     let text = ctx.text();
