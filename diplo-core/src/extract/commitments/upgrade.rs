@@ -104,12 +104,28 @@ fn raised(ctx: &Context<'_>, verb: &Range<usize>) -> Option<(Range<usize>, Partn
         }
         // The bridge may hold "từ <old level>" and the partners; no clause mark.
         let bridge = lower.get(verb.end..level_r.start).unwrap_or(",");
-        if bridge.contains([',', ';', '(', ':']) || word_count(lower, verb.end..level_r.start) > MAX_BRIDGE_WORDS {
+        if bridge.contains([';', '(', ':']) || word_count(lower, verb.end..level_r.start) > MAX_BRIDGE_WORDS || !commas_in_list(ctx, verb.end..level_r.start) {
             return None;
         }
         return Some((level_r, level));
     }
     None
+}
+
+/// Does every comma of `r` stand between two partners ("với Australia,
+/// Pháp và Malaysia lên …"), so it lists them and ends no clause?
+fn commas_in_list(ctx: &Context<'_>, r: Range<usize>) -> bool {
+    let text = ctx.text();
+    let Some(bridge) = text.get(r.clone()) else { return false };
+    if !bridge.contains(',') {
+        return true;
+    }
+    let hits = crate::lexicon::partners::find_partners(text, r.clone());
+    bridge.match_indices(',').all(|(i, _)| {
+        let at = r.start + i;
+        let next = skip_fwd(text, at + 1, "");
+        hits.iter().any(|h| skip_back(text, at, "") == h.range.end) && hits.iter().any(|h| h.range.start == next)
+    })
 }
 
 /// "thiết lập (quan hệ|khuôn khổ) Y", "trở thành Y", "hướng tới Y": the
