@@ -31,9 +31,11 @@ fn is_abbreviation(token: &str) -> bool {
     if t.contains('.') && t.split('.').all(|p| !p.is_empty() && ABBREVIATIONS.contains(&p)) {
         return true;
     }
-    // Initials: "J." in "Donald J. Trump", "A.B." chains.
+    // Initials: "J." in "Donald J. Trump", "A.B." chains; "Đ." too, but not a
+    // one-letter word with a tone mark ("khu vực Trung Á.", "châu Á."), which
+    // ends a place name.
     let letters: Vec<char> = t.chars().filter(|c| *c != '.').collect();
-    letters.len() == 1 && letters[0].is_alphabetic() && token.chars().next().is_some_and(char::is_uppercase)
+    letters.len() == 1 && (letters[0].is_ascii_alphabetic() || letters[0] == 'đ') && token.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Can `c` open a new sentence?
