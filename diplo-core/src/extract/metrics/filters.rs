@@ -72,6 +72,13 @@ pub fn not_a_metric(text: &str, lower: &str, q: &Quantity, before: &str, counted
                 return true;
             }
         }
+        // "3 cá nhân trên đã chuyển tiền", "5 người này": a count in digits of
+        // people or things named before.
+        if let Some(c) = counted.filter(|c| text[q.range.clone()].starts_with(|ch: char| ch.is_ascii_digit()) && c.start >= q.range.end && c.start <= q.range.end + 1) {
+            if digits_point_back(&lower[c.clone()], &lower[c.end..ahead(lower, c.end, 24, sentence_end.max(c.end))]) {
+                return true;
+            }
+        }
         if is_model_name(text, q) || before_model_suffix(text, q) {
             return true;
         }
@@ -240,4 +247,18 @@ fn typed_after_brand(text: &str, lower: &str, q: &Quantity) -> bool {
         }
     }
     false
+}
+
+/// "3 cá nhân trên đã …", "12 đội bóng này", "5 người ấy": right after the
+/// number and a noun of one or two words, "này"/"ấy" point back; "trên" does
+/// when a verb or the clause's end follows it (not "3 cá nhân trên địa bàn").
+/// Not "đó": "2 vấn đề đó là …" introduces a list, "sau đó" means "then".
+fn digits_point_back(counted: &str, after: &str) -> bool {
+    let words: Vec<&str> = counted.split(' ').filter(|w| !w.is_empty()).take(4).collect();
+    let next_after = after.trim_start().split([' ', ',', '.', ';']).next().unwrap_or("");
+    (1..words.len().min(3)).any(|i| {
+        let w = words[i];
+        let follows = words.get(i + 1).copied().unwrap_or(next_after);
+        (matches!(w, "này" | "ấy") || w == "trên" && (words.get(i + 1).is_none() && after.trim_start().starts_with([',', '.', ';']) || is_cue("anaphor_verb_after", follows)))
+    })
 }
