@@ -22,7 +22,7 @@ use std::ops::Range;
 pub fn extract(ctx: &Context<'_>, taken: &[Range<usize>], lists: &Lists, counterpart: &Counterpart) -> (Vec<Commitment>, Vec<Range<usize>>) {
     let mut out: Vec<Commitment> = Vec::new();
     let mut spans = Vec::new();
-    for sent in &ctx.sentences {
+    for (si, sent) in ctx.sentences.iter().enumerate() {
         let r = sent.range.clone();
         let first = taken.partition_point(|s| s.end <= r.start);
         let mut busy: Vec<Range<usize>> = taken.iter().skip(first).take_while(|s| s.start < r.end).cloned().collect();
@@ -32,7 +32,7 @@ pub fn extract(ctx: &Context<'_>, taken: &[Range<usize>], lists: &Lists, counter
             // "MoU" is written with capitals but is no title of its own.
             let acronym = ctx.text().get(head.clone()).is_some_and(|h| h.eq_ignore_ascii_case("mou"));
             if !overlaps(&busy, &head) && (acronym || !is_capitalised(ctx.text(), &head)) && !fta && !lists.in_lead(head.start) {
-                if let Some((c, span)) = object_one(ctx, &head, counterpart).or_else(|| between_parties(ctx, &head, si_of(ctx, r.start), counterpart)) {
+                if let Some((c, span)) = object_one(ctx, &head, counterpart).or_else(|| between_parties(ctx, &head, si, counterpart)) {
                     busy.push(span.clone());
                     spans.push(span);
                     out.push(c);
@@ -41,11 +41,6 @@ pub fn extract(ctx: &Context<'_>, taken: &[Range<usize>], lists: &Lists, counter
         }
     }
     (out, spans)
-}
-
-/// The index of the sentence starting at `start`.
-fn si_of(ctx: &Context<'_>, start: usize) -> usize {
-    ctx.sentences.partition_point(|s| s.range.start < start)
 }
 
 /// How far the two parties after "giữa" may run (bytes).

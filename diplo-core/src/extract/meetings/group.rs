@@ -239,8 +239,8 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
                 // Two events told with different words ("Đại hội …" in passing, "Hội nghị tổng
                 // kết … ngày 18/12") are two, unless this word lies inside the other's name
                 // ("Phiên thảo luận chung … Khóa họp thứ 80 …").
-                let same_rite = g.mentions.iter().any(|x| x.word == m.word || x.name.start <= m.trigger.start && m.trigger.end <= x.name.end);
-                !g.proper && g.kind() == m.kind && same_rite && people_fit(g) && (m.roles == Roles::Noun || g.principals.is_empty()) && (n.is_none() || ordinal(&g.key).is_none() || ordinal(&g.key) == n)
+                let named_inside = g.mentions.iter().any(|x| x.name.start <= m.trigger.start && m.trigger.end <= x.name.end);
+                !g.proper && (same_word(g, &m) || g.kind() == m.kind && named_inside) && people_fit(g) && (m.roles == Roles::Noun || g.principals.is_empty()) && (n.is_none() || ordinal(&g.key).is_none() || ordinal(&g.key) == n)
             })
         };
         let at = m.trigger.start;

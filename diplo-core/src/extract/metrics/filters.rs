@@ -118,7 +118,7 @@ pub fn not_a_metric(text: &str, lower: &str, q: &Quantity, before: &str, counted
                 return true;
             }
         }
-        if super::lists::names_the_list(text, q, before_t, sentence_end) {
+        if super::lists::names_the_list(text, lower, q, before_t, sentence_end) {
             return true;
         }
     }

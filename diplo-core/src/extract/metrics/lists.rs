@@ -26,7 +26,7 @@ const MAX_PROPER_WORDS: usize = 3;
 /// "là"/"gồm" is the fact when the numeral is the object of a verb ("có 3 đối
 /// tác là …", "công du 3 nước gồm …"), and referential when the numeral opens
 /// its clause or follows a preposition or copula (`before`, lower case).
-pub fn names_the_list(text: &str, q: &Quantity, before: &str, sentence_end: usize) -> bool {
+pub fn names_the_list(text: &str, lower: &str, q: &Quantity, before: &str, sentence_end: usize) -> bool {
     if q.value < 2.0 || q.value > 12.0 || q.value.fract() != 0.0 {
         return false;
     }
@@ -42,8 +42,7 @@ pub fn names_the_list(text: &str, q: &Quantity, before: &str, sentence_end: usiz
     let referential = referential_position(before);
     // "2 Thủ tướng Việt Nam và Singapore": a leader's title, capitals and
     // all, is the counted noun before the names.
-    let after = crate::text::lowercase_same_len(text[q.range.end..hi].trim_start());
-    let title_words = crate::extract::people::opening_title_words(&after).unwrap_or(0);
+    let title_words = crate::extract::people::opening_title_words(lower[q.range.end..hi].trim_start()).unwrap_or(0);
     let mut nouns = title_words;
     let mut i = title_words;
     // The counted noun, possibly a pair ("tỉnh, thành phố"), and a "là"/"gồm"
