@@ -35,6 +35,42 @@ fn ongoing_trip(ctx: &Context<'_>, pos: usize) -> bool {
     cues("ongoing_before").iter().any(|w| super::lexicon::ends_with_word(b, w))
 }
 
+/// How many sentences after an event's last mention still tell what was said at it.
+const SPEECH_REACH: usize = 6;
+
+/// "Tại hội đàm, … . Chủ tịch Quốc hội X đề nghị …": a sentence that tells one event
+/// (its own, or the last one told a few sentences before) tells what its principals
+/// said there. Only people already in that event's cast count as its speakers, and
+/// the main event, which reads speakers from the whole article, and a visit, which
+/// spans the other events, are left out.
+fn speakers_of_event(ctx: &Context<'_>, groups: &[Group], people: &[PersonHit], casts: &mut [Cast], main: Option<usize>, at: &[(usize, usize)], si: usize) {
+    let r = &ctx.sentences[si].range;
+    let k = at.partition_point(|(p, _)| *p < r.start);
+    let mut own = at[k..].iter().take_while(|(p, _)| *p < r.end).map(|&(_, g)| g);
+    let g = match own.next() {
+        Some(g) if own.all(|o| o == g) => g,
+        Some(_) => return,
+        None => {
+            let Some(&(pos, g)) = k.checked_sub(1).and_then(|k| at.get(k)) else { return };
+            if si.saturating_sub(ctx.sentences.partition_point(|s| s.range.end <= pos)) > SPEECH_REACH {
+                return;
+            }
+            g
+        }
+    };
+    if Some(g) == main || groups[g].kind() == MeetingKind::Visit {
+        return;
+    }
+    let cast = &mut casts[g];
+    for j in people_in(people, r) {
+        let Some(name) = people[j].name.as_deref() else { continue };
+        let in_cast = cast.chairs.iter().chain(&cast.attendees).any(|&c| people[c].name.as_deref() == Some(name));
+        if in_cast && super::fields::is_speaker(ctx, &people[j], r) {
+            cast.speakers.push(j);
+        }
+    }
+}
+
 /// The named people after the first " có " (or " gồm ") from `from` in the sentence.
 fn listed_after_co(ctx: &Context<'_>, people: &[PersonHit], from: usize, end: usize) -> Vec<usize> {
     let l = &ctx.lower[from..end];
@@ -42,16 +78,17 @@ fn listed_after_co(ctx: &Context<'_>, people: &[PersonHit], from: usize, end: us
     people_in(people, &(from + i..end)).filter(|&j| people[j].name.is_some()).collect()
 }
 
-pub fn attach(ctx: &Context<'_>, groups: &[Group], people: &[PersonHit], casts: &mut [Cast], couples: &[(String, String)]) {
+pub fn attach(ctx: &Context<'_>, groups: &[Group], people: &[PersonHit], casts: &mut [Cast], couples: &[(String, String)], main: Option<usize>) {
     let at = positions(groups);
     let is_visit = |g: &Group| g.kind() == MeetingKind::Visit;
-    for s in &ctx.sentences {
+    for (si, s) in ctx.sentences.iter().enumerate() {
         let r = s.range.clone();
         let l = ctx.lower[r.clone()].trim_start();
         let lead = r.start + (ctx.lower[r.clone()].len() - l.len());
         // The group of an event word in this very sentence, if any.
         let k = at.partition_point(|(p, _)| *p < r.start);
         let own = at[k..].iter().take_while(|(p, _)| *p < r.end).map(|(_, g)| *g).next();
+        speakers_of_event(ctx, groups, people, casts, main, &at, si);
         // "Tháp tùng Tổng thống có …", "Cùng đi có …": the visit's entourage.
         if cues("entourage").iter().any(|c| starts_with_word(l, c)) {
             let target = before(&at, groups, r.start, is_visit).or_else(|| after(&at, groups, r.end, is_visit));

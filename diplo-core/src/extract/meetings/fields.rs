@@ -315,14 +315,17 @@ pub fn write(ctx: &Context<'_>, g: &Group, m: &mut Meeting, people: &[PersonHit]
 }
 
 /// "X phát biểu", "Phát biểu …, X nêu rõ", "Theo X, …".
-fn is_speaker(ctx: &Context<'_>, p: &PersonHit, s: &Range<usize>) -> bool {
+pub(super) fn is_speaker(ctx: &Context<'_>, p: &PersonHit, s: &Range<usize>) -> bool {
     if p.name.is_none() {
         return false;
     }
     let mut after = ctx.lower[p.range.end..s.end].trim_start();
-    // "Đại sứ X, Trưởng Đoàn Ngoại giao tại Việt Nam, chúc mừng …": past an apposition.
+    // "Đại sứ X, Trưởng Đoàn Ngoại giao tại Việt Nam, chúc mừng …": past an apposition
+    // ("Chủ tịch HĐQT Tập đoàn …, Đặng Minh Trường, đề xuất …": the name itself set off).
     if let Some(rest) = after.strip_prefix(", ") {
-        if let Some(k) = rest.find(", ").filter(|&k| k < 100 && !rest[..k].contains(['.', ';'])) {
+        if cues("speak").iter().any(|v| rest.starts_with(v.as_str())) {
+            after = rest;
+        } else if let Some(k) = rest.find(", ").filter(|&k| k < 100 && !rest[..k].contains(['.', ';'])) {
             after = &rest[k + 2..];
         }
     }

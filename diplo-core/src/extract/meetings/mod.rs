@@ -139,7 +139,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Meeting> {
     }
     let mut casts: Vec<fields::Cast> = groups.iter().enumerate().map(|(i, g)| fields::cast(ctx, g, &all_people, &visitors, Some(i) == main)).collect();
     let couples = people::couples(ctx.text(), &all_people);
-    attach::attach(ctx, &groups, &all_people, &mut casts, &couples);
+    attach::attach(ctx, &groups, &all_people, &mut casts, &couples, main);
     let dates = when::dates(ctx, &groups, &all_people);
     let mut out: Vec<Meeting> = groups
         .iter()
@@ -187,8 +187,9 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Meeting> {
                     }
                 }
             }
-            // Passing mentions (a forum Vietnam hosted) have no speakers of their own.
-            if main.is_some_and(|mi| mi != i) && g.proper {
+            // Passing mentions (a forum Vietnam hosted) have no speakers of their own; talks
+            // and receptions, named by their guests' titles ("tiếp Bộ trưởng …"), do.
+            if main.is_some_and(|mi| mi != i) && g.proper && !matches!(g.kind(), MeetingKind::Talks | MeetingKind::Reception) {
                 meeting.speakers.clear();
             }
             meeting

@@ -124,7 +124,11 @@ fn trailing_foreign_name(ctx: &Context<'_>, from: usize, limit: usize) -> Option
     let lead = words.len() - n;
     // "… khai mạc tại Kuala Lumpur": a place, not a name.
     let after_place_word = lead > 0 && matches!(words[lead - 1], "tại" | "ở" | "từ");
-    if n < 2 || lead == 0 || after_place_word || NAME_PARTICLES.contains(&name_words[0]) || crate::lexicon::partners::lookup(&name_words.join(" ")).is_some() {
+    // "Chủ tịch HĐQT Tập đoàn Sun Group, Đặng Minh Trường": the run names the company.
+    let lead_lower = &ctx.lower[from..from + chunk.len() - name_words.join(" ").len()];
+    let lead_lower = lead_lower.trim_end();
+    let after_institution = CUES.phrases("institution").iter().any(|w| lead_lower.strip_suffix(w.as_str()).is_some_and(|b| !b.chars().next_back().is_some_and(is_alnum)));
+    if n < 2 || lead == 0 || after_place_word || after_institution || NAME_PARTICLES.contains(&name_words[0]) || crate::lexicon::partners::lookup(&name_words.join(" ")).is_some() {
         return None;
     }
     // The office's own words come first: lower case or an organisation's name.
