@@ -104,6 +104,9 @@ fn read_indicator(ctx: &Context<'_>, qi: usize, cl: &Range<usize>, counted: Opti
         // Without a counted noun only the verb can tell ("nâng tổng số FTA … lên 17").
         let counted_l = counted.map_or("", |c| &lower[c.clone()]);
         let found = indicator::for_count(counted_l, before).unwrap_or(Indicator::Other);
+        // Goods crossing the border are counted in a noun ("nhập khẩu 24 container"); a bare
+        // number after "nhập khẩu" is a name's ("kho cảng nhập khẩu LNG … Nhơn Trạch 3").
+        let found = if counted.is_none() && matches!(found, Indicator::Imports | Indicator::Exports) { Indicator::Other } else { found };
         let clause_after = counted.map_or("", |c| &lower[c.end.min(cl.end)..cl.end.max(c.end.min(cl.end))]);
         return (indicator::refine_count(found, counted_l, before, sentence_before, clause_after), None);
     }
