@@ -73,10 +73,14 @@ pub(super) fn accepted(ctx: &Context<'_>, people: &[PersonHit], s: &Range<usize>
         true
     } else if matches!(word, "cuộc gặp" | "cuộc gặp gỡ") && (!c.objects.is_empty() || c.told.is_none()) {
         meeting_noun(lower, c)
+    } else if matches!(word, "cuộc điện đàm" | "cuộc hội đàm") && !c.objects.is_empty() && !c.capital {
+        // "nhắc đến cuộc điện đàm cùng ngày với Tổng thư ký NATO X": a call with a named person.
+        true
     } else if row.kind == MeetingKind::Ceremony && !c.verbal {
         // Ceremonies ("lễ") only when written as a name or after a verb that makes
-        // them definite ("chủ trì lễ đón"). A bare "lễ" in lower case is too wide.
-        c.capital || (c.definite && word != "lễ" && word != "lễ trao") || c.coordinated && word != "lễ"
+        // them definite ("chủ trì lễ đón"), or a signing told as held. A bare "lễ"
+        // in lower case is too wide.
+        c.capital || (c.definite && word != "lễ" && word != "lễ trao") || c.coordinated && word != "lễ" || signing_held(ctx, s, c)
     } else if row.kind == MeetingKind::Visit && word.starts_with("thăm") {
         // "thăm chính thức", "thăm cấp Nhà nước": a visit told as a verb phrase.
         true
@@ -85,6 +89,25 @@ pub(super) fn accepted(ctx: &Context<'_>, people: &[PersonHit], s: &Range<usize>
     } else {
         c.capital || c.definite || c.sentence_start || c.coordinated || held_numbered(ctx, s, c)
     }
+}
+
+/// How far (bytes) past a signing's name its parties may run before "diễn ra"
+/// ("lễ ký kết thỏa thuận giữa A và B (gọi chung là …) diễn ra").
+const PARTIES_REACH: usize = 200;
+
+/// "lễ ký kết thỏa thuận giữa A và B diễn ra", "buổi lễ ký kết … đã diễn ra tại Tokyo":
+/// a signing told as held in its own clause is one event, even in lower case.
+fn signing_held(ctx: &Context<'_>, s: &Range<usize>, c: &Candidate<'_>) -> bool {
+    let (text, lower) = (ctx.text(), ctx.lower.as_str());
+    if !["lễ ký", "lễ ký kết"].iter().any(|w| starts_with_word(&lower[c.trig.start..s.end], w)) {
+        return false;
+    }
+    let (name, _) = name_and_topic(text, lower, c.trig.clone(), s.end);
+    let from = name.end.clamp(c.trig.end, s.end);
+    let reach = crate::text::floor_char(text, (from + PARTIES_REACH).min(s.end)).max(from);
+    let clause = &lower[from..reach];
+    let clause = &clause[..clause.find([',', ';', '.']).unwrap_or(clause.len())];
+    cues("held_after").iter().any(|h| clause.match_indices(h.as_str()).any(|(i, _)| i == 0 || clause[..i].ends_with(' ')))
 }
 
 /// "phiên đàm phán thứ ba sẽ được tổ chức tại Brasília": an event named with its

@@ -145,6 +145,23 @@ fn same_word(g: &Group, m: &EventMention) -> bool {
     g.kind() == m.kind && g.mentions.iter().any(|x| x.word == m.word)
 }
 
+/// The capitalised words of a described event's name after its "giữa" or "với":
+/// the parties it names ("lễ ký kết thỏa thuận giữa VPBank và …" → VPBank).
+fn named_words<'t>(text: &'t str, m: &EventMention) -> impl Iterator<Item = &'t str> {
+    let from = m.trigger.end.clamp(m.name.start, m.name.end);
+    let name = text.get(from..m.name.end).unwrap_or("");
+    let parties = [" giữa ", " với "].iter().filter_map(|w| name.find(w).map(|i| i + w.len())).min().map_or("", |i| &name[i..]);
+    parties.split(' ').filter(|w| w.starts_with(char::is_uppercase))
+}
+
+/// Two described events that name different parties ("lễ ký kết … giữa VPBank và SMBC",
+/// "lễ ký kết … với Eximbank") are two events, though told with the same word.
+fn names_other_parties(text: &str, g: &Group, m: &EventMention) -> bool {
+    let mine: Vec<&str> = named_words(text, m).collect();
+    let mut theirs = g.mentions.iter().flat_map(|x| named_words(text, x)).peekable();
+    !mine.is_empty() && theirs.peek().is_some() && theirs.all(|w| !mine.contains(&w))
+}
+
 fn subset(a: &[String], b: &[String]) -> bool {
     a.iter().all(|x| b.contains(x))
 }
@@ -240,7 +257,7 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
                 // kết … ngày 18/12") are two, unless this word lies inside the other's name
                 // ("Phiên thảo luận chung … Khóa họp thứ 80 …").
                 let named_inside = g.mentions.iter().any(|x| x.name.start <= m.trigger.start && m.trigger.end <= x.name.end);
-                !g.proper && (same_word(g, &m) || g.kind() == m.kind && named_inside) && people_fit(g) && (m.roles == Roles::Noun || g.principals.is_empty()) && (n.is_none() || ordinal(&g.key).is_none() || ordinal(&g.key) == n)
+                !g.proper && (same_word(g, &m) || g.kind() == m.kind && named_inside) && people_fit(g) && !names_other_parties(ctx.text(), g, &m) && (m.roles == Roles::Noun || g.principals.is_empty()) && (n.is_none() || ordinal(&g.key).is_none() || ordinal(&g.key) == n)
             })
         };
         let at = m.trigger.start;
