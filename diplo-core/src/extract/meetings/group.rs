@@ -225,7 +225,12 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
                 // Told with fewer people than the first: one of them, unless another such
                 // mention already named someone else ("tiếp A và B" → "tiếp A", "tiếp B").
                 let other_part = fewer && g.parts.iter().any(|p| *p != names);
-                g.kind() == m.kind && g.mentions[0].roles == m.roles && !g.principals.is_empty() && (subset(&g.principals, &names) || fewer && !other_part)
+                // "A hội kiến B" told again from the host's side ("Tiếp A, B khẳng định …"):
+                // the same pair, or one of it.
+                let same_pair = subset(&names, &g.principals) && subset(&g.principals, &names);
+                let host_or_call = |r: Roles| matches!(r, Roles::Host | Roles::CallOn);
+                let roles_fit = g.mentions[0].roles == m.roles || (same_pair || fewer && !other_part) && host_or_call(g.mentions[0].roles) && host_or_call(m.roles);
+                g.kind() == m.kind && roles_fit && !g.principals.is_empty() && (subset(&g.principals, &names) || fewer && !other_part)
             })
             // "ngay sau lễ đón chính thức tại …" then "X chủ trì lễ đón chính thức Y": a rite
             // named before without its people is the one now told with them.

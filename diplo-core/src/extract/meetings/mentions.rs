@@ -352,10 +352,9 @@ fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, wor
         // is the one of its kind told before, when there is one.
         let soft = !anaphoric && noun_use && !proper && !capital && objects.is_empty();
         // "lần lượt hội kiến A, B và C": one meeting with each.
-        let one_each = told.as_ref().is_some_and(|t| {
-            let b = lower[t.start.min(trig.start)..trig.start].trim_end();
-            b.ends_with("lần lượt")
-        }) && objects.len() > 1
+        let one_each = told.is_some()
+            && lower[s.start..trig.start].trim_end().ends_with("lần lượt")
+            && objects.len() > 1
             && matches!(row.roles, Roles::Both | Roles::Host | Roles::Guest | Roles::CallOn);
         let (subject, pair, start, series) = match told {
             Some(t) => (t.subject, t.pair, t.start, t.series),
@@ -482,7 +481,9 @@ fn told_before(ctx: &Context<'_>, people: &[PersonHit], s: &Range<usize>, trig: 
     // "A …, sau đó (cùng) gặp gỡ báo chí": the sentence's own subject goes on; so it does
     // in "hai Thủ tướng thông qua … và chứng kiến trao đổi …".
     let witnessing = lower[trig.clone()].starts_with("chứng kiến");
-    if ["sau đó", "sau đó cùng", "rồi", "đồng thời", "sau đó đã", "và cùng"].iter().any(|w| ends_with_word(b, w)) || witnessing && ends_with_word(b, "và") {
+    // "X thăm cấp Nhà nước Mông Cổ và lần lượt hội kiến …": a second verb of the subject.
+    let and_then = b.rfind(" và ").is_some_and(|i| !witnessing && super::parties::is_subject_gap(&b[i + " và ".len()..]) && !b[i + " và ".len()..].trim().is_empty());
+    if ["sau đó", "sau đó cùng", "rồi", "đồng thời", "sau đó đã", "và cùng"].iter().any(|w| ends_with_word(b, w)) || witnessing && ends_with_word(b, "và") || and_then {
         let head = lower[s.start..trig.start].trim_start();
         if let Some(p) = cue_after("pair", head) {
             return Some(Told { subject: Vec::new(), pair: Some(p), start: trig.start, series: false });

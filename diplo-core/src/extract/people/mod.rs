@@ -53,16 +53,35 @@ fn make_hit(ctx: &Context<'_>, range: Range<usize>, titles: &[(Range<usize>, usi
 /// Verbs of leading a delegation that follow its leader's name, each with the space before it.
 static LEADS_AFTER_NAME: LazyLock<Vec<String>> = LazyLock::new(|| CUES.phrases("lead_after_name").iter().map(|v| format!(" {v}")).collect());
 
+/// How far (bytes) an office told after a title may run to its clause's end.
+const OFFICE_REACH: usize = 120;
+/// The longest bracketed gloss (bytes) an office may carry before its holder's name.
+const GLOSS_MAX: usize = 40;
+
 /// A foreign name closing a long office told after a title, within its clause:
 /// the capitalised words at the end spelled without Vietnamese letters, after
-/// the organisation ("… Quỹ đầu tư Mubadala Khaldoon Al Mubarak").
+/// the organisation ("… Quỹ đầu tư Mubadala Khaldoon Al Mubarak"), also past a
+/// short gloss in brackets ("Tổng Giám đốc JETRO (Nhật Bản) Ishiguro Norihiko",
+/// "Chủ tịch Đại Khural Quốc gia (Quốc hội) Mông Cổ X").
 fn trailing_foreign_name(ctx: &Context<'_>, from: usize, limit: usize) -> Option<Range<usize>> {
     let text = ctx.text();
     // "Đại sứ, Trưởng Phái đoàn … Pierre Lambert": an office in apposition to the title.
     let from = if text[from..].starts_with(", ") { from + 2 } else { from };
     // The office and its name end a clause: no clause end in reach, no name.
-    let window = (from..=limit.min(from + 120)).rev().find(|&i| text.is_char_boundary(i))?;
-    let end = from + text.get(from..window)?.find([',', ';', '.', ':', '(', '"'])?;
+    let reach = |n: usize| (from..=limit.min(from + n)).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(from);
+    let clause_end = |at: usize, window: usize| text.get(at..window).and_then(|t| t.find([',', ';', '.', ':', '(', '"'])).map(|k| at + k);
+    let end = clause_end(from, reach(OFFICE_REACH))?;
+    name_closing_office(ctx, from, end).or_else(|| {
+        let close = text.get(end..limit)?.strip_prefix('(')?.find(')').filter(|&k| k < GLOSS_MAX)?;
+        let after = end + 1 + close + 1;
+        text[after..].starts_with(' ').then_some(())?;
+        name_closing_office(ctx, from, clause_end(after, reach(OFFICE_REACH + GLOSS_MAX))?)
+    })
+}
+
+/// The name that closes the office told in `from..end`, if any.
+fn name_closing_office(ctx: &Context<'_>, from: usize, end: usize) -> Option<Range<usize>> {
+    let text = ctx.text();
     let chunk = text.get(from..end)?;
     // "… A và Bộ trưởng B", "… A và bà B": "và" before a title or an honorific lists the next person.
     let next_person = |i: usize| {
