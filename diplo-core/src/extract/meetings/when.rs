@@ -2,7 +2,7 @@
 //! event told before ("Chiều cùng ngày", "Ngày hôm sau", "Sau hội đàm, …").
 
 use super::group::Group;
-use super::lexicon::{cue_before, ends_with_word};
+use super::lexicon::{cue_before, cues, ends_with_word};
 use super::mentions::EventMention;
 use crate::extract::people::PersonHit;
 use crate::extract::Context;
@@ -20,6 +20,24 @@ pub fn temporals_in<'a>(ctx: &'a Context<'_>, r: &Range<usize>) -> impl Iterator
 fn until(ctx: &Context<'_>, t: &Temporal) -> bool {
     let b = ctx.lower[..t.range.start].trim_end();
     ["đến", "tới", "đến ngày", "tới ngày", "hết"].iter().any(|w| ends_with_word(b, w))
+}
+
+/// "Nghị quyết số 18/NQ-CP ngày 23/1/2026", "Quyết định 493/QĐ-TTg ngày …": the day a
+/// document was issued, never an event's.
+fn dates_document(ctx: &Context<'_>, t: &Temporal) -> bool {
+    let b = ctx.lower[..t.range.start].trim_end();
+    // "ngày" is part of the temporal's text or right before it.
+    let b = if ctx.lower[t.range.clone()].starts_with("ngày") { Some(b) } else { b.strip_suffix("ngày").filter(|r| !r.chars().next_back().is_some_and(char::is_alphanumeric)) };
+    let Some(b) = b else { return false };
+    let token = b.trim_end().rsplit(' ').next().unwrap_or("");
+    // A symbol ("18/nq-cp", "59-nq/tw") or a bare number after a document's name.
+    let symbol = token.contains('/') && token.chars().any(char::is_alphabetic);
+    let numbered = token.chars().all(|c| c.is_ascii_digit()) && !token.is_empty() && {
+        let head = b.trim_end()[..b.trim_end().len() - token.len()].trim_end();
+        let head = head.strip_suffix(" số").unwrap_or(head);
+        cues("document_head").iter().any(|d| ends_with_word(head, d))
+    };
+    symbol || numbered
 }
 
 /// A day, a range of days or a month: what can date an event.
@@ -100,18 +118,23 @@ fn own(ctx: &Context<'_>, m: &EventMention, people: &[PersonHit]) -> Option<Temp
     };
     let nearest = |r: Range<usize>, day: bool| {
         temporals_in(ctx, &r)
-            .filter(|t| dates_event(t) && t.is_day == day && !until(ctx, t) && !in_name(t) && !nested(t) && !bracketed(t) && !(same_day && t.range.start > m.trigger.start))
+            .filter(|t| dates_event(t) && t.is_day == day && !until(ctx, t) && !in_name(t) && !nested(t) && !bracketed(t) && !(same_day && t.range.start > m.trigger.start) && !dates_document(ctx, t))
             .min_by_key(|t| t.range.start.abs_diff(m.trigger.start))
             .cloned()
     };
-    let c = clause(ctx, m);
-    if let Some(t) = nearest(c.clone(), true).or_else(|| nearest(c, false)) {
-        return Some(t);
-    }
     // A trip's day opens the sentence only when the sentence tells the trip ("Sáng 30/7,
     // Thủ tướng lên đường thăm …", "… bắt đầu chuyến thăm"), not when it names it in passing.
     let named_in_passing = ["về", "cho", "để", "của", "chuẩn bị cho"].iter().any(|w| ends_with_word(ctx.lower[m.sentence.start..m.trigger.start].trim_end(), w));
     let trip_told = m.kind != crate::records::MeetingKind::Visit || !named_in_passing;
+    let c = clause(ctx, m);
+    if let Some(t) = nearest(c.clone(), true).or_else(|| nearest(c, false)) {
+        // "Sáng 21/11, … chủ trì Lễ đón Tổng thống X … thăm cấp Nhà nước từ ngày 20 đến
+        // 22/11": a range told after a one-day event's word is the guest's trip; the day
+        // opening the sentence is the event's.
+        let trip_range = t.end_date.is_some() && t.range.start > m.trigger.start && m.kind != crate::records::MeetingKind::Visit;
+        let opening_day = || opening(ctx, m, people).and_then(|o| nearest(o, true)).filter(|o| o.end_date.is_none());
+        return Some(if trip_range { opening_day().unwrap_or(t) } else { t });
+    }
     if let Some(o) = opening(ctx, m, people).filter(|_| trip_told) {
         // The opening clause's date, and a "tại" of its own, govern the sentence.
         if let Some(t) = nearest(o.clone(), true).or_else(|| nearest(o, false)) {
