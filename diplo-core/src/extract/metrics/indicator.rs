@@ -152,6 +152,9 @@ pub fn refine_count(indicator: Indicator, counted: &str, before: &str, sentence_
         // "đại diện … của 22 quốc gia", "thu hút lãnh đạo từ 170 quốc gia": the
         // countries an event's guests come from, not partners.
         Indicator::Partners if cues("guest_country").iter().any(|p| counted.starts_with(p.as_str())) && ends_with_cue(before, "guest_origin") && has_cue(sentence_before, "guests") => Indicator::Participants,
+        // "quy tụ lãnh đạo các thành viên G20 cùng 8 nước khách mời và 9 tổ chức quốc tế":
+        // guest countries and organisations gathered at an event attend it.
+        Indicator::Partners if find_word(counted, "khách mời").is_some() || has_cue(before, "gather_verb") => Indicator::Participants,
         // "Hàng nghìn người dân … đã đổ về quảng trường theo dõi lễ khai mạc".
         // "552.000 người theo dõi trên TikTok": followers of an account attend nothing.
         Indicator::Participants | Indicator::Other if cues("followers").iter().any(|p| counted.starts_with(p.as_str())) => Indicator::Other,

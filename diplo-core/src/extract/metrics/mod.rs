@@ -491,6 +491,21 @@ fn held_by(lower: &str, c: &period::Candidate, q: &crate::lang::Quantity) -> boo
     cues::find_word(between, "có").is_some_and(|i| !between[i + "có".len()..].trim_start().starts_with("thêm")) && !has_cue(between, "flow_verb")
 }
 
+/// How far before a span of days an event that it dates may be told (bytes).
+const EVENT_DAYS_REACH: usize = 80;
+/// The longest span of days that is an event's, not a period of statistics.
+const EVENT_DAYS_MAX: i64 = 7;
+
+/// "Hội chợ … diễn ra từ ngày 12 đến 15/9 … với 420 gian hàng", "nhân chuyến thăm
+/// … ngày 12-13/12, … ký kết 36 văn kiện": a few days told right after an event
+/// date the event; the counts told with it are bound to it (ANNOTATION.md: no period).
+fn event_days(lower: &str, c: &period::Candidate, floor: usize) -> bool {
+    let day = |d: &Option<String>| d.as_deref().filter(|d| d.len() == 10).and_then(|d| crate::lang::Date::parse_iso(d));
+    let (Some(a), Some(b)) = (day(&c.period.start), day(&c.period.end)) else { return false };
+    let span = b.ordinal() - a.ordinal();
+    (0..=EVENT_DAYS_MAX).contains(&span) && has_cue(&lower[back(lower, c.range.start, EVENT_DAYS_REACH, floor)..c.range.start], "event_days_before")
+}
+
 /// The period of a figure (ANNOTATION.md, "Periods"): its own, else the one
 /// its paragraph carries (`inherited`); none for stocks ("còn hiệu lực",
 /// "tính đến …", "đã có 13 đối tác"), participants, and counts bound to one event.
@@ -522,6 +537,9 @@ fn read_period(ctx: &Context<'_>, at: &period::Place<'_>, cands: &[period::Candi
     if let Some(c) = period::own(ctx, at, cands) {
         if held_by(lower, c, q) {
             return none(true);
+        }
+        if q.unit == Unit::Count && event_days(lower, c, at.sentence.start) {
+            return none(false);
         }
         let period = (!c.as_of).then(|| c.period.clone());
         return ReadPeriod { period, own: Some(c.clone()), stock: c.as_of };
