@@ -23,6 +23,8 @@ const NAMED_LOOKBACK: usize = 256;
 const GUEST_REACH: usize = 120;
 /// How far after an anaphoric word (in bytes) the event it names may first be told.
 const FORWARD: usize = 600;
+/// How many events on the next event of a kind may be looked for.
+const NEXT_OF_KIND: usize = 4;
 
 /// One real event and its mentions, while the document is read.
 pub struct Group {
@@ -410,17 +412,22 @@ fn merge_bare_into_proper(ctx: &Context<'_>, groups: &mut Vec<Group>) {
 }
 
 /// "Điện đàm với Ngoại trưởng Kazakhstan" (a heading), then "A điện đàm với
-/// Bộ trưởng Ngoại giao Kazakhstan B": an event told once with offices alone
-/// is the next event of its kind, told within [`FORWARD`] bytes, when each
+/// Bộ trưởng Ngoại giao Kazakhstan B": an event told once with offices (and
+/// maybe names told again there) is the next event of its kind, told within [`FORWARD`] bytes, when each
 /// office is held there by someone of that country (the same title, or one
 /// `same_office` names with it).
 fn merge_offices_into_next(groups: &mut Vec<Group>, people: &[PersonHit]) {
     let mut into: Vec<Option<usize>> = vec![None; groups.len()];
     for i in 0..groups.len().saturating_sub(1) {
-        let (g, next) = (&groups[i], &groups[i + 1]);
-        let offices_only = !g.principals.is_empty() && g.principals.iter().all(|p| p.starts_with('~'));
+        // The next event of its kind, a few events on at most (a headline tells two).
+        let g = &groups[i];
+        let Some(j) = (i + 1..groups.len()).take(NEXT_OF_KIND).find(|&j| groups[j].kind() == g.kind()) else { continue };
+        let next = &groups[j];
+        // Some principal told by office alone; the named ones are named again there.
+        let offices = g.principals.iter().any(|p| p.starts_with('~'));
         let named = next.principals.iter().any(|p| !p.starts_with('~'));
-        if !offices_only || !named || g.mentions.len() != 1 || next.kind() != g.kind() {
+        let names_again = g.principals.iter().filter(|p| !p.starts_with('~')).all(|p| next.principals.contains(p));
+        if !offices || !named || !names_again || g.mentions.len() != 1 || next.kind() != g.kind() {
             continue;
         }
         if next.mentions[0].trigger.start.saturating_sub(g.mentions[0].sentence.end) > FORWARD {
@@ -432,8 +439,8 @@ fn merge_offices_into_next(groups: &mut Vec<Group>, people: &[PersonHit]) {
             let (title, code) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
             !code.is_empty() && holders.iter().any(|p| p.partner.as_ref().is_some_and(|x| x.code == code) && p.title.as_deref().is_some_and(|t| same_office(t, title)))
         };
-        if g.principals.iter().all(held) {
-            into[i] = Some(i + 1);
+        if g.principals.iter().filter(|p| p.starts_with('~')).all(held) {
+            into[i] = Some(j);
         }
     }
     fold_into(groups, &into);
