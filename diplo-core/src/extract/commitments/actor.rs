@@ -13,6 +13,9 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
+/// How many holders of a title on each side of a bare one are tried.
+const HOLDER_SCAN: usize = 64;
+
 /// How far before a name its title may stand ("Chủ tịch UBND tỉnh Nghệ An").
 const MAX_QUALIFIER_WORDS: usize = 6;
 
@@ -230,6 +233,10 @@ impl<'a, 'c> Names<'a, 'c> {
 /// canonical title and in document order, built once per document.
 pub struct NamedTitles {
     by_title: HashMap<String, Vec<(usize, String)>>,
+    /// Names given with a foreign country after their title ("Thủ tướng Ấn Độ
+    /// Narendra Modi"): a bare "Thủ tướng" in a Vietnamese article names the
+    /// Vietnamese holder first.
+    foreign: std::collections::HashSet<String>,
     /// Every person mentioned, in document order (for pronouns): a name
     /// (with whether a title came with it) or a bare title.
     all: Vec<(usize, Mention)>,
@@ -244,6 +251,7 @@ impl NamedTitles {
     pub fn new(ctx: &Context<'_>, titles: &Hits<String>) -> Self {
         let text = ctx.text();
         let mut by_title: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+        let mut foreign = std::collections::HashSet::new();
         let mut all = Vec::new();
         for (t, canon) in titles.within(0..text.len()).iter().cloned() {
             if blocked_title(ctx, &t) {
@@ -251,6 +259,10 @@ impl NamedTitles {
             }
             match name_after(text, t.end) {
                 Some(name) => {
+                    let between = text.get(t.end..).and_then(|r| r.find(name.as_str())).map(|k| t.end..t.end + k);
+                    if between.is_some_and(|b| crate::lexicon::partners::find_partners(text, b).iter().any(|h| h.partner.code != "VN")) {
+                        foreign.insert(name.clone());
+                    }
                     by_title.entry(canon).or_default().push((t.start, name.clone()));
                     all.push((t.start, Mention::Named(name, true)));
                 }
@@ -271,16 +283,21 @@ impl NamedTitles {
             }
         }
         all.sort_by_key(|(at, _)| *at);
-        NamedTitles { by_title, all }
+        NamedTitles { by_title, foreign, all }
     }
 
     /// The name given with `canonical` title: the nearest mention before
     /// `pos` ("Thủ tướng Phạm Minh Chính … Thủ tướng yêu cầu"), else the
-    /// first one after it.
+    /// first one after it — a Vietnamese holder first, when the article names one
+    /// ("Thủ tướng có cuộc gặp với Thủ tướng Canada X. Thủ tướng đề nghị …").
     pub fn resolve(&self, canonical: &str, pos: usize) -> Option<String> {
         let found = self.by_title.get(canonical)?;
-        let i = found.partition_point(|(at, _)| *at < pos);
-        i.checked_sub(1).and_then(|j| found.get(j)).or_else(|| found.get(i)).map(|(_, n)| n.clone())
+        let home = |n: &String| !self.foreign.contains(n) && n.split(' ').next().is_some_and(|w| CUES.surnames.iter().any(|x| x == w));
+        let pick = |ok: &dyn Fn(&String) -> bool| {
+            let i = found.partition_point(|(at, _)| *at < pos);
+            found[..i].iter().rev().take(HOLDER_SCAN).find(|(_, n)| ok(n)).or_else(|| found[i..].iter().take(HOLDER_SCAN).find(|(_, n)| ok(n))).map(|(_, n)| n.clone())
+        };
+        pick(&home).or_else(|| pick(&|_| true))
     }
 
     /// The person mentioned last before `pos`: where, the name, and whether

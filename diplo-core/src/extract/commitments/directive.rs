@@ -176,7 +176,11 @@ fn make(ctx: &Context<'_>, span: Range<usize>, actor: Actor, verb: usize, found:
 /// The actor as a [`Person`]; a bare title takes the name given with it
 /// elsewhere in the article, a short foreign name the full one.
 fn person(ctx: &Context<'_>, actor: Actor, verb: usize, names: &Names<'_, '_>) -> Person {
-    let name = actor.name.or_else(|| actor.canonical.as_deref().and_then(|c| names.get().resolve(c, verb)));
+    // "Tổng thống Zelensky kêu gọi": a short foreign name closing the title is the full
+    // one the article gives (not "… tỉnh Quảng Nam" read as "Trần Văn Nam").
+    let foreign = |n: &String| n.split(' ').next().is_some_and(|w| !CUES.surnames.iter().any(|x| x == w));
+    let short = || actor.title.as_deref().and_then(|t| t.rsplit(' ').next()).filter(|w| w.starts_with(char::is_uppercase)).and_then(|w| names.get().full_name(w)).filter(foreign);
+    let name = actor.name.clone().or_else(short).or_else(|| actor.canonical.as_deref().and_then(|c| names.get().resolve(c, verb)));
     let name = name.map(|n| names.get().full_name(&n).unwrap_or(n));
     Person { title: actor.title, name, evidence: ctx.evidence(actor.range), ..Person::default() }
 }
