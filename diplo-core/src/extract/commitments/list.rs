@@ -220,12 +220,27 @@ fn skip_back_words(lower: &str, floor: usize, pos: usize) -> usize {
 /// in force.
 pub fn status_after(ctx: &Context<'_>, pos: usize, limit: usize) -> Option<(Range<usize>, Status)> {
     let lower = &ctx.lower;
+    // "UKVFTA (có hiệu lực từ ngày 1/5/2021)": a status opening the bracket after the name.
+    let at = skip_fwd(lower, pos, "");
+    if lower.get(at..).is_some_and(|r| r.starts_with('(')) {
+        let inner = at + 1;
+        let close = lower.get(inner..ceil_char(lower, limit.min(inner + GLOSS_REACH))).and_then(|r| r.find(')')).map(|i| inner + i);
+        if let Some(close) = close {
+            if let Some((r, s)) = CUES.status_after.find(lower, inner..close).first().filter(|(r, _)| word_count(lower, inner..r.start) == 0) {
+                return Some((r.clone(), *s));
+            }
+        }
+    }
     let pos = after_gloss(lower, pos, limit);
     let end = ceil_char(lower, limit.min(pos + 120));
     let cues = CUES.status_after.find(lower, pos..end);
     let (first, status) = cues.first().filter(|(r, _)| word_count(lower, pos..r.start) == 0 || only_adverbs(lower, pos, r.start))?.clone();
+    // "được ký kết … và có hiệu lực từ …"; "ký ngày …, đang chờ … phê chuẩn": a later,
+    // further step of the same agreement told in the chain.
     let chained = cues.iter().skip(1).find(|(r, s)| {
-        *s == Status::InForce && lower.get(first.end..r.start).is_some_and(|g| g.contains(" và ") && !g.contains([';', '(']))
+        let gap = lower.get(first.end..r.start).unwrap_or("");
+        let joined = !gap.contains([';', '(']);
+        (*s == Status::InForce && gap.contains(" và ") || status == Status::Signed && *s == Status::RatificationPending && gap.contains(", ")) && joined
     });
     Some(chained.map_or((first, status), |(r, s)| (r.clone(), *s)))
 }

@@ -50,7 +50,24 @@ pub fn extract(ctx: &Context<'_>, warnings: &mut Vec<Warning>) -> Vec<Commitment
     out.extend(upgrade::extract(ctx, &counterpart));
     out.extend(directive::extract(ctx));
     out.sort_by_key(|c| (c.evidence.start, c.evidence.end));
+    listed_status(ctx, &mut out);
     out
+}
+
+/// "đang đàm phán … CEPA với UAE, FTA với EFTA và FTA ASEAN – Canada": FTAs listed
+/// one after another (only ",", "và" between) share the status told with the first.
+fn listed_status(ctx: &Context<'_>, out: &mut [Commitment]) {
+    for i in 1..out.len() {
+        let (prev, this) = (&out[i - 1], &out[i]);
+        if this.kind != CommitmentKind::Fta || prev.kind != CommitmentKind::Fta || this.status.is_some() || prev.status.is_none() {
+            continue;
+        }
+        let gap = ctx.norm.original.get(prev.evidence.byte_end..this.evidence.byte_start).unwrap_or(";");
+        let gap = gap.trim().trim_start_matches(')').trim();
+        if matches!(gap, "," | "và" | ", và") {
+            out[i].status = prev.status;
+        }
+    }
 }
 
 /// Adds spans to a sorted list of spans, keeping it sorted.
