@@ -68,7 +68,7 @@ fn digit_runs(text: &str) -> impl Iterator<Item = Run> + '_ {
 }
 static TIMESTAMP_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cn)\s*,?\s*)?(?:ngày\s+)?(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})(?:\s*[-,|]?\s*\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:\(?\s*gmt\s*[+-]\s*\d{1,2}\s*\)?|am|pm|sa|ch))?)?$",
+        r"^(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cn)\s*,?\s*)?(?:\d{1,2}\s*[:h]\s*\d{2}\s*[,|-]?\s*)?(?:ngày\s+)?(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})(?:\s*[-,|]?\s*\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:\(?\s*gmt\s*[+-]\s*\d{1,2}\s*\)?|am|pm|sa|ch))?)?$",
     )
     .expect("static regex")
 });
@@ -120,7 +120,8 @@ fn bracketed(text: &str, pos: usize) -> bool {
     text[from..pos].rfind('(').is_some_and(|i| !text[from + i..pos].contains(')'))
 }
 
-/// A timestamp line near the top ("Thứ Năm, 01/08/2024 - 19:45", "14/08/2025 18:42").
+/// A timestamp line near the top ("Thứ Năm, 01/08/2024 - 19:45", "14/08/2025 18:42",
+/// "Thứ Sáu, 22:35, 28/06/2019").
 pub fn page_timestamp(lower: &str) -> Option<Date> {
     for line in lower.split('\n').take(6) {
         let t = line.trim().trim_start_matches(['(', '[']).trim_end_matches([')', ']']);
@@ -280,6 +281,9 @@ mod tests {
         assert_eq!(page_timestamp("thứ năm, 01/08/2024 - 19:45\nabc"), Date::new(2024, 8, 1));
         assert_eq!(page_timestamp("tiêu đề\n14/08/2025 18:42\n"), Date::new(2025, 8, 14));
         assert_eq!(page_timestamp("thứ tư, 7/2/2024, 23:41 (gmt+7)"), Date::new(2024, 2, 7));
+        assert_eq!(page_timestamp("thứ sáu, 22:35, 28/06/2019
+tiêu đề"), Date::new(2019, 6, 28));
+        assert_eq!(page_timestamp("22:35, 28/06/2019"), Date::new(2019, 6, 28));
         assert_eq!(page_timestamp("ngày 7/2/2024, thủ tướng chủ trì hội nghị"), None);
     }
 }
