@@ -272,7 +272,11 @@ pub fn dates(ctx: &Context<'_>, groups: &[Group], people: &[PersonHit]) -> Vec<O
                     }
                     // "Chiều cùng ngày" names the part of the day before the cue, "cùng chiều" in it.
                     let word = time_word_before(ctx, at);
-                    let inside = ctx.lower.get(at..).and_then(|r| r.strip_prefix("cùng ")).map(|r| r.trim_start_matches("buổi ")).and_then(|r| r.split([' ', ',']).next());
+                    // … and "cùng chiều", "(trong) buổi trưa" name it inside the cue.
+                    let inside = ctx.lower.get(at..).map(|r| r.strip_prefix("cùng ").or_else(|| r.strip_prefix("trong ")).unwrap_or(r)).and_then(|r| {
+                        let r = r.strip_prefix("buổi ");
+                        r.or_else(|| ctx.lower.get(at..).and_then(|x| x.strip_prefix("cùng ")))
+                    }).and_then(|r| r.split([' ', ',']).next());
                     t.time_of_day = word.and_then(crate::lang::tod).or_else(|| inside.and_then(crate::lang::tod));
                     Some(t)
                 })
