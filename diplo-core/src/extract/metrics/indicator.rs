@@ -98,6 +98,11 @@ pub fn nearest_amount(lower: &str, within: Range<usize>, deal: bool, weak_ok: bo
         if matches!(rule.indicator, Indicator::GdpGrowth) && is_denominator(lower, within.start + i) {
             continue;
         }
+        // "khu vực có vốn đầu tư nước ngoài đạt 155 tỷ USD" (of exports): a sector
+        // named by its capital, not the capital measured.
+        if rule.indicator == Indicator::Investment && ends_with_cue(&lower[super::back(lower, within.start + i, 32, 0)..within.start + i], "sector_before") {
+            continue;
+        }
         let end = i + rule.keyword.len();
         // A generic word names the figure only right next to it.
         if rule.scope == Scope::AmountWeak && hay.len() - end > WEAK_GAP && i > WEAK_GAP / 4 {
