@@ -25,7 +25,8 @@ pub fn for_count(counted: &str, before: &str) -> Option<Indicator> {
                 let b = before.trim_end();
                 b.ends_with(rule.keyword.as_str()) && !b[..b.len() - rule.keyword.len()].chars().next_back().is_some_and(char::is_alphanumeric)
             }
-            Scope::Verb => find_word(before, &rule.keyword).is_some(),
+            // "hàng xuất khẩu Việt Nam đã là đối tượng của 245 vụ việc": a noun's modifier, not the verb.
+            Scope::Verb => find_word(before, &rule.keyword).is_some_and(|i| !ends_with_cue(&before[..i], "modified_noun")),
             _ => false,
         };
         if hit {
