@@ -85,7 +85,9 @@ fn place_at(ctx: &Context<'_>, pos: usize, limit: usize, object: bool) -> Option
     let rest = text.get(pos..limit)?;
     let rest_l = &lower[pos..limit];
     let stop_at = |from: usize| -> usize {
-        let hard = rest[from..].find([',', ';', '.', ':', '"']).map_or(rest.len(), |i| from + i);
+        // A '.' inside a name ("TP.HCM") does not end it.
+        let full_stop = rest[from..].match_indices('.').map(|(i, _)| from + i).find(|&i| !rest[i + 1..].starts_with(|c: char| c.is_alphanumeric()));
+        let hard = rest[from..].find([',', ';', ':', '"']).map(|i| from + i).into_iter().chain(full_stop).min().unwrap_or(rest.len());
         let words = cues("venue_stop").iter().filter(|s| !(object && s.as_str() == "của")).filter_map(|s| rest_l[from..hard].find(&format!(" {s} ")).map(|i| from + i)).min();
         words.unwrap_or(hard)
     };
