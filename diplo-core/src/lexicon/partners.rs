@@ -123,6 +123,9 @@ fn on_boundaries(text: &str, r: &Range<usize>) -> bool {
     !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
 }
 
+/// Words that name a company's kind before its name.
+const COMPANY_HEADS: &[&str] = &["tập đoàn", "công ty", "tổng công ty", "hãng"];
+
 /// A single capitalised syllable right after another capitalised word is part
 /// of a personal or place name ("Nguyễn Tuấn Anh", "Minh Đức", "Chủ Nhật"),
 /// not a country — unless that word is capitalised only because it opens
@@ -134,6 +137,14 @@ fn inside_proper_name(text: &str, r: &Range<usize>) -> bool {
         return true;
     }
     let Some(prev) = before.strip_suffix(' ') else { return false };
+    // "Công ty CP Tập đoàn Đức Khải", "Tập đoàn Mỹ Lan": a company's name after its kind
+    // (not "một hãng Mỹ", an American firm: the name goes on with a capital).
+    let name_goes_on = text.get(r.end..).and_then(|t| t.strip_prefix(' ')).is_some_and(|t| t.starts_with(char::is_uppercase));
+    let from = (prev.len().saturating_sub(24)..=prev.len()).find(|&i| prev.is_char_boundary(i)).unwrap_or(prev.len());
+    let prev_lower = lowercase_same_len(&prev[from..]);
+    if name_goes_on && COMPANY_HEADS.iter().any(|h| prev_lower.ends_with(h) && !prev_lower[..prev_lower.len() - h.len()].chars().next_back().is_some_and(char::is_alphanumeric)) {
+        return true;
+    }
     let word = prev.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let name = text.get(r.clone()).unwrap_or("");
     let acronym = name.chars().all(|c| !c.is_lowercase());
