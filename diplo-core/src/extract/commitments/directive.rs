@@ -90,7 +90,7 @@ fn one(ctx: &Context<'_>, si: usize, verb: &Range<usize>, statement: bool, actor
         Some(f) => f,
         // "… nhắc lại mục tiêu … . Bên cạnh đó, phải …": the obligation goes on.
         None if statement || comma_statement => continued(ctx, si, verb, end)?,
-        None => return None,
+        None => fronted(ctx, sent.start, actor.range.start, verb, end)?,
     };
     // "mời Tổng thống … thăm Việt Nam" is an invitation, not a directive.
     if lower.get(verb.clone()) == Some("mời") {
@@ -100,6 +100,22 @@ fn one(ctx: &Context<'_>, si: usize, verb: &Range<usize>, statement: bool, actor
         }
     }
     Some(make(ctx, actor.range.start..found.addressee_end.max(verb.end), actor, verb.start, found, names))
+}
+
+/// "Đối với Bộ Công Thương, Phó Thủ tướng giao chủ trì …": the addressee told
+/// first, as the sentence's topic, and the task after the verb.
+fn fronted(ctx: &Context<'_>, sent_start: usize, actor_start: usize, verb: &Range<usize>, end: usize) -> Option<Found> {
+    let text = ctx.text();
+    let head = text.get(sent_start..actor_start)?.trim();
+    let topic = head.strip_suffix(',')?;
+    let lower_topic = crate::text::lowercase_same_len(topic);
+    let at = CUES.fronted_topic.iter().find(|t| lower_topic.starts_with(t.as_str()))?.len();
+    let addressee = topic.get(at..)?.trim();
+    if addressee.is_empty() || addressee.contains([',', ';']) || !addressee.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let content = clean(text.get(skip_fwd(text, verb.end, ",:")..end));
+    content.is_some().then(|| Found { addressees: vec![addressee.to_string()], addressee_end: verb.end, content })
 }
 
 /// A statement whose obligation is in the next sentence, which has no
