@@ -66,7 +66,7 @@ pub fn actor_before(ctx: &Context<'_>, verb: usize, names: &Names<'_, '_>) -> Op
         return actor_ending_at(ctx, floor, before, names)
             .or_else(|| honorific(ctx, floor, before).map(|a| Actor { titled: true, title: text.get(inner..end - 1).map(|t| t.trim().to_string()), ..a }));
     }
-    actor_ending_at(ctx, floor, end, names).or_else(|| honorific(ctx, floor, end))
+    actor_ending_at(ctx, floor, end, names).or_else(|| honorific(ctx, floor, end)).or_else(|| short_foreign(ctx, floor, end, names))
 }
 
 /// "Ông"/"bà" right before the verb (after adverbs): the person the article
@@ -105,6 +105,26 @@ fn honorific(ctx: &Context<'_>, floor: usize, end: usize) -> Option<Actor> {
     let whole = run.first().is_some_and(|f| f.start == name.start || f.start == hon.start);
     (surname && is_hon && whole)
         .then(|| Actor { range: hon.start..name.end, title: None, canonical: None, name: text.get(name).map(str::to_string), titled: false })
+}
+
+/// "Ông Putin kêu gọi": an honorific and one foreign word that ends the full
+/// name a leader's title gave earlier in the article ("Tổng thống Nga Vladimir Putin").
+fn short_foreign(ctx: &Context<'_>, floor: usize, end: usize, names: &Names<'_, '_>) -> Option<Actor> {
+    let text = ctx.text();
+    let run = cap_run_before(text, floor, end);
+    // One word, after a lower-case honorific or a sentence-initial "Ông".
+    let word = match run.as_slice() {
+        [w] | [_, w] => w,
+        _ => return None,
+    };
+    let before = skip_back(text, word.start, "");
+    let hon = words(text, floor..before).into_iter().last().filter(|w| w.end == before)?;
+    if !ctx.lower.get(hon.clone()).is_some_and(|h| h == "ông" || h == "bà") || word.end != skip_back(text, end, "") {
+        return None;
+    }
+    let short = text.get(word.clone())?;
+    let full = names.get().full_name(short).filter(|n| n.split(' ').next().is_some_and(|w| !CUES.surnames.iter().any(|x| x == w)))?;
+    names.get().titled_name(&full).then(|| Actor { range: hon.start..word.end, title: None, canonical: None, name: Some(full), titled: false })
 }
 
 /// Is the title at `t` part of an office's name ("Văn phòng Chủ tịch nước",
@@ -237,6 +257,8 @@ pub struct NamedTitles {
     /// Narendra Modi"): a bare "Thủ tướng" in a Vietnamese article names the
     /// Vietnamese holder first.
     foreign: std::collections::HashSet<String>,
+    /// Every name given with a leader's title.
+    titled: std::collections::HashSet<String>,
     /// Every person mentioned, in document order (for pronouns): a name
     /// (with whether a title came with it) or a bare title.
     all: Vec<(usize, Mention)>,
@@ -283,7 +305,8 @@ impl NamedTitles {
             }
         }
         all.sort_by_key(|(at, _)| *at);
-        NamedTitles { by_title, foreign, all }
+        let titled = by_title.values().flatten().map(|(_, n)| n.clone()).collect();
+        NamedTitles { by_title, foreign, titled, all }
     }
 
     /// The name given with `canonical` title: the nearest mention before
@@ -309,6 +332,11 @@ impl NamedTitles {
             Mention::Named(n, titled) => Some((*at, n.clone(), *titled)),
             Mention::Title(canon) => self.resolve(canon, *at).map(|n| (*at, n, true)),
         }
+    }
+
+    /// Was `name` given with a leader's title somewhere in the article?
+    pub fn titled_name(&self, name: &str) -> bool {
+        self.titled.contains(name)
     }
 
     /// The longest name the article gives that ends with `short` ("Lula da
