@@ -124,7 +124,7 @@ fn short_foreign(ctx: &Context<'_>, floor: usize, end: usize, names: &Names<'_, 
     }
     let short = text.get(word.clone())?;
     let full = names.get().full_name(short).filter(|n| n.split(' ').next().is_some_and(|w| !CUES.surnames.iter().any(|x| x == w)))?;
-    names.get().titled_name(&full).then(|| Actor { range: hon.start..word.end, title: None, canonical: None, name: Some(full), titled: false })
+    names.get().titled_name(&full).then_some(Actor { range: hon.start..word.end, title: None, canonical: None, name: Some(full), titled: false })
 }
 
 /// Is the title at `t` part of an office's name ("Văn phòng Chủ tịch nước",

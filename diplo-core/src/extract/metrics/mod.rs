@@ -500,7 +500,7 @@ const EVENT_DAYS_MAX: i64 = 7;
 /// … ngày 12-13/12, … ký kết 36 văn kiện": a few days told right after an event
 /// date the event; the counts told with it are bound to it (ANNOTATION.md: no period).
 fn event_days(lower: &str, c: &period::Candidate, floor: usize) -> bool {
-    let day = |d: &Option<String>| d.as_deref().filter(|d| d.len() == 10).and_then(|d| crate::lang::Date::parse_iso(d));
+    let day = |d: &Option<String>| d.as_deref().filter(|d| d.len() == 10).and_then(crate::lang::Date::parse_iso);
     let (Some(a), Some(b)) = (day(&c.period.start), day(&c.period.end)) else { return false };
     let span = b.ordinal() - a.ordinal();
     (0..=EVENT_DAYS_MAX).contains(&span) && has_cue(&lower[back(lower, c.range.start, EVENT_DAYS_REACH, floor)..c.range.start], "event_days_before")
