@@ -10,6 +10,7 @@ use super::parties::{delegation_leaders, people_in};
 use crate::extract::people::PersonHit;
 use crate::extract::Context;
 use crate::records::MeetingKind;
+use std::collections::HashSet;
 
 /// Every mention's position and group, sorted by position.
 fn positions(groups: &[Group]) -> Vec<(usize, usize)> {
@@ -38,37 +39,26 @@ fn ongoing_trip(ctx: &Context<'_>, pos: usize) -> bool {
 /// How many sentences after an event's last mention still tell what was said at it.
 const SPEECH_REACH: usize = 6;
 
-/// "Tại hội đàm, … . Chủ tịch Quốc hội X đề nghị …": a sentence that tells one event
-/// (its own, or the last one told a few sentences before) tells what its principals
-/// said there. Only people already in that event's cast count as its speakers, and
-/// the main event, which reads speakers from the whole article, and a visit, which
-/// spans the other events, are left out.
-fn speakers_of_event(ctx: &Context<'_>, groups: &[Group], people: &[PersonHit], casts: &mut [Cast], main: Option<usize>, at: &[(usize, usize)], si: usize) {
+/// "Tại hội đàm, … . Chủ tịch Quốc hội X đề nghị …": the one event sentence `si`
+/// tells (its own, or the last one told a few sentences before), whose principals'
+/// words it reports. The main event, which reads speakers from the whole article,
+/// and a visit, which spans the other events, are left out.
+fn event_spoken_of(ctx: &Context<'_>, groups: &[Group], main: Option<usize>, at: &[(usize, usize)], si: usize) -> Option<usize> {
     let r = &ctx.sentences[si].range;
     let k = at.partition_point(|(p, _)| *p < r.start);
     let mut own = at[k..].iter().take_while(|(p, _)| *p < r.end).map(|&(_, g)| g);
     let g = match own.next() {
         Some(g) if own.all(|o| o == g) => g,
-        Some(_) => return,
+        Some(_) => return None,
         None => {
-            let Some(&(pos, g)) = k.checked_sub(1).and_then(|k| at.get(k)) else { return };
+            let &(pos, g) = at.get(k.checked_sub(1)?)?;
             if si.saturating_sub(ctx.sentences.partition_point(|s| s.range.end <= pos)) > SPEECH_REACH {
-                return;
+                return None;
             }
             g
         }
     };
-    if Some(g) == main || groups[g].kind() == MeetingKind::Visit {
-        return;
-    }
-    let cast = &mut casts[g];
-    for j in people_in(people, r) {
-        let Some(name) = people[j].name.as_deref() else { continue };
-        let in_cast = cast.chairs.iter().chain(&cast.attendees).any(|&c| people[c].name.as_deref() == Some(name));
-        if in_cast && super::fields::is_speaker(ctx, &people[j], r) {
-            cast.speakers.push(j);
-        }
-    }
+    (Some(g) != main && groups[g].kind() != MeetingKind::Visit).then_some(g)
 }
 
 /// The named people after the first " có " (or " gồm ") from `from` in the sentence.
@@ -81,14 +71,13 @@ fn listed_after_co(ctx: &Context<'_>, people: &[PersonHit], from: usize, end: us
 pub fn attach(ctx: &Context<'_>, groups: &[Group], people: &[PersonHit], casts: &mut [Cast], couples: &[(String, String)], main: Option<usize>) {
     let at = positions(groups);
     let is_visit = |g: &Group| g.kind() == MeetingKind::Visit;
-    for (si, s) in ctx.sentences.iter().enumerate() {
+    for s in &ctx.sentences {
         let r = s.range.clone();
         let l = ctx.lower[r.clone()].trim_start();
         let lead = r.start + (ctx.lower[r.clone()].len() - l.len());
         // The group of an event word in this very sentence, if any.
         let k = at.partition_point(|(p, _)| *p < r.start);
         let own = at[k..].iter().take_while(|(p, _)| *p < r.end).map(|(_, g)| *g).next();
-        speakers_of_event(ctx, groups, people, casts, main, &at, si);
         // "Tháp tùng Tổng thống có …", "Cùng đi có …": the visit's entourage.
         if cues("entourage").iter().any(|c| starts_with_word(l, c)) {
             let target = before(&at, groups, r.start, is_visit).or_else(|| after(&at, groups, r.end, is_visit));
@@ -160,6 +149,18 @@ pub fn attach(ctx: &Context<'_>, groups: &[Group], people: &[PersonHit], casts: 
             }
             if let Some(j) = people.iter().position(|p| p.name.as_deref() == Some(spouse.as_str())) {
                 cast.attend(j);
+            }
+        }
+    }
+    // What the cast said at each event, once the cast is known (names looked up in a
+    // set per event, so a long cast costs no scan per person).
+    let cast_names: Vec<HashSet<String>> = casts.iter().map(|c| c.chairs.iter().chain(&c.attendees).filter_map(|&j| people[j].name.clone()).collect()).collect();
+    // Only people already in the event's cast count as its speakers.
+    for (si, s) in ctx.sentences.iter().enumerate() {
+        let Some(g) = event_spoken_of(ctx, groups, main, &at, si) else { continue };
+        for j in people_in(people, &s.range) {
+            if people[j].name.as_ref().is_some_and(|n| cast_names[g].contains(n)) && super::fields::is_speaker(ctx, &people[j], &s.range) {
+                casts[g].speakers.push(j);
             }
         }
     }
