@@ -14,7 +14,6 @@ the share of judged records kept and the precision among them.
 """
 import argparse
 import glob
-import json
 import pathlib
 import re
 import sys
@@ -26,6 +25,7 @@ import diplo
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 summary = __import__("importlib").import_module("precision-sample").summary
+from corpus_articles import articles  # noqa: E402
 CURRENCY = {"VND", "USD", "EUR", "CNY", "JPY", "KRW", "GBP", "THB", "SGD", "AUD", "INR", "RUB"}
 
 
@@ -34,15 +34,7 @@ def norm(s):
 
 
 def corpus_docs(corpus):
-    items = []
-    for path in sorted(pathlib.Path(corpus).glob("*.jsonl")):
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError:
-                continue
-            if isinstance(row, dict) and isinstance(row.get("text"), str):
-                items.append((row["text"], f"{path.stem}:{n}"))
+    items = [(text, f"{stem}:{n}") for stem, n, text in articles(corpus)]
     return {ref: (text, doc.to_dict()) for (text, ref), doc in zip(items, diplo.extract_batch(items)) if not isinstance(doc, Exception)}
 
 

@@ -20,6 +20,10 @@ import json
 import pathlib
 import random
 import subprocess
+import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from corpus_articles import articles  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 KINDS = ("metrics", "meetings", "commitments")
@@ -29,19 +33,12 @@ def split_corpus(corpus, work):
     """Writes each article as `<stem>_<line>.txt`; returns {id: text}."""
     work.mkdir(parents=True, exist_ok=True)
     texts = {}
-    for path in sorted(pathlib.Path(corpus).glob("*.jsonl")):
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError:
-                continue
-            if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-                continue
-            doc_id = f"{path.stem}_{n}"
-            f = work / f"{doc_id}.txt"
-            if not f.exists():
-                f.write_text(row["text"], encoding="utf-8")
-            texts[doc_id] = row["text"]
+    for stem, n, text in articles(corpus):
+        doc_id = f"{stem}_{n}"
+        f = work / f"{doc_id}.txt"
+        if not f.exists():
+            f.write_text(text, encoding="utf-8")
+        texts[doc_id] = text
     return texts
 
 

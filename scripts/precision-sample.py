@@ -12,12 +12,14 @@ table row with its record summary, its evidence, the sentence around it, and
 empty verdict/why columns to fill in by ANNOTATION.md.
 """
 import argparse
-import json
 import pathlib
 import random
 import sys
 
 import diplo
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from corpus_articles import articles  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 
@@ -65,15 +67,7 @@ def main():
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
     a = ap.parse_args()
-    items = []
-    for path in sorted(pathlib.Path(a.corpus).glob("*.jsonl")):
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError:
-                continue
-            if isinstance(row, dict) and isinstance(row.get("text"), str):
-                items.append((row["text"], f"{path.stem}:{n}"))
+    items = [(text, f"{stem}:{n}") for stem, n, text in articles(a.corpus)]
     pool = []
     for (text, ref), doc in zip(items, diplo.extract_batch(items)):
         if isinstance(doc, Exception):
