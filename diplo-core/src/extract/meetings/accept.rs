@@ -107,7 +107,7 @@ fn signing_held(ctx: &Context<'_>, s: &Range<usize>, c: &Candidate<'_>) -> bool 
     let reach = crate::text::floor_char(text, (from + PARTIES_REACH).min(s.end)).max(from);
     let clause = &lower[from..reach];
     let clause = &clause[..clause.find([',', ';', '.']).unwrap_or(clause.len())];
-    cues("held_after").iter().any(|h| clause.match_indices(h.as_str()).any(|(i, _)| i == 0 || clause[..i].ends_with(' ')))
+    cues("held_after").iter().any(|h| crate::lexicon::cues::find_word(clause, h).is_some())
 }
 
 /// "phiên đàm phán thứ ba sẽ được tổ chức tại Brasília": an event named with its

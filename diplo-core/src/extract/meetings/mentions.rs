@@ -482,7 +482,7 @@ fn told_before(ctx: &Context<'_>, people: &[PersonHit], s: &Range<usize>, trig: 
     // in "hai Thủ tướng thông qua … và chứng kiến trao đổi …".
     let witnessing = lower[trig.clone()].starts_with("chứng kiến");
     // "X thăm cấp Nhà nước Mông Cổ và lần lượt hội kiến …": a second verb of the subject.
-    let and_then = b.rfind(" và ").is_some_and(|i| !witnessing && super::parties::is_subject_gap(&b[i + " và ".len()..]) && !b[i + " và ".len()..].trim().is_empty());
+    let and_then = !witnessing && b.rsplit_once(" và ").is_some_and(|(_, gap)| !gap.trim().is_empty() && super::parties::is_subject_gap(gap));
     if ["sau đó", "sau đó cùng", "rồi", "đồng thời", "sau đó đã", "và cùng"].iter().any(|w| ends_with_word(b, w)) || witnessing && ends_with_word(b, "và") || and_then {
         let head = lower[s.start..trig.start].trim_start();
         if let Some(p) = cue_after("pair", head) {
