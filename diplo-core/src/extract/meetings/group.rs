@@ -9,7 +9,7 @@
 //!   anaphoric word is no event at all.
 
 use super::mentions::EventMention;
-use super::lexicon::{ends_with_word, Roles};
+use super::lexicon::{cues, ends_with_word, starts_with_word, Roles};
 use crate::extract::people::PersonHit;
 use crate::extract::Context;
 use crate::records::MeetingKind;
@@ -63,8 +63,14 @@ impl Group {
 
 /// The name without function words, for comparing two mentions' names.
 pub fn key(ctx: &Context<'_>, m: &EventMention) -> String {
-    ctx.lower[m.name.clone()]
-        .split(' ')
+    let name = &ctx.lower[m.name.clone()];
+    // One summit has several names ("Hội nghị thượng đỉnh G20", "Hội nghị Cấp cao G20"):
+    // they are compared by what follows the summit word.
+    let summit_word = (m.kind == MeetingKind::Summit).then(|| cues("summit_word").iter().find(|w| starts_with_word(name, w))).flatten();
+    let name = summit_word.map_or(name, |w| &name[w.len()..]);
+    let head = if summit_word.is_some() { "\u{1}summit" } else { "" };
+    std::iter::once(head)
+        .chain(name.split(' '))
         .filter(|w| !matches!(*w, "của" | "về" | "các" | "và" | "chống" | "" | "-"))
         .collect::<Vec<_>>()
         .join(" ")
