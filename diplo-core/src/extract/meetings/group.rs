@@ -9,7 +9,7 @@
 //!   anaphoric word is no event at all.
 
 use super::mentions::EventMention;
-use super::lexicon::{cues, ends_with_word, starts_with_word, Roles};
+use super::lexicon::{cues, ends_with_word, is_call_word, starts_with_word, Roles};
 use crate::extract::people::PersonHit;
 use crate::extract::Context;
 use crate::records::MeetingKind;
@@ -238,7 +238,9 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
                 let same_pair = subset(&names, &g.principals) && subset(&g.principals, &names);
                 let host_or_call = |r: Roles| matches!(r, Roles::Host | Roles::CallOn);
                 let roles_fit = g.mentions[0].roles == m.roles || (same_pair || fewer && !other_part) && host_or_call(g.mentions[0].roles) && host_or_call(m.roles);
-                g.kind() == m.kind && roles_fit && !g.principals.is_empty() && (subset(&g.principals, &names) || fewer && !other_part)
+                // A phone call and a meeting of the same two people are two events.
+                let same_medium = is_call_word(&g.mentions[0].word) == is_call_word(&m.word);
+                g.kind() == m.kind && roles_fit && same_medium && !g.principals.is_empty() && (subset(&g.principals, &names) || fewer && !other_part)
             })
             // "ngay sau lễ đón chính thức tại …" then "X chủ trì lễ đón chính thức Y": a rite
             // named before without its people is the one now told with them.

@@ -94,6 +94,12 @@ pub fn cues(kind: &str) -> &'static [String] {
     CUES.phrases(kind)
 }
 
+/// Is an event word a phone call's ("điện đàm", "cuộc điện đàm")? A call is online, and
+/// never the same event as a meeting in person of the same two people.
+pub fn is_call_word(word: &str) -> bool {
+    word.contains("điện đàm")
+}
+
 /// Does `before` (trimmed, lower case) end with `phrase` as whole words?
 pub fn ends_with_word(before: &str, phrase: &str) -> bool {
     before.ends_with(phrase) && !before[..before.len() - phrase.len()].chars().next_back().is_some_and(char::is_alphanumeric)

@@ -240,6 +240,18 @@ fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, wor
                 }
             }
         }
+        // "Tại cuộc gặp (với) Thủ tướng X, Thủ tướng Y khẳng định …": the noun names the side
+        // met, and whoever speaks right after the comma is the other side.
+        if noun_use && row.roles == Roles::Both && word.starts_with("cuộc") && objects.is_empty() {
+            objects = objects_after(ctx, people, trig.end, clause_end, clause_end);
+            if let Some(&o) = objects.last() {
+                let after_obj = clause_end_after(text, people[o].range.end, s.end);
+                let k = people.partition_point(|p| p.range.start < after_obj);
+                if people.get(k).is_some_and(|p| p.range.start < s.end && text[after_obj..p.range.start].trim_matches([',', ' ']).is_empty()) {
+                    told = Some(Told { subject: vec![k], pair: None, start: trig.start, series: false });
+                }
+            }
+        }
         // "dưới sự chứng kiến của A và B": the witnesses follow.
         let under_witness = row.roles == Roles::Witness && ends_with_word(lower[..trig.start].trim_end(), "dưới sự") && after.starts_with("của ");
         let witness_pair = if under_witness { cue_after("pair", &after["của ".len()..]) } else { None };

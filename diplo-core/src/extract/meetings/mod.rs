@@ -91,7 +91,11 @@ fn format(ctx: &Context<'_>, g: &Group) -> Option<Format> {
     if g.kind() == MeetingKind::Visit {
         return None;
     }
-    let mut online = g.mentions.iter().any(|m| m.word.contains("điện đàm"));
+    // A phone call is online, whatever else its sentence says ("trực tiếp gặp … sau cuộc điện đàm").
+    if g.mentions.iter().any(|m| lexicon::is_call_word(&m.word)) {
+        return Some(Format::Online);
+    }
+    let mut online = false;
     let mut in_person = false;
     // A word referring back inside a sentence about something else speaks of the
     // format only in its own clause ("tham dự Hội nghị theo hình thức trực tuyến").
