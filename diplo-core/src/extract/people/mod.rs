@@ -79,6 +79,29 @@ fn trailing_foreign_name(ctx: &Context<'_>, from: usize, limit: usize) -> Option
     })
 }
 
+/// How many capitalised words a place and the name after it may run to.
+const PLACE_AND_NAME_WORDS: usize = 8;
+
+/// "Thống đốc bang California Gavin Newsom", "Thủ hiến bang Gujarat Bhupendra Patel": a
+/// place below the country between the title and the name. The place is the run's first
+/// words; the name is a Vietnamese-spelled name that ends the run, else its last two words.
+fn name_after_place(ctx: &Context<'_>, from: usize, limit: usize) -> Option<Range<usize>> {
+    let text = ctx.text();
+    let rest = ctx.lower.get(from..)?;
+    let head = CUES.phrases("subnational_head").iter().find(|h| rest.strip_prefix(h.as_str()).is_some_and(|r| r.starts_with(' ')))?;
+    let run_start = from + head.len() + 1;
+    let (end, n) = name_run(text, run_start, PLACE_AND_NAME_WORDS);
+    if n < 3 || end > limit {
+        return None;
+    }
+    let starts: Vec<usize> = std::iter::once(run_start).chain(text[run_start..end].match_indices(' ').map(|(i, _)| run_start + i + 1)).collect();
+    let vietnamese = starts.iter().skip(1).find_map(|&s| vietnamese_name(text, s).filter(|r| r.end == end));
+    vietnamese.or_else(|| {
+        let s = *starts.get(starts.len().checked_sub(2)?)?;
+        foreign_name(text, s).filter(|r| r.end == end)
+    })
+}
+
 /// The name that closes the office told in `from..end`, if any.
 fn name_closing_office(ctx: &Context<'_>, from: usize, end: usize) -> Option<Range<usize>> {
     let text = ctx.text();
@@ -195,7 +218,7 @@ pub fn find_people(ctx: &Context<'_>, range: Range<usize>) -> Vec<PersonHit> {
                 }
                 let name_pos = last + 1;
                 let name = if text[last..].starts_with(' ') && name_pos < range.end {
-                    vietnamese_name(text, name_pos).or_else(|| {
+                    foreign.then(|| name_after_place(ctx, name_pos, range.end)).flatten().or_else(|| vietnamese_name(text, name_pos)).or_else(|| {
                         let (e, n) = name_run(text, name_pos, 4);
                         // "… Quốc vụ khanh, Giám đốc Ban Thư ký …": an office, unless a country
                         // was just named ("Chủ tịch nước Trung Quốc Tập Cận Bình").

@@ -241,6 +241,6 @@ pub(super) fn apposition(ctx: &Context<'_>, pos: usize, limit: usize) -> Option<
 mod tests {
     #[test]
     fn every_cue_kind_the_rules_read_has_phrases() {
-        super::CUES.assert_kinds(&["not_in_office", "institution", "event_before_title", "place_before_title", "lead_after_name", "local_unit_end"]);
+        super::CUES.assert_kinds(&["not_in_office", "institution", "event_before_title", "place_before_title", "lead_after_name", "local_unit_end", "subnational_head"]);
     }
 }
