@@ -332,6 +332,7 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
     merge_parts(ctx, &mut groups);
     merge_bare_into_proper(ctx, &mut groups);
     merge_offices_into_next(&mut groups, people);
+    merge_witnesses(&mut groups);
     for g in &mut groups {
         g.mentions.sort_by_key(|x| x.trigger.start);
     }
@@ -380,6 +381,25 @@ fn merge_parts(ctx: &Context<'_>, groups: &mut Vec<Group>) {
 
 /// Moves the mentions of each group `i` with `into[i] = Some(h)` into group
 /// `h` (never itself a moved one) and drops the emptied groups, in one pass.
+/// Witnesses told without a rite word of their own belong to the ceremony their sentence
+/// names: "dưới sự chứng kiến của A và B, Lễ ký kết … đã được tổ chức". (A signing witnessed
+/// "Tại hội nghị, dưới sự chứng kiến của …" is its own ceremony, as the dev gold has it.)
+fn merge_witnesses(groups: &mut Vec<Group>) {
+    let mut into: Vec<Option<usize>> = vec![None; groups.len()];
+    for i in 0..groups.len() {
+        let g = &groups[i];
+        // A group first told by its witnesses (bare "lễ ký" words may have joined it since).
+        let by_witness = |g: &Group| g.mentions.first().is_some_and(|m| m.roles == Roles::Witness);
+        if !by_witness(g) {
+            continue;
+        }
+        let holds = |h: &EventMention| h.roles != Roles::Witness && h.kind == MeetingKind::Ceremony && g.mentions.iter().any(|m| m.roles == Roles::Witness && m.sentence == h.sentence);
+        let near = i.saturating_sub(LOOKBACK)..(i + LOOKBACK).min(groups.len());
+        into[i] = near.filter(|&j| j != i).find(|&j| !by_witness(&groups[j]) && groups[j].mentions.iter().any(holds));
+    }
+    fold_into(groups, &into);
+}
+
 fn fold_into(groups: &mut Vec<Group>, into: &[Option<usize>]) {
     if into.iter().all(Option::is_none) {
         return;
