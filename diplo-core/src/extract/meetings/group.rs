@@ -232,7 +232,9 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
                 let fewer = subset(&names, &g.principals) && names.len() < g.principals.len() && !met_group;
                 // Told with fewer people than the first: one of them, unless another such
                 // mention already named someone else ("tiếp A và B" → "tiếp A", "tiếp B").
-                let other_part = fewer && g.parts.iter().any(|p| *p != names);
+                // (Fewer still than a part told before, "hội kiến với A" after "hội kiến A" told
+                // by both sides, is that part.)
+                let other_part = fewer && g.parts.iter().any(|p| *p != names) && !g.parts.iter().any(|p| subset(&names, p));
                 // "A hội kiến B" told again from the host's side ("Tiếp A, B khẳng định …"):
                 // the same pair, or one of it.
                 let same_pair = subset(&names, &g.principals) && subset(&g.principals, &names);

@@ -247,7 +247,8 @@ fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, wor
             if let Some(&o) = objects.last() {
                 let after_obj = clause_end_after(text, people[o].range.end, s.end);
                 let k = people.partition_point(|p| p.range.start < after_obj);
-                if people.get(k).is_some_and(|p| p.range.start < s.end && text[after_obj..p.range.start].trim_matches([',', ' ']).is_empty()) {
+                // (Only a named speaker: a bare title may be the side already counted.)
+                if people.get(k).is_some_and(|p| p.name.is_some() && p.range.start < s.end && text[after_obj..p.range.start].trim_matches([',', ' ']).is_empty()) {
                     told = Some(Told { subject: vec![k], pair: None, start: trig.start, series: false });
                 }
             }
