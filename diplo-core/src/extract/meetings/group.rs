@@ -14,6 +14,8 @@ use crate::extract::people::PersonHit;
 use crate::extract::Context;
 use crate::records::MeetingKind;
 
+/// How far (bytes) after a summit's name the bracketed code of its group may stand.
+const SUMMIT_CODE_REACH: usize = 120;
 /// How many events before a mention are searched for the one it refers to.
 const LOOKBACK: usize = 64;
 /// How many events before a mention are searched for a named event it repeats
@@ -68,6 +70,17 @@ pub fn key(ctx: &Context<'_>, m: &EventMention) -> String {
     // they are compared by what follows the summit word.
     let summit_word = (m.kind == MeetingKind::Summit).then(|| cues("summit_word").iter().find(|w| starts_with_word(name, w))).flatten();
     let name = summit_word.map_or(name, |w| &name[w.len()..]);
+    // "Hội nghị Thượng đỉnh Nhóm các nền kinh tế … hàng đầu thế giới (G20)": the group's code.
+    // The bracket may follow words the name stopped before ("… phát triển và mới nổi … (G20)").
+    let code = summit_word.and_then(|_| {
+        let rest = ctx.lower.get(m.name.end..m.sentence.end)?;
+        let clause = &rest[..rest.find([',', ';', '.', ':']).unwrap_or(rest.len())];
+        let open = clause.find('(').filter(|&k| k <= SUMMIT_CODE_REACH)?;
+        let after = &clause[open + 1..];
+        let code = &after[..after.find(')').filter(|&k| k <= 12)?];
+        (!code.is_empty() && code.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '+')).then_some(code)
+    });
+    let name = code.unwrap_or(name);
     let head = if summit_word.is_some() { "\u{1}summit" } else { "" };
     std::iter::once(head)
         .chain(name.split(' '))
