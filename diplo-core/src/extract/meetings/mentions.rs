@@ -77,6 +77,33 @@ pub(super) fn word_before(lower: &str, pos: usize, phrase: &str) -> bool {
     ends_with_word(lower[..pos].trim_end(), phrase)
 }
 
+/// How far (bytes) before "của" + event word a document's number may stand.
+const ISSUER_REACH: usize = 120;
+
+/// "Nghị quyết số 06-NQ/TW ngày 5/11/2016 của Hội nghị Trung ương 4", "Nghị quyết Đại hội
+/// XIII": the event word names who issued a document, not an event the article tells.
+fn names_a_document(text: &str, lower: &str, pos: usize) -> bool {
+    let before = lower[..pos].trim_end();
+    // Right before: only a document's name, capitalised, naming a numbered session
+    // ("Nghị quyết Hội nghị Trung ương 8", "Nghị quyết Đại hội XIII"), not a verb ("Kết luận
+    // Hội nghị, Thủ tướng …").
+    let numbered = || {
+        let after = &text[pos..floor_boundary(text, pos + ISSUER_REACH / 2)];
+        let clause = &after[..after.find([',', ';', '.']).unwrap_or(after.len())];
+        clause.split(' ').any(|w| w.chars().any(|c| c.is_ascii_digit()) || w.len() > 1 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X')))
+    };
+    if cues("document_head").iter().any(|d| ends_with_word(before, d) && text[before.len() - d.len()..].starts_with(char::is_uppercase)) && numbered() {
+        return true;
+    }
+    let Some(rest) = before.strip_suffix(" của") else { return false };
+    let window = &lower[floor_boundary(lower, rest.len().saturating_sub(ISSUER_REACH))..rest.len()];
+    // The document's head, then its number, with no clause break between.
+    cues("document_head")
+        .iter()
+        .filter_map(|d| window.rfind(d.as_str()).map(|i| &window[i + d.len()..]))
+        .any(|tail| !tail.contains([',', ';']) && tail.chars().any(|c| c.is_ascii_digit()))
+}
+
 /// "hơn 60 chuyến thăm", "hai cuộc hội đàm": a number of events is a count, no one event.
 fn counted(lower: &str, pos: usize) -> bool {
     let b = lower[..pos].trim_end();
@@ -200,7 +227,7 @@ fn in_sentence(ctx: &Context<'_>, people: &[PersonHit], sentence: &Sentence, wor
             }
             found
         };
-        if generic || place || cues("place_before").iter().any(|g| word_before(lower, trig.start, g)) {
+        if generic || place || cues("place_before").iter().any(|g| word_before(lower, trig.start, g)) || names_a_document(text, lower, trig.start) {
             continue;
         }
         // "chứng kiến lễ ký": the witnessing mention carries the ceremony.
