@@ -188,6 +188,9 @@ fn numbered(ctx: &Context<'_>, s: &Range<usize>, c: &Candidate<'_>) -> bool {
     let (name, _) = name_and_topic(text, lower, c.trig.clone(), s.end);
     let n = &lower[name];
     let ordinal = n.contains("lần thứ") || n.split(' ').skip(2).any(|w| !w.is_empty() && w.chars().all(|ch| matches!(ch, 'i' | 'v' | 'x' | 'l')));
+    // "Hội chợ Gulfood 2025": some events are numbered by their year.
+    let by_year = cues("named_by_year").iter().any(|w| w == c.word) && n.split(' ').any(|w| w.len() == 4 && w.starts_with("20") && w.bytes().all(|b| b.is_ascii_digit()));
+    let ordinal = ordinal || by_year;
     c.capital && ordinal && !starts_with_word(c.after, "đồng") && cue_before("not_named", &lower[s.start..c.trig.start]).is_none()
 }
 

@@ -47,11 +47,11 @@ fn places_in(ctx: &Context<'_>, r: &Range<usize>, people: &[PersonHit]) -> Optio
     let mut from = 0;
     // "tại X", and "từ điểm cầu X" (the host point of an online meeting).
     // "diễn ra ở Viêng Chăn", "tổ chức ở Hà Nội": "ở" after a verb of taking place.
+    // ("diễn ra từ ngày 17-21/2 ở Dubai": the day may stand between.)
+    let took_place = ["diễn ra ", "tổ chức ", "họp "].iter().filter_map(|w| lower.find(w).map(|i| i + w.len())).min();
     let next = |from: usize| {
-        ["tại ", "từ điểm cầu ", "diễn ra ở ", "tổ chức ở ", "họp ở "]
-            .iter()
-            .filter_map(|w| lower[from..].find(w).map(|i| if w.ends_with("ở ") { (from + i + w.len() - "ở ".len(), "ở ".len()) } else { (from + i, w.len()) }))
-            .min()
+        let after_verb = took_place.and_then(|v| lower.get(from.max(v)..)?.find("ở ").map(|i| (from.max(v) + i, "ở ".len())));
+        ["tại ", "từ điểm cầu "].iter().filter_map(|w| lower[from..].find(w).map(|i| (from + i, w.len()))).chain(after_verb).min()
     };
     while let Some((i, len)) = next(from) {
         from = i + len;
