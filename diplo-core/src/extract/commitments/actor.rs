@@ -73,13 +73,10 @@ pub fn actor_before(ctx: &Context<'_>, verb: usize, names: &Names<'_, '_>) -> Op
 /// named last before it, within a few sentences.
 fn pronoun(ctx: &Context<'_>, floor: usize, end: usize, names: &Names<'_, '_>) -> Option<Actor> {
     let text = ctx.text();
-    // The word that ends at `end` (found backwards, without listing the clause's words).
-    let start = text.get(floor..end)?.rfind(|c: char| !c.is_alphanumeric()).map_or(floor, |p| floor + p + 1);
-    let w = start..end;
-    let word = text.get(w.clone()).filter(|s| !s.is_empty())?;
-    if !CUES.pronouns.iter().any(|p| p == word) || !text.get(w.end..end).is_some_and(str::is_empty) {
-        return None;
-    }
+    // The pronoun that ends at `end`, as whole words ("Ông", "Đồng chí").
+    let clause = text.get(floor..end)?;
+    let p = CUES.pronouns.iter().filter(|p| clause.ends_with(p.as_str()) && !clause[..clause.len() - p.len()].chars().next_back().is_some_and(char::is_alphanumeric)).max_by_key(|p| p.len())?;
+    let w = end - p.len()..end;
     // The pronoun opens its clause ("Ông cũng yêu cầu", "…; bà đề nghị").
     let before = text.get(floor..w.start).unwrap_or("").trim();
     if !before.is_empty() && !before.ends_with([',', ';']) {
@@ -93,17 +90,18 @@ fn pronoun(ctx: &Context<'_>, floor: usize, end: usize, names: &Names<'_, '_>) -
 }
 
 /// "ông Lê Hoàng Tùng đề nghị": an honorific and a Vietnamese name.
-fn honorific(ctx: &Context<'_>, floor: usize, end: usize) -> Option<Actor> {
+pub(super) fn honorific(ctx: &Context<'_>, floor: usize, end: usize) -> Option<Actor> {
     let text = ctx.text();
     let run = cap_run_before(text, floor, end);
     let name = name_in_run(text, &run)?;
     let surname = words(text, name.clone()).first().and_then(|w| text.get(w.clone())).is_some_and(|s| CUES.surnames.iter().any(|x| x == s));
     let before = skip_back(text, name.start, "");
-    let hon = words(text, floor..before).into_iter().last().filter(|w| w.end == before)?;
-    let is_hon = ctx.lower.get(hon.clone()).is_some_and(|h| h == "ông" || h == "bà");
-    // The name is the whole run, or the run after a sentence-initial "Ông"/"Bà".
+    let head = ctx.lower.get(floor..before)?;
+    let h = CUES.honorifics.iter().filter(|h| head.ends_with(h.as_str()) && !head[..head.len() - h.len()].chars().next_back().is_some_and(char::is_alphanumeric)).max_by_key(|h| h.len())?;
+    let hon = before - h.len()..before;
+    // The name is the whole run, or the run after a sentence-initial "Ông"/"Bà"/"Đồng chí".
     let whole = run.first().is_some_and(|f| f.start == name.start || f.start == hon.start);
-    (surname && is_hon && whole)
+    (surname && whole)
         .then(|| Actor { range: hon.start..name.end, title: None, canonical: None, name: text.get(name).map(str::to_string), titled: false })
 }
 

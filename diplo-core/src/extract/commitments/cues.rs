@@ -207,6 +207,8 @@ pub struct Cues {
     pub name_particles: Vec<String>,
     /// "ông", "bà": a person named just before.
     pub pronouns: Vec<String>,
+    /// Words before a bare name that make it a person's ("ông", "đồng chí").
+    pub honorifics: Vec<String>,
     /// "đối với": a sentence's topic told first, the addressee of its directive.
     pub fronted_topic: Vec<String>,
     pub surnames: Vec<String>,
@@ -399,6 +401,7 @@ pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
         by_request: plain("by_request"),
         name_particles: list("name_particle"),
         pronouns: list("pronoun"),
+        honorifics: list("honorific"),
         fronted_topic: list("fronted_topic"),
         surnames: list("surname"),
         places: list("place"),

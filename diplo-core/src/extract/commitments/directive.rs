@@ -74,7 +74,7 @@ fn one(ctx: &Context<'_>, si: usize, verb: &Range<usize>, statement: bool, actor
         if !attributed || !actor.titled || content.is_none() || (statement && !must) {
             return None;
         }
-        return Some(make(ctx, sent.start..verb.end, actor, verb.start, Found { addressees: Vec::new(), addressee_end: verb.end, content }, names));
+        return make(ctx, sent.start..verb.end, actor, verb.start, Found { addressees: Vec::new(), addressee_end: verb.end, content }, names);
     }
     // "lưu ý, …" / "lưu ý Israel không có …" state something; "lưu ý các địa
     // phương …", "lưu ý 3 vấn đề" ask it.
@@ -99,7 +99,7 @@ fn one(ctx: &Context<'_>, si: usize, verb: &Range<usize>, statement: bool, actor
             return None;
         }
     }
-    Some(make(ctx, actor.range.start..found.addressee_end.max(verb.end), actor, verb.start, found, names))
+    make(ctx, actor.range.start..found.addressee_end.max(verb.end), actor, verb.start, found, names)
 }
 
 /// "Đối với Bộ Công Thương, Phó Thủ tướng giao chủ trì …": the addressee told
@@ -150,7 +150,7 @@ fn leader_after(ctx: &Context<'_>, sent: Range<usize>, names: &Names<'_, '_>) ->
         }
         let verb = th.start..comma;
         let found = obliging(ctx, &verb, sent.end)?;
-        return Some(make(ctx, sent.start..comma, actor, comma, found, names));
+        return make(ctx, sent.start..comma, actor, comma, found, names);
     }
     // "…, theo yêu cầu của Thủ tướng."
     let (by, ()) = CUES.by_request.find(lower, sent.clone()).into_iter().last()?;
@@ -160,7 +160,7 @@ fn leader_after(ctx: &Context<'_>, sent: Range<usize>, names: &Names<'_, '_>) ->
     let subject = sent.start..skip_back(text, must.start, "");
     let addressees = if word_count(text, subject.clone()) <= 10 { split_addressees(ctx, subject) } else { Vec::new() };
     let content = clean(text.get(skip_fwd(text, must.end, "")..skip_back(text, by.start, ",")));
-    Some(make(ctx, sent.start..tail, actor, by.start, Found { addressees, addressee_end: tail, content }, names))
+    make(ctx, sent.start..tail, actor, by.start, Found { addressees, addressee_end: tail, content }, names)
 }
 
 /// Is the actor the head of a company or club ("Giám đốc đầu tư …",
@@ -181,12 +181,22 @@ fn business(ctx: &Context<'_>, actor: &Actor, verb: usize) -> bool {
     title_body || CUES.names_org(&ctx.lower, actor.range.start..verb.max(actor.range.start))
 }
 
-fn make(ctx: &Context<'_>, span: Range<usize>, actor: Actor, verb: usize, found: Found, names: &Names<'_, '_>) -> Commitment {
+/// The directive record, or none when the leader stays unnamed: a bare title counts only
+/// when the article names its holder (`ANNOTATION.md`), "Thủ tướng yêu cầu …" in an
+/// article that never says which Prime Minister does not.
+fn make(ctx: &Context<'_>, span: Range<usize>, actor: Actor, verb: usize, found: Found, names: &Names<'_, '_>) -> Option<Commitment> {
+    // A title told in full ("Chủ tịch UBND tỉnh Ninh Bình") names one office; a bare one
+    // ("Thủ tướng", "Chủ tịch UBND tỉnh") needs its holder named.
+    let bare = CUES.title.starting_at(&ctx.lower, actor.range.start, actor.range.end).is_some_and(|(t, _)| t.end == actor.range.end);
+    let actor = person(ctx, actor, verb, names);
+    if bare && actor.name.is_none() {
+        return None;
+    }
     let mut c = super::record(ctx, CommitmentKind::Directive, span);
-    c.actor = Some(person(ctx, actor, verb, names));
+    c.actor = Some(actor);
     c.addressees = found.addressees;
     c.content = found.content;
-    c
+    Some(c)
 }
 
 /// The actor as a [`Person`]; a bare title takes the name given with it
@@ -196,7 +206,16 @@ fn person(ctx: &Context<'_>, actor: Actor, verb: usize, names: &Names<'_, '_>) -
     // one the article gives (not "… tỉnh Quảng Nam" read as "Trần Văn Nam").
     let foreign = |n: &String| n.split(' ').next().is_some_and(|w| !CUES.surnames.iter().any(|x| x == w));
     let short = || actor.title.as_deref().and_then(|t| t.rsplit(' ').next()).filter(|w| w.starts_with(char::is_uppercase)).and_then(|w| names.get().full_name(w)).filter(foreign);
-    let name = actor.name.clone().or_else(short).or_else(|| actor.canonical.as_deref().and_then(|c| names.get().resolve(c, verb)));
+    // "Ông Trần Văn Hiệp, Chủ tịch UBND tỉnh Lâm Đồng yêu cầu", "Ông X - Phó Chủ tịch …": the
+    // name set before the title.
+    let apposed = || {
+        let text = ctx.text();
+        let before = text.get(..actor.range.start)?.trim_end();
+        let mark = before.strip_suffix(',').or_else(|| before.strip_suffix('-')).or_else(|| before.strip_suffix('–'))?.trim_end();
+        let (_, sentence) = super::text::sentence_at(ctx, mark.len().saturating_sub(1))?;
+        super::actor::honorific(ctx, sentence.start, mark.len())?.name
+    };
+    let name = actor.name.clone().or_else(short).or_else(apposed).or_else(|| actor.canonical.as_deref().and_then(|c| names.get().resolve(c, verb)));
     let name = name.map(|n| names.get().full_name(&n).unwrap_or(n));
     Person { title: actor.title, name, evidence: ctx.evidence(actor.range), ..Person::default() }
 }
