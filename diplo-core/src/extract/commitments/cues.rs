@@ -172,6 +172,8 @@ pub struct Cues {
     pub upgrade_proposal: Phrases<()>,
     pub upgrade_same: Phrases<()>,
     pub upgrade_passive: Phrases<()>,
+    /// Between a level and its partners ("với", "giữa hai nước").
+    pub level_link: Phrases<()>,
     pub upgrade_org_subject: Phrases<()>,
     pub org_compound: Phrases<()>,
     pub proposal_break: Phrases<()>,
@@ -360,6 +362,7 @@ pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
         upgrade_proposal: plain("upgrade_proposal"),
         upgrade_same: plain("upgrade_same"),
         upgrade_passive: plain("upgrade_passive"),
+        level_link: plain("level_link"),
         upgrade_org_subject: plain("upgrade_org_subject"),
         org_compound: plain("org_compound"),
         proposal_break: plain("proposal_break"),

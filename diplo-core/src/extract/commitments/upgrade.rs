@@ -310,6 +310,11 @@ fn passive_level(ctx: &Context<'_>, verb: &Range<usize>, counterpart: &Counterpa
         before = skip_back(lower, pair_start, "");
         partners = pair;
     }
+    // "Đối tác toàn diện với Argentina, được thiết lập …", "… giữa hai nước được xác lập …":
+    // the word that links the level to its partners.
+    if let Some((link, ())) = CUES.level_link.ending_at(lower, floor, before) {
+        before = skip_back(lower, link.start, "");
+    }
     let (level_r, level) = CUES.level.ending_at(lower, floor, before)?;
     if partners.is_empty() {
         partners = partners_before(ctx, level_r.start, false, counterpart);
