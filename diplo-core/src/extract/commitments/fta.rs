@@ -78,7 +78,7 @@ fn in_gloss(ctx: &Context<'_>, head: &Range<usize>) -> bool {
 }
 
 /// The end of an acronym in parentheses right after `pos` ("(EVFTA)"), or `pos`.
-fn gloss_end(ctx: &Context<'_>, pos: usize) -> usize {
+pub(super) fn gloss_end(ctx: &Context<'_>, pos: usize) -> usize {
     let text = ctx.text();
     let at = skip_fwd(text, pos, "");
     let Some(rest) = text.get(at..).filter(|r| r.starts_with('(')) else { return pos };

@@ -173,7 +173,10 @@ fn titled(ctx: &Context<'_>, head: &Range<usize>) -> Option<Mention> {
         Some((seg_end, _)) => name_end(ctx, *seg_end, limit).max(*seg_end),
         None => name_end(ctx, head.end, limit),
     };
-    let name = head.start..end.max(head.end);
+    // A known long name runs past where a title would stop ("Hiệp định Đối tác toàn diện và
+    // tiến bộ xuyên Thái Bình Dương", its "và" in lower case).
+    let known_end = KNOWN.names_in(lower, head.start..limit).into_iter().filter(|h| h.range.start == head.start).map(|h| super::fta::gloss_end(ctx, h.range.end)).max();
+    let name = head.start..end.max(head.end).max(known_end.unwrap_or(0));
     let known: Vec<Hit> = KNOWN.acronyms_in(text, name.clone()).into_iter().chain(KNOWN.names_in(lower, name.clone())).collect();
     let fta = known.iter().any(|h| KNOWN.get(h).is_some_and(|k| k.fta)) || CUES.fta_marker.any_in(lower, name.clone());
     // What makes a title a name: a capitalised word or "về …" after the
