@@ -17,10 +17,21 @@ use crate::records::{Commitment, CommitmentKind, Status};
 use crate::structure::LineRole;
 use std::ops::Range;
 
+/// Marks that open an item of a list ("- CPTPP: Có hiệu lực từ 14/1/2019").
+const BULLETS: &[char] = &['-', '–', '•', '+', '*'];
+
 /// The cells of a line, as byte ranges, or `None` for a line that is not
-/// a table row (fewer than three cells).
+/// a table row (fewer than three cells). A list item "- X: status" is a row
+/// of two cells, the item and what follows its colon.
 fn cells(text: &str, line: &Range<usize>) -> Option<Vec<Range<usize>>> {
     let s = text.get(line.clone())?;
+    if let Some(item) = s.strip_prefix(BULLETS).filter(|r| r.starts_with(' ')) {
+        let from = line.start + (s.len() - item.len());
+        let colon = item.find(": ")?;
+        let label = from + (item.len() - item.trim_start().len())..from + colon;
+        let value = from + colon + 2..line.end;
+        return (label.len() < 120 && !text.get(value.clone())?.trim().is_empty()).then(|| vec![label, value]);
+    }
     let sep = if s.contains('|') { '|' } else { '\t' };
     let mut out = Vec::new();
     let mut from = line.start;
