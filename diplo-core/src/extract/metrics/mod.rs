@@ -137,7 +137,10 @@ fn read_indicator(ctx: &Context<'_>, qi: usize, cl: &Range<usize>, counted: Opti
         // 93,4% kim ngạch nhập khẩu"). A measure ("10 tấn") looks no further.
         let after_kw = keyword(after.clone(), false, true);
         if indicator::ends_with_cue(before, "share") && !measure {
-            if let Some(k) = keyword(sb.clone(), false, false).filter(|k| k.indicator != Indicator::Other) {
+            // (Not the noun an earlier figure measures: "chiếm 30% kim ngạch xuất khẩu, nhưng
+            // chiếm 64% kim ngạch nhập khẩu" is a share of imports.)
+            let measured_by_prev = |k: &indicator::Keyword| prev_end > sb.start && k.range.start >= prev_end && lower[prev_end..k.range.start].trim().is_empty();
+            if let Some(k) = keyword(sb.clone(), false, false).filter(|k| k.indicator != Indicator::Other && !measured_by_prev(k)) {
                 break 'found Some((k.indicator, k.range));
             }
         }
