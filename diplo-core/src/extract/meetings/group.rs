@@ -287,7 +287,9 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
                 // kết … ngày 18/12") are two, unless this word lies inside the other's name
                 // ("Phiên thảo luận chung … Khóa họp thứ 80 …").
                 let named_inside = g.mentions.iter().any(|x| x.name.start <= m.trigger.start && m.trigger.end <= x.name.end);
-                !g.proper && (same_word(g, &m) || g.kind() == m.kind && named_inside) && people_fit(g) && !names_other_parties(ctx.text(), g, &m) && (m.roles == Roles::Noun || g.principals.is_empty()) && (n.is_none() || ordinal(&g.key).is_none() || ordinal(&g.key) == n)
+                // "hội nghị của lãnh đạo ASEAN" after "Hội nghị các nhà Lãnh đạo ASEAN": one summit.
+                let same_summit = m.kind == MeetingKind::Summit && g.kind() == MeetingKind::Summit && g.key == k && k.starts_with('\u{1}');
+                same_summit || !g.proper && (same_word(g, &m) || g.kind() == m.kind && named_inside) && people_fit(g) && !names_other_parties(ctx.text(), g, &m) && (m.roles == Roles::Noun || g.principals.is_empty()) && (n.is_none() || ordinal(&g.key).is_none() || ordinal(&g.key) == n)
             })
         };
         let at = m.trigger.start;
