@@ -188,6 +188,8 @@ pub struct Cues {
     /// Directive and statement verbs in one set (`true` for a statement).
     pub any_directive_verb: Phrases<bool>,
     pub statement_verb: Phrases<()>,
+    /// "nói", "tuyên bố": a statement verb only after the words it attributes.
+    pub attribution_verb: Phrases<()>,
     pub must: Phrases<()>,
     pub must_not: Phrases<()>,
     pub verb_blocker: Phrases<()>,
@@ -379,12 +381,13 @@ pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
             rows.iter()
                 .filter_map(|r| match (r.first(), r.get(1)) {
                     (Some(&"directive_verb"), Some(p)) => Some((p.to_string(), false)),
-                    (Some(&"statement_verb"), Some(p)) => Some((p.to_string(), true)),
+                    (Some(&"statement_verb") | Some(&"attribution_verb"), Some(p)) => Some((p.to_string(), true)),
                     _ => None,
                 })
                 .collect(),
         ),
         statement_verb: plain("statement_verb"),
+        attribution_verb: plain("attribution_verb"),
         must: plain("must"),
         must_not: plain("must_not"),
         verb_blocker: plain("verb_blocker"),

@@ -64,6 +64,10 @@ fn one(ctx: &Context<'_>, si: usize, verb: &Range<usize>, statement: bool, actor
     let after = skip_fwd(text, verb.end, "");
     // "…, Thủ tướng chỉ đạo." / "\"Phải …\" - Thủ tướng nhấn mạnh.": the words come first.
     let rest = text.get(after..sent.end).unwrap_or("").trim_matches(|c: char| c.is_whitespace() || ".!…\"”".contains(c));
+    let attribution = CUES.attribution_verb.starting_at(lower, verb.start, verb.end).is_some_and(|(r, _)| r.end == verb.end);
+    if attribution && !rest.is_empty() {
+        return None;
+    }
     if rest.is_empty() {
         // Only an attribution after the words ("…, Thủ tướng chỉ đạo", "\"…\" -
         // Thủ tướng nhấn mạnh"), not "nhiệm vụ được Thủ tướng giao".
