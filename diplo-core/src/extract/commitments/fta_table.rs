@@ -108,7 +108,8 @@ fn row(ctx: &Context<'_>, line: &Range<usize>) -> Option<Commitment> {
         for hit in KNOWN.acronyms_in(text, cell.clone()) {
             push_unique(&mut partners, KNOWN.get(&hit).into_iter().flat_map(|k| k.partners.iter().filter_map(|c| by_code(c))));
         }
-        push_unique(&mut partners, find_partners(text, cell.clone()).into_iter().map(|h| h.partner));
+        // (Not the agreement's own acronym read as a bloc: "CPTPP" names no party.)
+        push_unique(&mut partners, find_partners(text, cell.clone()).into_iter().map(|h| h.partner).filter(|p| !KNOWN.is_agreement_code(&p.code)));
     }
     // A header row names nothing; a row with neither status nor partner is no record.
     if known_cell.is_none() && (status.is_none() || partners.is_empty()) {
@@ -125,10 +126,14 @@ fn row(ctx: &Context<'_>, line: &Range<usize>) -> Option<Commitment> {
 /// "Đang đàm phán").
 fn row_status(ctx: &Context<'_>, cell: Range<usize>) -> Option<Status> {
     let lower = &ctx.lower;
-    let first = CUES.status.find(lower, cell.clone()).into_iter().next().map(|(_, s)| s);
+    let all = CUES.status.find(lower, cell.clone());
+    let first = all.first().map(|(_, s)| *s);
     let after = CUES.status_after.find(lower, cell).into_iter().next().map(|(_, s)| s);
+    // "Đã ký ngày 25/7/2023, đang chờ phê chuẩn": signed, now awaiting ratification.
+    let awaiting = all.iter().any(|(_, s)| *s == Status::RatificationPending);
     match (first, after) {
         (_, Some(Status::InForce)) | (Some(Status::InForce), _) => Some(Status::InForce),
+        (Some(Status::Signed), _) if awaiting => Some(Status::RatificationPending),
         (Some(s), _) | (None, Some(s)) => Some(s),
         (None, None) => None,
     }
