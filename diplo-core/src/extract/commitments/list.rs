@@ -3,7 +3,7 @@
 //! status verb that governs a mention.
 
 use super::cues::CUES;
-use super::text::{ceil_char, clause_start, on_boundaries, skip_fwd, word_count, words};
+use super::text::{ceil_char, clause_start, on_boundaries, skip_back, skip_fwd, word_count, words};
 use crate::extract::Context;
 use crate::lexicon::partners::{find_partners, scan};
 use crate::records::{Partner, Status};
@@ -161,6 +161,10 @@ const DIRECT_GAP: usize = 2;
 /// chain ("đàm phán, ký kết các khuôn khổ …") takes its first verb, and a
 /// proposal anywhere before ("đề xuất … ký kết") wins: the proposal is what
 /// happened. Returns the cue's range and the status.
+/// How many words a counted list's lead ("3 FTA khác, gồm") may add between a status and
+/// the first item.
+const LIST_LEAD_WORDS: usize = 5;
+
 pub fn status_before(ctx: &Context<'_>, head: usize, max_gap: usize) -> Option<(Range<usize>, Status)> {
     let lower = &ctx.lower;
     let floor = ceil_char(lower, clause_start(ctx, head).max(head.saturating_sub(200)));
@@ -182,7 +186,13 @@ pub fn status_before(ctx: &Context<'_>, head: usize, max_gap: usize) -> Option<(
         }
     }
     let (mut i, (near, _)) = cues.iter().enumerate().next_back()?;
-    if word_count(lower, near.end..head) > max_gap {
+    // "đang đàm phán 3 FTA khác, gồm Hiệp định …": the status reaches the items of a list the
+    // clause counts and then names.
+    let lead_end = skip_back(lower, head, ":");
+    let counted_list = CUES.list_lead.ending_at(lower, near.end, lead_end).is_some()
+        && CUES.fta_head.any_in(lower, near.end..lead_end)
+        && word_count(lower, near.end..head) <= max_gap + LIST_LEAD_WORDS;
+    if word_count(lower, near.end..head) > max_gap && !counted_list {
         return None;
     }
     // "khi được ký kết, FTA … sẽ giúp": a condition, not a status.
