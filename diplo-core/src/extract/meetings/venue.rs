@@ -73,6 +73,17 @@ fn places_in(ctx: &Context<'_>, r: &Range<usize>, people: &[PersonHit]) -> Optio
     None
 }
 
+/// Does `rest` open with a partner's name of several words, some in lower case ("Liên bang
+/// Nga", "Cộng hòa Séc")? A country is never a venue, and its capitalised first word alone
+/// is no place.
+fn names_partner(rest: &str) -> bool {
+    let ends = rest.match_indices(' ').map(|(i, _)| i).take(PARTNER_NAME_WORDS).chain(std::iter::once(rest.len()));
+    ends.filter(|&e| e <= rest.len()).any(|e| rest.get(..e).is_some_and(|p| crate::lexicon::partners::lookup(p).is_some()))
+}
+
+/// Most words of a partner's name checked at a venue's start.
+const PARTNER_NAME_WORDS: usize = 4;
+
 /// A place starting at `pos`: a venue word and what follows it ("Trụ sở Chính
 /// phủ", "Phủ Tổng thống Singapore (Istana)"), or a capitalised place name
 /// that is no country, organisation, event or person.
@@ -97,7 +108,7 @@ fn place_at(ctx: &Context<'_>, pos: usize, limit: usize, object: bool) -> Option
     let end = match head {
         Some(v) => stop_at(v.len().min(rest.len())),
         None => {
-            if !rest.starts_with(char::is_uppercase) || cue_after("not_venue", rest_l).is_some() || KINDS.ac.find(rest_l).is_some_and(|k| k.start() == 0) {
+            if !rest.starts_with(char::is_uppercase) || cue_after("not_venue", rest_l).is_some() || KINDS.ac.find(rest_l).is_some_and(|k| k.start() == 0) || names_partner(rest) {
                 return None;
             }
             tp + place_words(&rest[tp..]).min(stop_at(tp) - tp)

@@ -98,7 +98,9 @@ pub(super) fn vietnamese_name(text: &str, pos: usize) -> Option<Range<usize>> {
     let mut k = n;
     for (i, &(x, y)) in bounds.iter().enumerate().take(n).skip(1) {
         let w = &text[x..y];
-        if matches!(w, "Ông" | "Bà" | "Ngài") || i >= 2 && is_surname(w) && n - i >= 2 {
+        // (Not after a middle name: "Nguyễn Thị Kim Ngân", "Trần Văn Kim Long" are one name.)
+        let after_middle = matches!(&text[bounds[i - 1].0..bounds[i - 1].1], "Thị" | "Văn");
+        if matches!(w, "Ông" | "Bà" | "Ngài") || i >= 2 && is_surname(w) && n - i >= 2 && !after_middle {
             k = i;
             break;
         }
