@@ -74,9 +74,7 @@ pub fn actor_before(ctx: &Context<'_>, verb: usize, names: &Names<'_, '_>) -> Op
 fn pronoun(ctx: &Context<'_>, floor: usize, end: usize, names: &Names<'_, '_>) -> Option<Actor> {
     let text = ctx.text();
     // The pronoun that ends at `end`, as whole words ("Ông", "Đồng chí").
-    let clause = text.get(floor..end)?;
-    let p = CUES.pronouns.iter().filter(|p| clause.ends_with(p.as_str()) && !clause[..clause.len() - p.len()].chars().next_back().is_some_and(char::is_alphanumeric)).max_by_key(|p| p.len())?;
-    let w = end - p.len()..end;
+    let (w, ()) = CUES.pronoun.ending_at(&ctx.lower, floor, end)?;
     // The pronoun opens its clause ("Ông cũng yêu cầu", "…; bà đề nghị").
     let before = text.get(floor..w.start).unwrap_or("").trim();
     if !before.is_empty() && !before.ends_with([',', ';']) {
@@ -96,9 +94,7 @@ pub(super) fn honorific(ctx: &Context<'_>, floor: usize, end: usize) -> Option<A
     let name = name_in_run(text, &run)?;
     let surname = words(text, name.clone()).first().and_then(|w| text.get(w.clone())).is_some_and(|s| CUES.surnames.iter().any(|x| x == s));
     let before = skip_back(text, name.start, "");
-    let head = ctx.lower.get(floor..before)?;
-    let h = CUES.honorifics.iter().filter(|h| head.ends_with(h.as_str()) && !head[..head.len() - h.len()].chars().next_back().is_some_and(char::is_alphanumeric)).max_by_key(|h| h.len())?;
-    let hon = before - h.len()..before;
+    let (hon, ()) = CUES.honorific.ending_at(&ctx.lower, floor, before)?;
     // The name is the whole run, or the run after a sentence-initial "Ông"/"Bà"/"Đồng chí".
     let whole = run.first().is_some_and(|f| f.start == name.start || f.start == hon.start);
     (surname && whole)

@@ -211,8 +211,10 @@ pub struct Cues {
     pub name_particles: Vec<String>,
     /// "ông", "bà": a person named just before.
     pub pronouns: Vec<String>,
+    /// The same words in lower case, to find the one that ends a clause.
+    pub pronoun: Phrases<()>,
     /// Words before a bare name that make it a person's ("ông", "đồng chí").
-    pub honorifics: Vec<String>,
+    pub honorific: Phrases<()>,
     /// "đối với": a sentence's topic told first, the addressee of its directive.
     pub fronted_topic: Vec<String>,
     pub surnames: Vec<String>,
@@ -407,7 +409,13 @@ pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
         by_request: plain("by_request"),
         name_particles: list("name_particle"),
         pronouns: list("pronoun"),
-        honorifics: list("honorific"),
+        pronoun: Phrases::new({
+            let mut v: Vec<String> = list("pronoun").iter().map(|p| crate::text::lowercase_same_len(p)).collect();
+            v.sort();
+            v.dedup();
+            v.into_iter().map(|p| (p, ())).collect()
+        }),
+        honorific: plain("honorific"),
         fronted_topic: list("fronted_topic"),
         surnames: list("surname"),
         places: list("place"),

@@ -97,7 +97,7 @@ pub fn cues(kind: &str) -> &'static [String] {
 /// Is an event word a phone call's ("điện đàm", "cuộc điện đàm")? A call is online, and
 /// never the same event as a meeting in person of the same two people.
 pub fn is_call_word(word: &str) -> bool {
-    word.contains("điện đàm")
+    cues("call_word").iter().any(|c| word.contains(c.as_str()))
 }
 
 /// Does `before` (trimmed, lower case) end with `phrase` as whole words?
@@ -126,6 +126,6 @@ pub fn cue_after(kind: &str, after: &str) -> Option<&'static str> {
 mod tests {
     #[test]
     fn every_cue_kind_the_rules_read_has_phrases() {
-        super::CUES.assert_kinds(&["anaphora_after", "attend", "attend_before", "attend_lead", "award_verb", "ceremony_head", "chair", "chair_lead", "definite_before", "delegation", "document_head", "during", "entourage", "follow", "generic", "met_group", "name_stop", "named_by_year", "not_ceremony_after", "not_named", "not_venue", "pair", "place_before", "received_after", "same_office", "series", "signing", "speak", "sports_frame", "subject_gap", "summit_word", "venue", "venue_stop", "verb_event_before", "visit_gift", "visit_qualifier"]);
+        super::CUES.assert_kinds(&["anaphora_after", "attend", "attend_before", "attend_lead", "award_verb", "call_word", "ceremony_head", "chair", "chair_lead", "definite_before", "delegation", "document_head", "during", "entourage", "follow", "generic", "met_group", "name_stop", "named_by_year", "not_ceremony_after", "not_named", "not_venue", "pair", "place_before", "received_after", "same_office", "series", "signing", "speak", "sports_frame", "subject_gap", "summit_word", "venue", "venue_stop", "verb_event_before", "visit_gift", "visit_qualifier"]);
     }
 }

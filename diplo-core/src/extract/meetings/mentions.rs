@@ -100,7 +100,7 @@ fn names_a_document(text: &str, lower: &str, pos: usize) -> bool {
     // The document's head, then its number, with no clause break between.
     cues("document_head")
         .iter()
-        .filter_map(|d| window.rfind(d.as_str()).map(|i| &window[i + d.len()..]))
+        .filter_map(|d| window.rmatch_indices(d.as_str()).find(|(i, _)| !window[..*i].chars().next_back().is_some_and(char::is_alphanumeric)).map(|(i, _)| &window[i + d.len()..]))
         .any(|tail| !tail.contains([',', ';']) && tail.chars().any(|c| c.is_ascii_digit()))
 }
 

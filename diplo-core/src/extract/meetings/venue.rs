@@ -77,8 +77,8 @@ fn places_in(ctx: &Context<'_>, r: &Range<usize>, people: &[PersonHit]) -> Optio
 /// Nga", "Cộng hòa Séc")? A country is never a venue, and its capitalised first word alone
 /// is no place.
 fn names_partner(rest: &str) -> bool {
-    let ends = rest.match_indices(' ').map(|(i, _)| i).take(PARTNER_NAME_WORDS).chain(std::iter::once(rest.len()));
-    ends.filter(|&e| e <= rest.len()).any(|e| rest.get(..e).is_some_and(|p| crate::lexicon::partners::lookup(p).is_some()))
+    let mut ends = rest.match_indices(' ').map(|(i, _)| i).take(PARTNER_NAME_WORDS).chain(std::iter::once(rest.len()));
+    ends.any(|e| crate::lexicon::partners::lookup(&rest[..e]).is_some())
 }
 
 /// Most words of a partner's name checked at a venue's start.
