@@ -101,7 +101,9 @@ impl PyCorpus {
     fn add_texts(&mut self, py: Python<'_>, items: &Bound<'_, PyAny>, lossy: bool, start: usize) -> PyResult<Vec<Py<PyAny>>> {
         let items = items::items(items, lossy, "Corpus.add_texts")?;
         let keep = self.inner.texts().budget > 0;
-        let results: Vec<Result<(Document, Option<String>, Option<String>), DocumentError>> = py.detach(|| {
+        // Each item: its document, its text when the corpus keeps texts, its date.
+        type Extracted = (Document, Option<String>, Option<String>);
+        let results: Vec<Result<Extracted, DocumentError>> = py.detach(|| {
             use rayon::prelude::*;
             items
                 .par_iter()

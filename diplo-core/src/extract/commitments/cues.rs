@@ -435,7 +435,9 @@ mod tests {
             "hai bên nhất trí nâng cấp quan hệ lên đối tác chiến lược toàn diện, đàm phán fta, kýkết",
             "bộ trưởng bộ công thươngg nguyễn hồng diên cho biết luật đầu tư sửa đổi sẽ có hiệu lực",
         ];
-        let sets: [&dyn Fn(&str, Range<usize>) -> (usize, usize); 6] = [
+        // Each set's hits in a text range: (leftmost-longest, overlapping).
+        type Counts<'a> = &'a dyn Fn(&str, Range<usize>) -> (usize, usize);
+        let sets: [Counts<'_>; 6] = [
             &|t, r| (c.status.find(t, r.clone()).len(), c.status.find_overlapping(t, r).len()),
             &|t, r| (c.agreement_head.find(t, r.clone()).len(), c.agreement_head.find_overlapping(t, r).len()),
             &|t, r| (c.directive_verb.find(t, r.clone()).len(), c.directive_verb.find_overlapping(t, r).len()),

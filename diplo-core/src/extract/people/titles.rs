@@ -190,11 +190,14 @@ pub(super) fn portfolio_words(ctx: &Context<'_>, pos: usize, limit: usize) -> Op
     end.filter(|&e| lower[e..].starts_with(' '))
 }
 
+/// A title found in an apposition: its range and its entry in the title table.
+pub(super) type TitleAt = (Range<usize>, usize);
+
 /// Offices set off by commas after a name ("X, Ủy viên Bộ Chính trị, Phó Bí thư
 /// Quân ủy Trung ương, Bộ trưởng Bộ Quốc phòng Việt Nam chủ trì"): where they
 /// end and the titles among them. A single office before a verb ("X, Chủ tịch
 /// nước nhắc lại …") is the next sentence part's subject, not an apposition.
-pub(super) fn apposition(ctx: &Context<'_>, pos: usize, limit: usize) -> Option<(usize, Vec<(Range<usize>, usize)>)> {
+pub(super) fn apposition(ctx: &Context<'_>, pos: usize, limit: usize) -> Option<(usize, Vec<TitleAt>)> {
     let text = ctx.text();
     let mut end = pos;
     let mut titles = Vec::new();
