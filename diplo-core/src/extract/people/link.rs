@@ -19,6 +19,17 @@ fn foreign(h: &PersonHit) -> bool {
     h.partner.as_ref().is_some_and(|p| p.code != "VN")
 }
 
+/// Whether `k` holds the (lower-case) title `t`, or a longer or shorter form of it.
+fn same_title(k: &PersonHit, t: &str) -> bool {
+    k.title.as_deref().map(crate::text::lowercase_same_len).is_some_and(|kt| kt.starts_with(t) || t.starts_with(kt.as_str()))
+}
+
+/// A name that does not start with a Vietnamese family name ("Hun Manet", not
+/// "Phạm Minh Chính"): its holder may be the foreign leader the text named by country.
+fn foreign_looking(k: &PersonHit) -> bool {
+    k.name.as_deref().and_then(|n| n.split(' ').next()).is_some_and(|w| !super::names::is_surname(w))
+}
+
 /// "Thủ tướng Kishida Fumio" after "Thủ tướng Nhật Bản Kishida Fumio": a
 /// title followed by a name another mention gives in full is that person,
 /// even when the name is not Vietnamese.
@@ -91,6 +102,15 @@ pub fn resolve(text: &str, hits: &mut [PersonHit]) {
         let mut cands: Vec<&(usize, PersonHit)> = window.iter().filter(|(_, k)| fits(k)).collect();
         if code.is_none() && cands.iter().any(|(_, k)| !foreign(k)) {
             cands.retain(|(_, k)| !foreign(k));
+        }
+        // "Thủ tướng Campuchia" and, later, "Thủ tướng Hun Manet" with no country:
+        // the one foreign-named holder of the title whose country the text never gives.
+        let of_country = hits[i].partner.as_ref().is_some_and(|p| p.kind == crate::records::PartnerKind::Country);
+        if cands.is_empty() && of_country && !generic {
+            let unplaced: Vec<&(usize, PersonHit)> = window.iter().filter(|(_, k)| k.partner.is_none() && !is_spouse(k) && same_title(k, &t) && foreign_looking(k)).collect();
+            if unplaced.iter().all(|(_, k)| k.name == unplaced[0].1.name) {
+                cands = unplaced;
+            }
         }
         let before = cands.iter().rev().find(|(j, _)| *j < i);
         let holder = before.or_else(|| cands.iter().find(|(j, _)| *j > i));
