@@ -159,7 +159,7 @@ pub fn attach(ctx: &Context<'_>, groups: &[Group], people: &[PersonHit], casts: 
     for (si, s) in ctx.sentences.iter().enumerate() {
         let Some(g) = event_spoken_of(ctx, groups, main, &at, si) else { continue };
         for j in people_in(people, &s.range) {
-            if people[j].name.as_ref().is_some_and(|n| cast_names[g].contains(n)) && super::fields::is_speaker(ctx, &people[j], &s.range) {
+            if people[j].name.as_ref().is_some_and(|n| cast_names[g].contains(n)) && super::fields::speaks_at(ctx, &people[j], &s.range, groups[g].kind()) {
                 casts[g].speakers.push(j);
             }
         }

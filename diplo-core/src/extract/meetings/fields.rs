@@ -234,14 +234,14 @@ pub fn cast(ctx: &Context<'_>, g: &Group, people: &[PersonHit], visitors: &[Stri
             }
         }
         if m.proper || !main {
-            for j in people_in(people, s).filter(|&j| is_speaker(ctx, &people[j], s)) {
+            for j in people_in(people, s).filter(|&j| speaks_at(ctx, &people[j], s, g.kind())) {
                 cast.speakers.push(j);
             }
         }
     }
     if main {
         for s in &ctx.sentences {
-            for j in people_in(people, &s.range).filter(|&j| is_speaker(ctx, &people[j], &s.range)) {
+            for j in people_in(people, &s.range).filter(|&j| speaks_at(ctx, &people[j], &s.range, g.kind())) {
                 cast.speakers.push(j);
             }
             // "Tổng Bí thư Tô Lâm dự và phát biểu chỉ đạo.": attendance at the main event.
@@ -315,7 +315,15 @@ pub fn write(ctx: &Context<'_>, g: &Group, m: &mut Meeting, people: &[PersonHit]
 }
 
 /// "X phát biểu", "Phát biểu …, X nêu rõ", "Theo X, …".
-pub(super) fn is_speaker(ctx: &Context<'_>, p: &PersonHit, s: &Range<usize>) -> bool {
+/// Whether `p` speaks at an event of `kind` in sentence `s`: a sentence that
+/// answers the press ("Trả lời phỏng vấn trước chuyến thăm, X cho biết …") is
+/// speech at a press conference only.
+pub(super) fn speaks_at(ctx: &Context<'_>, p: &PersonHit, s: &Range<usize>, kind: MeetingKind) -> bool {
+    let to_press = cues("press_reply").iter().any(|c| ctx.lower[s.clone()].trim_start().starts_with(c.as_str()));
+    (kind == MeetingKind::PressConference || !to_press) && is_speaker(ctx, p, s)
+}
+
+fn is_speaker(ctx: &Context<'_>, p: &PersonHit, s: &Range<usize>) -> bool {
     if p.name.is_none() {
         return false;
     }
@@ -342,4 +350,21 @@ pub(super) fn is_speaker(ctx: &Context<'_>, p: &PersonHit, s: &Range<usize>) -> 
     let theo = before == "theo";
     let phat_bieu_lead = before.starts_with("phát biểu") && before.ends_with(',');
     verb_after || theo || phat_bieu_lead
+}
+
+/// Whoever holds a press conference reports the other events the article
+/// tells ("Trả lời câu hỏi về cuộc điện đàm …, bà X cho biết"): they speak at
+/// those only when they also took part in them.
+pub fn spokespeople_report(meetings: &mut [Meeting]) {
+    let hosts: std::collections::HashSet<String> =
+        meetings.iter().filter(|m| m.kind == MeetingKind::PressConference).flat_map(|m| m.chairs.iter().filter_map(|p| p.name.clone())).collect();
+    if hosts.is_empty() {
+        return;
+    }
+    for m in meetings.iter_mut().filter(|m| m.kind != MeetingKind::PressConference) {
+        let took_part: std::collections::HashSet<&str> = m.chairs.iter().chain(&m.attendees).filter_map(|p| p.name.as_deref()).collect();
+        let keep = |p: &Person| p.name.as_ref().is_none_or(|n| !hosts.contains(n) || took_part.contains(n.as_str()));
+        let speakers = std::mem::take(&mut m.speakers);
+        m.speakers = speakers.into_iter().filter(keep).collect();
+    }
 }

@@ -199,6 +199,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Meeting> {
             meeting
         })
         .collect();
+    fields::spokespeople_report(&mut out);
     out.sort_by_key(|m| m.evidence.byte_start);
     out
 }
