@@ -178,6 +178,10 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
     // The period the last sentence handed on, and that sentence's source.
     let mut last_sentence: Option<period::Candidate> = None;
     let mut prev_source = None;
+    // Did the last sentence hand on only a period it inherited, and did a typed
+    // figure of this paragraph take a period?
+    let mut handed_on_only = false;
+    let mut typed_in_paragraph = false;
     let mut prev_end = 0;
     let reference = period::reference_date(ctx);
     let mut prev_range: Option<Range<usize>> = None;
@@ -191,13 +195,20 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
         // break ("Trong năm 2025, … ." / "Thông qua sáp nhập, … giảm 42,5%").
         if text.get(prev_end.min(s.start)..s.start).is_some_and(|gap| gap.contains('\n')) {
             carried = None;
-            carried_before = last_sentence.take().filter(|c| period::carries_across_paragraphs(c) && prev_source == Some(sentence.source) && sentence.source == crate::records::Source::Body);
+            // A period the last sentence only took on crosses only from a statistics
+            // account (a typed indicator took it): a story's "Năm 2001, …" does not
+            // date the weights and prices told in the next paragraph.
+            let crosses = !handed_on_only || typed_in_paragraph;
+            carried_before = last_sentence.take().filter(|c| crosses && period::carries_across_paragraphs(c) && prev_source == Some(sentence.source) && sentence.source == crate::records::Source::Body);
+            typed_in_paragraph = false;
         }
         prev_source = Some(sentence.source);
         // Stocks in this sentence ("có 400 dự án … với tổng vốn 1 tỷ USD"), and the
         // last period a figure of it took from the sentence itself.
         let mut sentence_stock = false;
         let mut used: Option<period::Candidate> = None;
+        // The inherited period a figure of this sentence took: the account goes on in it.
+        let mut went_on: Option<period::Candidate> = None;
         prev_end = s.end;
         let first_in_sentence = out.len();
         let first_q = qs.partition_point(|q| q.qualifier_start < s.start);
@@ -335,8 +346,13 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             let outside = read.own.as_ref().is_none_or(|c| c.range.end <= cl.start || c.range.start >= cl.end);
             let apart = read.own.as_ref().is_none_or(|c| c.range.end <= cl.start && lower[c.range.end..cl.start].contains(';'));
             sentence_stock |= read.stock;
+            typed_in_paragraph |= read.period.is_some() && indicator != Indicator::Other;
             if read.own.is_some() {
                 used = read.own;
+            } else if read.period.is_some() && (carried.is_some() || indicator != Indicator::Other) {
+                // Taken over a paragraph break, only a statistics account (a typed
+                // figure) runs on through the new paragraph.
+                went_on = went_on.or_else(|| inherited.cloned());
             }
             // "Năm 2021, …; Hungary mỗi năm dành 200 suất học bổng": a yearly rate told
             // in its own clause is no figure of a single year told in another sentence or
@@ -397,7 +413,11 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
         // The period this sentence hands on: the one its figures took, else its
         // own; a stock with none of its own stops the one before.
         carried_before = None;
-        last_sentence = used.or_else(|| period::governing(ctx, &s, &sentence_periods)).filter(|c| period::carries(c, ctx.doc_date) || period::heads_list(ctx, &s, c));
+        // A sentence whose figures took the period it inherited hands it on, so a
+        // statistics report's period runs on across paragraphs until another one.
+        let stated = used.or_else(|| period::governing(ctx, &s, &sentence_periods));
+        handed_on_only = stated.is_none() && went_on.is_some() && !sentence_stock;
+        last_sentence = stated.or(went_on.filter(|_| !sentence_stock)).filter(|c| period::carries(c, ctx.doc_date) || period::heads_list(ctx, &s, c));
         match &last_sentence {
             Some(g) => carried = Some(g.clone()),
             None if sentence_stock => carried = None,
