@@ -153,6 +153,8 @@ pub fn refine_count(indicator: Indicator, counted: &str, before: &str, sentence_
         Indicator::Partners if ends_with_cue(before, "added_before") && find_word(counted, "đối tác").is_some() => Indicator::RelationsUpgraded,
         Indicator::AgreementsSigned if counted.starts_with("hiệp định") && has_cue(sentence_before, "fta_context") => Indicator::Ftas,
         Indicator::Other if counted.starts_with("doanh nghiệp") && has_cue(sentence_before, "delegation") => Indicator::Participants,
+        // "kết nối với 34 tỉnh, thành phố và 94 cơ quan đại diện": places a conference connects.
+        Indicator::Other if cues("connected_place").iter().any(|p| counted.starts_with(p.as_str())) && ends_with_cue(before, "connect_before") => Indicator::Participants,
         // "Đoàn gồm gần 150 thành viên": the size of a delegation.
         Indicator::Partners if counted.starts_with("thành viên") && has_cue(sentence_before, "delegation") => Indicator::Participants,
         // "đại diện … của 22 quốc gia", "thu hút lãnh đạo từ 170 quốc gia": the

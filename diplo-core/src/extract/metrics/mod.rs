@@ -48,6 +48,7 @@ pub(super) fn ahead(text: &str, pos: usize, reach: usize, ceil: usize) -> usize 
 }
 
 /// The clause of `sentence` holding `pos`.
+/// (`text` is the lower-cased text.)
 fn clause(text: &str, sentence: &Range<usize>, pos: Range<usize>) -> Range<usize> {
     let lo = back(text, pos.start, CLAUSE_REACH, sentence.start);
     let hi = ahead(text, pos.end, CLAUSE_REACH, sentence.end);
@@ -55,9 +56,16 @@ fn clause(text: &str, sentence: &Range<usize>, pos: Range<usize>) -> Range<usize
     // ends at a word's edge, never inside a word.
     let lo = if lo > sentence.start { text[lo..pos.start].find(' ').map_or(pos.start, |i| lo + i + 1) } else { lo };
     let hi = if hi < sentence.end { text[pos.end..hi].rfind(' ').map_or(pos.end, |i| pos.end + i) } else { hi };
-    let start = text[lo..pos.start].char_indices().rev().find(|&(i, c)| is_clause_break(c) && !decimal_comma(text, lo + i)).map_or(lo, |(i, _)| lo + i + 1);
-    let end = text[pos.end..hi].char_indices().find(|&(i, c)| is_clause_break(c) && !decimal_comma(text, pos.end + i)).map_or(hi, |(i, _)| pos.end + i);
+    let breaks = |at: usize, c: char| is_clause_break(c) && !decimal_comma(text, at) && !paired_words(text, at);
+    let start = text[lo..pos.start].char_indices().rev().find(|&(i, c)| breaks(lo + i, c)).map_or(lo, |(i, _)| lo + i + 1);
+    let end = text[pos.end..hi].char_indices().find(|&(i, c)| breaks(pos.end + i, c)).map_or(hi, |(i, _)| pos.end + i);
     start..end
+}
+
+/// A comma inside a paired word ("xuất, nhập khẩu": both ways) joins, not breaks.
+fn paired_words(lower: &str, at: usize) -> bool {
+    lower.as_bytes().get(at) == Some(&b',')
+        && cues::cues("comma_pair").iter().any(|p| p.split_once(", ").is_some_and(|(a, b)| lower[..at].ends_with(a) && lower[at + 1..].strip_prefix(' ').is_some_and(|r| r.starts_with(b))))
 }
 
 /// A comma between digits is a decimal mark ("tăng 8,1% và 5,5%"), not a clause break.
@@ -95,6 +103,24 @@ fn restates_in_brackets(between: &str) -> bool {
     inside.is_empty() || cues::is_cue("restates", inside)
 }
 
+/// How far a count may stand after the count it is coordinated with (bytes).
+const COORDINATED_REACH: usize = 80;
+
+/// "kết nối với 34 tỉnh, thành phố và 94 cơ quan đại diện": for a count joined
+/// by "và" to the count right before it, the words before that one (up to
+/// `COORDINATED_REACH` bytes), whose verb governs both.
+fn coordinated_lead<'a>(ctx: &'a Context<'_>, qi: usize, sentence_before: &str) -> Option<&'a str> {
+    let lower = ctx.lower.as_str();
+    let q = &ctx.quantities[qi];
+    let p = &ctx.quantities[qi.checked_sub(1)?];
+    let sentence_start = q.qualifier_start - sentence_before.len();
+    if p.unit != Unit::Count || p.qualifier_start < sentence_start || p.range.end > q.qualifier_start || q.qualifier_start - p.range.end > COORDINATED_REACH {
+        return None;
+    }
+    let gap = lower[p.range.end..q.qualifier_start].trim_end();
+    (gap.ends_with(" và") && !gap.contains([';', '.', '('])).then(|| &lower[back(lower, p.qualifier_start, COORDINATED_REACH, sentence_start)..p.qualifier_start])
+}
+
 /// The indicator of the quantity `qi` in clause `cl`, and for amounts the
 /// keyword that gave it (what is measured, when nothing is counted).
 fn read_indicator(ctx: &Context<'_>, qi: usize, cl: &Range<usize>, counted: Option<&Range<usize>>, sentence_before: &str) -> (Indicator, Option<Range<usize>>) {
@@ -108,7 +134,13 @@ fn read_indicator(ctx: &Context<'_>, qi: usize, cl: &Range<usize>, counted: Opti
         // number after "nhập khẩu" is a name's ("kho cảng nhập khẩu LNG … Nhơn Trạch 3").
         let found = if counted.is_none() && matches!(found, Indicator::Imports | Indicator::Exports) { Indicator::Other } else { found };
         let clause_after = counted.map_or("", |c| &lower[c.end.min(cl.end)..cl.end.max(c.end.min(cl.end))]);
-        return (indicator::refine_count(found, counted_l, before, sentence_before, clause_after), None);
+        let refined = indicator::refine_count(found, counted_l, before, sentence_before, clause_after);
+        // A count joined to the one before takes the words that govern both.
+        let refined = match coordinated_lead(ctx, qi, sentence_before) {
+            Some(lead) if refined == Indicator::Other => indicator::refine_count(indicator::for_count(counted_l, lead).unwrap_or(Indicator::Other), counted_l, lead, sentence_before, clause_after),
+            _ => refined,
+        };
+        return (refined, None);
     }
     // The words before the figure, not past an earlier figure of the clause
     // ("… chiếm 90% GDP toàn cầu và đóng góp 80% tổng kim ngạch").
@@ -244,7 +276,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             if in_document_reference(lower, q.range.start) {
                 continue;
             }
-            let cl = clause(text, &s, q.qualifier_start..q.range.end);
+            let cl = clause(lower, &s, q.qualifier_start..q.range.end);
             let before = &lower[cl.start..q.qualifier_start];
             // A multiple not taken as another figure's comparison is a metric only
             // as the main predicate: "xuất khẩu tăng gấp 2,4 lần" (a count, up).
@@ -290,7 +322,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Metric> {
             // "tăng 14,4% về lượng và 35,3% về giá trị": the second percent shares the verb.
             let direction = direction.or_else(|| {
                 let prev = qi.checked_sub(1).map(|p| &qs[p]).filter(|p| p.range.start >= s.start && q.unit == Unit::Percent)?;
-                let prev_before = &lower[clause(text, &s, prev.qualifier_start..prev.range.end).start..prev.qualifier_start];
+                let prev_before = &lower[clause(lower, &s, prev.qualifier_start..prev.range.end).start..prev.qualifier_start];
                 direction::coordinated(lower, prev, q, prev_before, indicator)
             });
             // A count of nothing ("70", a score, a list number) is no metric.
