@@ -88,12 +88,14 @@ fn names_ftas(ctx: &Context<'_>, r: Range<usize>) -> bool {
 fn row(ctx: &Context<'_>, line: &Range<usize>) -> Option<Commitment> {
     let text = ctx.text();
     let cells = cells(text, line)?;
-    let status = cells.iter().find_map(|c| row_status(ctx, c.clone()));
     // The agreement's cell: a known acronym or name, else the first cell
     // with letters that names a partner ("Việt Nam - EFTA").
     let known_cell = cells.iter().position(|c| !KNOWN.acronyms_in(text, c.clone()).is_empty() || !KNOWN.names_in(&ctx.lower, c.clone()).is_empty());
     let named_cell = || cells.iter().position(|c| !find_partners(text, c.clone()).is_empty());
     let at = known_cell.or_else(named_cell)?;
+    // The status cell's word wins over one inside the name ("Nghị định thư nâng cấp
+    // Hiệp định … (ACFTA 3.0): đã ký …, đang chờ phê chuẩn").
+    let status = cells.iter().enumerate().filter(|(k, _)| *k != at).find_map(|(_, c)| row_status(ctx, c.clone())).or_else(|| row_status(ctx, cells[at].clone()));
     let mut partners = Vec::new();
     for (_, c) in cells.iter().enumerate().filter(|(k, _)| *k != at) {
         if row_status(ctx, c.clone()).is_none() {

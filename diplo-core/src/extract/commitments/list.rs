@@ -176,6 +176,15 @@ pub fn status_before(ctx: &Context<'_>, head: usize, max_gap: usize) -> Option<(
         let direct = CUES.direct_only.starting_at(lower, r.start, r.end).is_some_and(|(d, _)| d.end == r.end);
         !(direct && (word_is(ctx, super::text::skip_fwd(lower, r.end, ""), &["về"]) || word_count(lower, r.end..head) > DIRECT_GAP))
     });
+    // "… để ký kết Bản ghi nhớ": an aim, not a step taken (an aim told as one, "để đi
+    // tới một thỏa thuận", stays a proposal).
+    cues.retain(|(r, s)| {
+        if *s == Status::Proposed {
+            return true;
+        }
+        let from = super::text::floor_char(lower, r.start.saturating_sub(16));
+        CUES.purpose.ending_at(lower, from, super::text::skip_back(lower, r.start, "")).is_none()
+    });
     // "đã/được chính thức khởi động đàm phán": the launch happened.
     for (r, s) in cues.iter_mut() {
         if *s == Status::Proposed && lower.get(r.clone()).is_some_and(|c| c.starts_with("khởi động")) {
@@ -250,7 +259,7 @@ pub fn status_after(ctx: &Context<'_>, pos: usize, limit: usize) -> Option<(Rang
     let chained = cues.iter().skip(1).find(|(r, s)| {
         let gap = lower.get(first.end..r.start).unwrap_or("");
         let joined = !gap.contains([';', '(']);
-        (*s == Status::InForce && gap.contains(" và ") || status == Status::Signed && *s == Status::RatificationPending && gap.contains(", ")) && joined
+        (*s == Status::InForce && gap.contains(" và ") || status == Status::Signed && *s == Status::RatificationPending && (gap.contains(", ") || gap.contains(" và "))) && joined
     });
     Some(chained.map_or((first, status), |(r, s)| (r.clone(), *s)))
 }

@@ -241,8 +241,12 @@ fn parties_later(ctx: &Context<'_>, from: usize, limit: usize) -> Vec<Partner> {
 fn governing_status(ctx: &Context<'_>, head: usize, tail: usize, max_gap: usize) -> (Option<Range<usize>>, Option<Status>) {
     let before = status_before(ctx, head, max_gap);
     let after = status_after(ctx, skip_fwd(ctx.text(), tail, "),"), clause_end(ctx, head)).map(|(_, s)| s).or_else(|| late_passive(ctx, tail));
+    // "12 hiệp định có hiệu lực, EVFTA đã ký và chờ phê chuẩn": a cue set off by a comma
+    // yields to the mention's own status right after it.
+    let before_apart = before.as_ref().is_some_and(|(r, _)| ctx.lower.get(r.end..head).is_some_and(|g| g.contains(',')));
     let mut status = match (&before, after) {
         (_, Some(Status::InForce)) => Some(Status::InForce),
+        (Some(_), Some(s)) if before_apart => Some(s),
         (Some((_, s)), _) => Some(*s),
         (None, s) => s,
     };
