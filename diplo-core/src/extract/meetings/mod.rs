@@ -65,11 +65,32 @@ fn resolve_pairs(found: &mut [EventMention], people: &[PersonHit]) {
                 loose = Some(cand);
             }
         }
-        if let Some(pick) = exact.or(loose) {
+        // "Nhận lời mời của Thủ tướng A, Thủ tướng B sẽ thăm … hai Thủ tướng sẽ hội đàm":
+        // else the two nearest named holders of the title told before.
+        let told_before = || {
+            let t = title?;
+            let at = people.partition_point(|p| p.range.end <= found[i].span.start);
+            let mut two: Vec<usize> = Vec::new();
+            for k in (at.saturating_sub(PAIR_PEOPLE_BACK)..at).rev() {
+                let p = &people[k];
+                let holds = p.title.as_deref().is_some_and(|pt| crate::text::lowercase_same_len(pt).contains(t));
+                if p.name.is_some() && holds && !two.iter().any(|&c| people[c].name == p.name) {
+                    two.push(k);
+                    if two.len() == 2 {
+                        return Some(two);
+                    }
+                }
+            }
+            None
+        };
+        if let Some(pick) = exact.or(loose).or_else(told_before) {
             found[i].subject = pick;
         }
     }
 }
+
+/// How many people before a "hai Thủ tướng" are tried as its two.
+const PAIR_PEOPLE_BACK: usize = 12;
 
 /// The people of a document, found once, with titles linked to their holders.
 fn document_people(ctx: &Context<'_>) -> Vec<PersonHit> {
