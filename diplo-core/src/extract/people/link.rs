@@ -91,7 +91,9 @@ pub fn resolve(text: &str, hits: &mut [PersonHit]) {
             let title_ok = generic
                 || kt.as_deref().is_some_and(|kt| kt.starts_with(t.as_str()) || t.starts_with(kt))
                 || k.roles.iter().any(|r| crate::text::lowercase_same_len(r).starts_with(t.as_str()));
+            // "Bộ trưởng Bộ Quốc phòng Việt Nam": a Vietnamese holder told without a country fits.
             let partner_ok = match &code {
+                Some(c) if c == "VN" => k.partner.as_ref().map_or(!foreign_looking(k), |p| &p.code == c),
                 Some(c) => k.partner.as_ref().is_some_and(|p| &p.code == c),
                 None => !generic,
             };

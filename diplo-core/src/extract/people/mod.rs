@@ -245,7 +245,15 @@ pub fn find_people(ctx: &Context<'_>, range: Range<usize>) -> Vec<PersonHit> {
                 // offices set off after the name are this person's.
                 let mut chain = chain;
                 if name.is_some() {
-                    if let Some((e, more)) = apposition(ctx, end, range.end) {
+                    let lead = ctx.lower[range.start..pos].trim_end();
+                    // Heads its sentence: nothing before, or only a time or place lead ("Chiều 5/3, tại Hà Nội,").
+                    // (A dateline before the lead: "QĐND - Chiều 5-3".)
+                    let lead_part = |part: &str| {
+                        let part = part.rsplit(" - ").next().unwrap_or(part).trim();
+                        part.is_empty() || CUES.phrases("sentence_lead").iter().any(|w| part.strip_prefix(w.as_str()).is_some_and(|r| r.is_empty() || r.starts_with(' ')))
+                    };
+                    let heads = lead.is_empty() || lead.ends_with(',') && !lead.contains(';') && lead.split(',').all(lead_part);
+                    if let Some((e, more)) = apposition(ctx, end, range.end, heads) {
                         chain.extend(more);
                         end = e;
                     }

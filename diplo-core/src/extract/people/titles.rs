@@ -197,11 +197,17 @@ pub(super) type TitleAt = (Range<usize>, usize);
 /// Quân ủy Trung ương, Bộ trưởng Bộ Quốc phòng Việt Nam chủ trì"): where they
 /// end and the titles among them. A single office before a verb ("X, Chủ tịch
 /// nước nhắc lại …") is the next sentence part's subject, not an apposition.
-pub(super) fn apposition(ctx: &Context<'_>, pos: usize, limit: usize) -> Option<(usize, Vec<TitleAt>)> {
+/// A person who heads their sentence (`heads`: only a time or place lead
+/// before) keeps a single office too ("Chiều 5/3, Thủ tướng X, Bí thư Ban cán sự
+/// Đảng Chính phủ hội đàm …"): nobody else is there for it to introduce.
+pub(super) fn apposition(ctx: &Context<'_>, pos: usize, limit: usize, heads: bool) -> Option<(usize, Vec<TitleAt>)> {
     let text = ctx.text();
     let mut end = pos;
     let mut titles = Vec::new();
     let mut segments = 0;
+    // An office the table does not know, ended by the verb ("X, Bí thư Ban cán sự
+    // Đảng Chính phủ hội đàm"): the person heads the sentence.
+    let mut unknown_before_verb = false;
     while segments < 6 {
         let Some(l) = [", nguyên ", ", "].iter().find(|p| text[end..].starts_with(**p)).map(|p| p.len()) else { break };
         let at = end + l;
@@ -213,21 +219,35 @@ pub(super) fn apposition(ctx: &Context<'_>, pos: usize, limit: usize) -> Option<
                     e = pe;
                 }
             }
-            // An office that introduces the next named person is theirs.
+            // An office that introduces the next named person is theirs; one that goes on
+            // with the body it belongs to ("Phó Bí thư Quân ủy Trung ương") runs to its comma.
+            let mut e = e;
             if text[e..].strip_prefix(' ').is_some_and(|r| r.starts_with(is_upper)) {
-                break;
+                let body = &ctx.lower[e + 1..];
+                let of_body = CUES.phrases("office_body").iter().any(|w| body.strip_prefix(w.as_str()).is_some_and(|r| r.starts_with([' ', ','])));
+                if !of_body {
+                    break;
+                }
+                // (Not a body that leads to another person: "Chủ tịch Đảng Nhân dân
+                // Campuchia Hun Sen và …" names a foreign leader.)
+                match office_end(ctx, e, limit).filter(|&(cut, _)| !ctx.lower[e..cut].contains(" và ") && crate::lexicon::partners::find_partners(text, e..cut).iter().all(|h| h.partner.code == "VN")) {
+                    Some((cut, _)) => e = cut,
+                    None => break,
+                }
             }
             titles.extend(chain);
             e
         } else {
             // A capitalised office the table does not know ("Phó Bí thư Quân ủy Trung ương").
-            let seg = text.get(at..limit.min(at + 80))?;
-            let Some(k) = seg.find([',', ';', '.']) else { break };
-            let words = crate::text::lowercase_same_len(&seg[..k]);
-            if !seg.starts_with(is_upper) || words.split(' ').any(|w| CUES.contains("not_in_office", w)) || seg[..k].chars().any(|c| c.is_ascii_digit()) {
+            // (The reach cut on a character's edge: a cut inside one would end the search.)
+            // Told before the verb, it counts only for a person who heads the sentence.
+            let Some((k, at_verb)) = office_end(ctx, at, limit).filter(|&(_, v)| heads || !v) else { break };
+            let seg = &text[at..k];
+            if !seg.starts_with(is_upper) || seg.trim().is_empty() || seg.chars().any(|c| c.is_ascii_digit()) {
                 break;
             }
-            at + k
+            unknown_before_verb |= at_verb;
+            k
         };
         if seg_end > limit {
             break;
@@ -236,7 +256,24 @@ pub(super) fn apposition(ctx: &Context<'_>, pos: usize, limit: usize) -> Option<
         segments += 1;
     }
     let enclosed = text[end..].trim_start().starts_with([',', ';', '.', ')']);
-    (!titles.is_empty() && (segments >= 2 || enclosed)).then_some((end, titles))
+    let known = !titles.is_empty() || unknown_before_verb;
+    (known && (segments >= 2 || enclosed || heads && segments == 1)).then_some((end, titles))
+}
+
+/// How far an office set off by commas may run (bytes).
+const OFFICE_REACH: usize = 80;
+
+/// Where an office starting at `pos` ends: at the next ',', ';' or '.', or
+/// right before the verb that ends the apposition ("…, Bộ trưởng Bộ Quốc
+/// phòng đã hội đàm"); and whether a verb ended it. None past the reach.
+fn office_end(ctx: &Context<'_>, pos: usize, limit: usize) -> Option<(usize, bool)> {
+    let seg = ctx.lower.get(pos..crate::text::floor_char(&ctx.lower, limit.min(pos + OFFICE_REACH)).max(pos))?;
+    let k = seg.find([',', ';', '.']).unwrap_or(seg.len());
+    let verb = seg[..k].match_indices(' ').map(|(i, _)| i).find(|&i| CUES.phrases("not_in_office").iter().any(|w| seg[i + 1..].strip_prefix(w.as_str()).is_some_and(|r| r.starts_with([' ', ',', '.']))));
+    match verb {
+        Some(v) => Some((pos + v, true)),
+        None => (k < seg.len()).then_some((pos + k, false)),
+    }
 }
 
 
@@ -244,6 +281,6 @@ pub(super) fn apposition(ctx: &Context<'_>, pos: usize, limit: usize) -> Option<
 mod tests {
     #[test]
     fn every_cue_kind_the_rules_read_has_phrases() {
-        super::CUES.assert_kinds(&["not_in_office", "institution", "event_before_title", "place_before_title", "lead_after_name", "local_unit_end", "subnational_head"]);
+        super::CUES.assert_kinds(&["not_in_office", "institution", "event_before_title", "place_before_title", "lead_after_name", "local_unit_end", "subnational_head", "sentence_lead", "office_body"]);
     }
 }
