@@ -88,6 +88,14 @@ pub(super) fn gloss_end(ctx: &Context<'_>, pos: usize) -> usize {
     }
 }
 
+/// Is the head at `pos` counted ("cùng tham gia 3 FTA là …", "ba hiệp định")? A
+/// count of FTAs is a metric (ANNOTATION.md: aggregate counts), no one FTA.
+fn counted_head(ctx: &Context<'_>, pos: usize) -> bool {
+    let end = super::text::skip_back(&ctx.lower, pos, "");
+    let i = ctx.quantities.partition_point(|q| q.range.end < end);
+    ctx.quantities.get(i).is_some_and(|q| q.range.end == end && q.unit == crate::records::Unit::Count)
+}
+
 /// Is the head at `pos` plural ("các FTA", "những hiệp định thương mại tự do")?
 fn plural(ctx: &Context<'_>, pos: usize) -> bool {
     let lower = &ctx.lower;
@@ -142,7 +150,7 @@ fn one(ctx: &Context<'_>, head: &Range<usize>, counterpart: &Counterpart) -> Opt
         None if introduced => return None,
         // "Hai nước cùng là thành viên của các hiệp định thương mại tự do …":
         // FTAs in general, not one with these partners.
-        _ if plural(ctx, head.start) => return None,
+        _ if plural(ctx, head.start) || counted_head(ctx, head.start) => return None,
         _ => {
             let floor = clause_start(ctx, head.start);
             let (list_start, adjacent) = list_before(ctx, floor, head.start);
