@@ -145,8 +145,11 @@ fn own(ctx: &Context<'_>, m: &EventMention, people: &[PersonHit]) -> Option<Temp
         return Some(t);
     }
     // "hồi tháng 10", "vào tháng 3/2025".
+    // ("… quan hệ được hai nước thiết lập vào tháng 3-2018": the month of another act.)
     let month = temporals_in(ctx, &m.sentence).filter(|t| !(same_day && t.range.start > m.trigger.start)).find(|t| {
-        t.date.as_deref().is_some_and(|d| d.len() == 7) && ["hồi", "vào", "trong", "từ"].iter().any(|w| ends_with_word(ctx.lower[..t.range.start].trim_end(), w))
+        let before = ctx.lower[..t.range.start].trim_end();
+        let lead = ["hồi", "vào", "trong", "từ"].iter().find(|w| ends_with_word(before, w));
+        t.date.as_deref().is_some_and(|d| d.len() == 7) && lead.is_some_and(|w| !super::lexicon::cues("act_before_date").iter().any(|a| ends_with_word(before[..before.len() - w.len()].trim_end(), a)))
     });
     month.cloned().or_else(|| {
         // A year inside the name ("Đại lễ Phật đản Vesak 2025"); "tổng kết công tác năm

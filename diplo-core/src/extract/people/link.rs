@@ -105,6 +105,12 @@ pub fn resolve(text: &str, hits: &mut [PersonHit]) {
         if code.is_none() && cands.iter().any(|(_, k)| !foreign(k)) {
             cands.retain(|(_, k)| !foreign(k));
         }
+        // "Chủ tịch Quốc hội" is the holder of that office, not a firm's "Chủ tịch" told
+        // nearer: a holder of the whole title goes first.
+        let whole = |k: &PersonHit| k.title.as_deref().map(crate::text::lowercase_same_len).is_some_and(|kt| kt.starts_with(t.as_str())) || k.roles.iter().any(|r| crate::text::lowercase_same_len(r).starts_with(t.as_str()));
+        if !generic && cands.iter().any(|(_, k)| whole(k)) {
+            cands.retain(|(_, k)| whole(k));
+        }
         // "Thủ tướng Campuchia" and, later, "Thủ tướng Hun Manet" with no country:
         // the one foreign-named holder of the title whose country the text never gives.
         let of_country = hits[i].partner.as_ref().is_some_and(|p| p.kind == crate::records::PartnerKind::Country);
