@@ -89,9 +89,13 @@ pub(super) fn vietnamese_name(text: &str, pos: usize) -> Option<Range<usize>> {
         p += w.len() + 1;
         n += 1;
     }
-    // "Đoàn Ngoại giao" (the diplomatic corps) is no "Đoàn" by name.
-    if n >= 2 && &text[bounds[1].0..bounds[1].1] == "Ngoại" {
-        return None;
+    // "Đoàn Ngoại giao" (the diplomatic corps), "Đoàn Hội đồng Kinh doanh …" (a
+    // delegation) are no "Đoàn" by name.
+    if n >= 2 && &text[bounds[0].0..bounds[0].1] == "Đoàn" {
+        let rest = crate::text::lowercase_same_len(&text[bounds[1].0..crate::text::floor_char(text, text.len().min(bounds[1].0 + 32)).max(bounds[1].0)]);
+        if super::titles::CUES.phrases("delegation_after").iter().any(|w| rest.strip_prefix(w.as_str()).is_some_and(|r| r.is_empty() || r.starts_with([' ', ',', '.']))) {
+            return None;
+        }
     }
     // Two names side by side ("Hoàng Phong Nguyễn Trãi"), or an honorific inside
     // the run ("… Ông Sang"): the first name ends there.
