@@ -90,10 +90,14 @@ pub fn key(ctx: &Context<'_>, m: &EventMention) -> String {
 }
 
 /// Names of the people a mention is told with.
-pub fn principals(m: &EventMention, people: &[PersonHit]) -> Vec<String> {
+pub fn principals(text: &str, m: &EventMention, people: &[PersonHit]) -> Vec<String> {
     // A person told by office alone ("Bộ trưởng Ngoại giao Singapore", "Quốc vương") still
-    // tells two events apart.
-    let key = |p: &PersonHit| p.name.clone().or_else(|| Some(format!("~{}~{}", p.title.as_deref()?, p.partner.as_ref().map_or("", |x| x.code.as_str()))));
+    // tells two events apart; a group told by office ("các Đại sứ") names nobody.
+    let key = |p: &PersonHit| match &p.name {
+        Some(n) => Some(n.clone()),
+        None if crate::extract::people::told_as_group(text, p.range.start) => None,
+        None => Some(format!("~{}~{}", p.title.as_deref()?, p.partner.as_ref().map_or("", |x| x.code.as_str()))),
+    };
     let mut v: Vec<String> = m.subject.iter().chain(&m.object).filter_map(|&i| key(people.get(i)?)).collect();
     v.sort();
     v.dedup();
@@ -201,7 +205,7 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
     let lower = ctx.lower.as_str();
     for m in found {
         let k = key(ctx, &m);
-        let names = principals(&m, people);
+        let names = principals(ctx.text(), &m, people);
         let dest = destination(ctx, &m, people);
         let place = visited_place(ctx, &m);
         // "X trong Đại lễ Y": a part of the event named right after.
@@ -255,7 +259,13 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
                 let roles_fit = g.mentions[0].roles == m.roles || (same_pair || fewer && !other_part) && host_or_call(g.mentions[0].roles) && host_or_call(m.roles);
                 // A phone call and a meeting of the same two people are two events.
                 let same_medium = is_call_word(&g.mentions[0].word) == is_call_word(&m.word);
-                g.kind() == m.kind && roles_fit && same_medium && !g.principals.is_empty() && (subset(&g.principals, &names) || fewer && !other_part)
+                // A reception of a group ("tiếp các Đại sứ trình Quốc thư") takes in the guests
+                // told one by one after it ("Tiếp Đại sứ X, Chủ tịch nước …"), not another
+                // reception told with its own host ("tiếp Đại sứ Y chào từ biệt").
+                let group_guests = g.mentions[0].object.iter().any(|&i| people.get(i).is_some_and(|p| p.name.is_none() && crate::extract::people::told_as_group(ctx.text(), p.range.start)));
+                let one_by_one = lower[m.sentence.start..m.trigger.start].trim().is_empty();
+                let more = subset(&g.principals, &names) && (!group_guests || one_by_one || same_pair);
+                g.kind() == m.kind && roles_fit && same_medium && !g.principals.is_empty() && (more || fewer && !other_part)
             })
             // "ngay sau lễ đón chính thức tại …" then "X chủ trì lễ đón chính thức Y": a rite
             // named before without its people is the one now told with them.
@@ -338,7 +348,7 @@ pub fn group(ctx: &Context<'_>, found: Vec<EventMention>, people: &[PersonHit]) 
                 let end = m.sentence.end.min(people[j].range.end + GUEST_REACH);
                 m.object = people.iter().enumerate().skip(j + 1).take_while(|(_, p)| p.range.start < end).find(|(_, p)| p.name.is_some()).map(|(k, _)| k).into_iter().collect();
             }
-            let names = principals(&m, people);
+            let names = principals(ctx.text(), &m, people);
             framed.push(Group { key: key(ctx, &m), proper: false, principals: names, destination: None, place: None, parts: Vec::new(), last: m.trigger.start, mentions: vec![m] });
         }
     }

@@ -19,6 +19,16 @@ fn foreign(h: &PersonHit) -> bool {
     h.partner.as_ref().is_some_and(|p| p.code != "VN")
 }
 
+/// Words before a title that make it a group ("các Đại sứ", "từng Đại sứ").
+const GROUP_WORDS: &[&str] = &["các", "những", "từng", "mọi", "các vị"];
+
+/// Is the title at `pos` told as a group?
+pub fn told_as_group(text: &str, pos: usize) -> bool {
+    let from = crate::text::floor_char(text, pos.saturating_sub(12));
+    let before = crate::text::lowercase_same_len(text[from..pos].trim_end());
+    GROUP_WORDS.iter().any(|w| before.strip_suffix(w).is_some_and(|b| b.is_empty() && from == 0 || b.ends_with(' ')))
+}
+
 /// Whether `k` holds the (lower-case) title `t`, or a longer or shorter form of it.
 fn same_title(k: &PersonHit, t: &str) -> bool {
     k.title.as_deref().map(crate::text::lowercase_same_len).is_some_and(|kt| kt.starts_with(t) || t.starts_with(kt.as_str()))
@@ -81,6 +91,10 @@ pub fn resolve(text: &str, hits: &mut [PersonHit]) {
                 hits[i].name = Some(n.clone());
                 hits[i].linked = true;
             }
+            continue;
+        }
+        // "các Đại sứ", "từng Đại sứ": a group, nobody in particular.
+        if told_as_group(text, hits[i].range.start) {
             continue;
         }
         let code = hits[i].partner.as_ref().map(|p| p.code.clone());

@@ -7,7 +7,7 @@ mod link;
 mod names;
 mod titles;
 
-pub use link::{attach_known_names, couples, drop_appositions, link_short_names, resolve, share_partners};
+pub use link::{attach_known_names, couples, drop_appositions, link_short_names, resolve, share_partners, told_as_group};
 pub use titles::opening_title_words;
 
 use super::Context;
