@@ -190,7 +190,10 @@ fn numbered(ctx: &Context<'_>, s: &Range<usize>, c: &Candidate<'_>) -> bool {
     let ordinal = n.contains("lần thứ") || n.split(' ').skip(2).any(|w| !w.is_empty() && w.chars().all(|ch| matches!(ch, 'i' | 'v' | 'x' | 'l')));
     // "Hội chợ Gulfood 2025": some events are numbered by their year.
     let by_year = cues("named_by_year").iter().any(|w| w == c.word) && n.split(' ').any(|w| w.len() == 4 && w.starts_with("20") && w.bytes().all(|b| b.is_ascii_digit()));
-    let ordinal = ordinal || by_year;
+    // "dự Đối thoại trực tuyến giữa các Nhà lãnh đạo APEC với ABAC": some are one event
+    // when someone attends them by name.
+    let attended = cues("named_when_attended").iter().any(|w| w == c.word) && c.noun_use;
+    let ordinal = ordinal || by_year || attended;
     c.capital && ordinal && !starts_with_word(c.after, "đồng") && cue_before("not_named", &lower[s.start..c.trig.start]).is_none()
 }
 
