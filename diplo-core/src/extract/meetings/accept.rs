@@ -172,7 +172,12 @@ fn visited(ctx: &Context<'_>, people: &[PersonHit], s: &Range<usize>, c: &Candid
         let r = after.strip_prefix(',').or_else(|| after.strip_prefix("và ")).map(str::trim_start);
         r.is_some_and(|r| cue_after("visit_gift", r).is_some())
     };
-    let place = word != "thăm" || rest.starts_with(char::is_uppercase) || with_gifts;
+    // "thăm tỉnh Fukushima", "thăm Nhà máy …": a named place below the country.
+    let unit_place = || {
+        let lower_rest = crate::text::lowercase_same_len(&rest[..crate::text::floor_char(rest, rest.len().min(48))]);
+        cues("visit_place_unit").iter().chain(cues("venue")).any(|u| lower_rest.strip_prefix(u.as_str()).and_then(|r| r.strip_prefix(' ')).is_some_and(|r| r.starts_with(char::is_alphabetic)) && rest[u.len()..].trim_start().starts_with(char::is_uppercase))
+    };
+    let place = word != "thăm" || rest.starts_with(char::is_uppercase) || with_gifts || unit_place();
     // "được trao Huân chương": the subject received an award, at no event told here.
     let received = c.row.kind == MeetingKind::Ceremony && ["được", "đã được", "sẽ được", "nhận"].iter().any(|w| word_before(lower, trig.start, w));
     // An award handed ("trao huân chương") needs its giver right before it: in a

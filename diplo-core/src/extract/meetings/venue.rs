@@ -91,7 +91,7 @@ fn place_at(ctx: &Context<'_>, pos: usize, limit: usize, object: bool) -> Option
     let text = ctx.text();
     let lower = &ctx.lower;
     // "thành phố Melbourne", "thủ đô Canberra": the name without the common noun.
-    let pos = pos + ["thành phố ", "thủ đô ", "thị trấn "].iter().find(|p| lower[pos..].starts_with(**p) && text[pos..].starts_with(char::is_lowercase)).map_or(0, |p| p.len());
+    let pos = pos + ["thành phố ", "thủ đô ", "thị trấn ", "tỉnh "].iter().find(|p| lower[pos..].starts_with(**p) && text[pos..].starts_with(char::is_lowercase)).map_or(0, |p| p.len());
     let limit = limit.min(text.len());
     let rest = text.get(pos..limit)?;
     let rest_l = &lower[pos..limit];
