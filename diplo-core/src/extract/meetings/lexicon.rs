@@ -126,6 +126,6 @@ pub fn cue_after(kind: &str, after: &str) -> Option<&'static str> {
 mod tests {
     #[test]
     fn every_cue_kind_the_rules_read_has_phrases() {
-        super::CUES.assert_kinds(&["anaphora_after", "attend", "attend_before", "attend_lead", "award_verb", "call_word", "ceremony_head", "chair", "chair_lead", "definite_before", "delegation", "document_head", "during", "entourage", "follow", "generic", "met_group", "name_stop", "named_by_year", "not_ceremony_after", "not_named", "not_venue", "pair", "place_before", "received_after", "same_office", "series", "signing", "speak", "sports_frame", "subject_gap", "summit_word", "venue", "venue_stop", "verb_event_before", "visit_gift", "visit_qualifier", "press_reply", "act_before_date", "named_when_attended", "visit_place_unit"]);
+        super::CUES.assert_kinds(&["anaphora_after", "attend", "attend_before", "attend_lead", "award_verb", "call_word", "ceremony_head", "chair", "chair_lead", "definite_before", "delegation", "document_head", "during", "entourage", "follow", "generic", "met_group", "name_stop", "named_by_year", "not_ceremony_after", "not_named", "not_venue", "pair", "place_before", "received_after", "same_office", "series", "signing", "speak", "sports_frame", "subject_gap", "summit_word", "venue", "venue_stop", "verb_event_before", "visit_gift", "visit_qualifier", "press_reply", "act_before_date", "named_when_attended", "visit_place_unit", "series_time"]);
     }
 }

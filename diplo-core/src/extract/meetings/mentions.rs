@@ -539,7 +539,12 @@ fn told_before(ctx: &Context<'_>, people: &[PersonHit], s: &Range<usize>, trig: 
     // "hội kiến A; hội kiến B và gặp C", "tiếp A (…office…); tiếp B": the verb before
     // goes on when what stands between ends with a separator and names nobody new.
     let gap = lower.get(prev.end..trig.start)?.trim();
-    let separated = gap.is_empty() || cues("series").iter().any(|c| gap == c || gap.ends_with(&format!(" {c}")) || c.len() == 1 && gap.ends_with(c.as_str()));
+    // "hội kiến A; chiều cùng ngày thăm …": a separator and the time of the next step.
+    let timed = gap.strip_prefix([';', ',']).map(str::trim).is_some_and(|t| {
+        let at = trig.start - t.len() - (lower[..trig.start].len() - lower[..trig.start].trim_end().len());
+        ctx.temporals.iter().any(|x| x.range.start == at && x.range.end == at + t.len()) || cues("series_time").iter().any(|c| c == t)
+    });
+    let separated = gap.is_empty() || timed || cues("series").iter().any(|c| gap == c || gap.ends_with(&format!(" {c}")) || c.len() == 1 && gap.ends_with(c.as_str()));
     let k = people.partition_point(|p| p.range.start < prev.end);
     let nobody = people.get(k).is_none_or(|p| p.range.start >= trig.start || p.name.is_none());
     (separated && nobody).then(|| Told { subject: prev.subject.clone(), pair: prev.pair, start: trig.start, series: true })
