@@ -319,8 +319,8 @@ pub fn write(ctx: &Context<'_>, g: &Group, m: &mut Meeting, people: &[PersonHit]
 /// answers the press ("Trả lời phỏng vấn trước chuyến thăm, X cho biết …") is
 /// speech at a press conference only.
 pub(super) fn speaks_at(ctx: &Context<'_>, p: &PersonHit, s: &Range<usize>, kind: MeetingKind) -> bool {
-    let to_press = cues("press_reply").iter().any(|c| ctx.lower[s.clone()].trim_start().starts_with(c.as_str()));
-    (kind == MeetingKind::PressConference || !to_press) && is_speaker(ctx, p, s)
+    let to_press = || cues("press_reply").iter().any(|c| ctx.lower[s.clone()].trim_start().starts_with(c.as_str()));
+    (kind == MeetingKind::PressConference || !to_press()) && is_speaker(ctx, p, s)
 }
 
 fn is_speaker(ctx: &Context<'_>, p: &PersonHit, s: &Range<usize>) -> bool {

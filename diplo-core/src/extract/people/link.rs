@@ -19,14 +19,11 @@ fn foreign(h: &PersonHit) -> bool {
     h.partner.as_ref().is_some_and(|p| p.code != "VN")
 }
 
-/// Words before a title that make it a group ("các Đại sứ", "từng Đại sứ").
-const GROUP_WORDS: &[&str] = &["các", "những", "từng", "mọi", "các vị"];
-
 /// Is the title at `pos` told as a group?
 pub fn told_as_group(text: &str, pos: usize) -> bool {
     let from = crate::text::floor_char(text, pos.saturating_sub(12));
     let before = crate::text::lowercase_same_len(text[from..pos].trim_end());
-    GROUP_WORDS.iter().any(|w| before.strip_suffix(w).is_some_and(|b| b.is_empty() && from == 0 || b.ends_with(' ')))
+    super::titles::CUES.phrases("group_before").iter().any(|w| before.strip_suffix(w.as_str()).is_some_and(|b| b.is_empty() && from == 0 || b.ends_with(' ')))
 }
 
 /// Whether `k` holds the (lower-case) title `t`, or a longer or shorter form of it.
@@ -101,9 +98,8 @@ pub fn resolve(text: &str, hits: &mut [PersonHit]) {
         let t = crate::text::lowercase_same_len(&t);
         let generic = t == "nhà lãnh đạo";
         let fits = |k: &PersonHit| {
-            let kt = k.title.as_deref().map(crate::text::lowercase_same_len);
             let title_ok = generic
-                || kt.as_deref().is_some_and(|kt| kt.starts_with(t.as_str()) || t.starts_with(kt))
+                || same_title(k, &t)
                 || k.roles.iter().any(|r| crate::text::lowercase_same_len(r).starts_with(t.as_str()));
             // "Bộ trưởng Bộ Quốc phòng Việt Nam": a Vietnamese holder told without a country fits.
             let partner_ok = match &code {

@@ -281,6 +281,6 @@ fn office_end(ctx: &Context<'_>, pos: usize, limit: usize) -> Option<(usize, boo
 mod tests {
     #[test]
     fn every_cue_kind_the_rules_read_has_phrases() {
-        super::CUES.assert_kinds(&["not_in_office", "institution", "event_before_title", "place_before_title", "lead_after_name", "local_unit_end", "subnational_head", "sentence_lead", "office_body", "delegation_after"]);
+        super::CUES.assert_kinds(&["not_in_office", "institution", "event_before_title", "place_before_title", "lead_after_name", "local_unit_end", "subnational_head", "sentence_lead", "office_body", "delegation_after", "group_before"]);
     }
 }
