@@ -221,7 +221,6 @@ pub(super) fn apposition(ctx: &Context<'_>, pos: usize, limit: usize, heads: boo
             }
             // An office that introduces the next named person is theirs; one that goes on
             // with the body it belongs to ("Phó Bí thư Quân ủy Trung ương") runs to its comma.
-            let mut e = e;
             if text[e..].strip_prefix(' ').is_some_and(|r| r.starts_with(is_upper)) {
                 let body = &ctx.lower[e + 1..];
                 let of_body = CUES.phrases("office_body").iter().any(|w| body.strip_prefix(w.as_str()).is_some_and(|r| r.starts_with([' ', ','])));
